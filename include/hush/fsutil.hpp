@@ -1,0 +1,43 @@
+// hush/fsutil.hpp — file input/output with the guarantees hush promises: whole-file reads with
+// located errors, atomic replacement (temporary file in the same directory, fsync, rename) so a
+// reader never sees a partial file, and advisory exclusive locks for read-modify-write cycles.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace hush {
+
+enum class FileMode {
+  owner_only,      // 0600: rendered configs, sidecars, keys
+  owner_readonly,  // 0400: materialized secrets
+  shared_readable  // 0644: ordinary files (baselines, rewritten configs)
+};
+
+// Reads the whole file. Throws Error(io, "unreadable-file") naming `path` and the OS reason.
+[[nodiscard]] std::string read_file(const std::filesystem::path& path);
+
+// Replaces `path` with `content` atomically with permissions `mode`. On any failure the previous
+// file is untouched, the temporary file is removed, and Error(io, "write-failed") is thrown.
+void write_file_atomic(const std::filesystem::path& path, std::string_view content, FileMode mode);
+
+// An exclusive advisory lock (flock) on `<path>.lock`, held until destruction. Blocks until the
+// lock is free. Movable, not copyable. Throws Error(io, "lock-failed") when the lock file cannot
+// be created.
+class FileLock {
+ public:
+  explicit FileLock(const std::filesystem::path& path);
+  ~FileLock();
+  FileLock(FileLock&& other) noexcept;
+  FileLock& operator=(FileLock&& other) noexcept;
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+ private:
+  int m_fd = -1;
+};
+
+// The permission bits of an existing file (e.g. to refuse group/other-readable keys).
+[[nodiscard]] unsigned permission_bits(const std::filesystem::path& path);
+
+}  // namespace hush

@@ -1,0 +1,55 @@
+// hush/text.hpp — text positions and small string algorithms shared by every module: byte offset
+// to 1-based line:column (columns in Unicode code points), source-line snippets with a caret,
+// UTF-8 validation, and name suggestions. No YAML, no secrets.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hush {
+
+struct LineColumn {
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, in code points
+};
+
+// Maps byte offsets of one text to lines and columns. Recognises LF, CRLF and lone CR line ends.
+// Keeps a view of `text`: the text must outlive the index. Building is O(n); lookups O(log n).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  [[nodiscard]] LineColumn locate(std::size_t offset) const;
+  // The line (1-based) without its line end.
+  [[nodiscard]] std::string_view line_text(int line) const;
+  [[nodiscard]] std::size_t line_start(int line) const;
+  [[nodiscard]] int line_count() const { return static_cast<int>(m_starts.size()); }
+
+ private:
+  std::string_view m_text;
+  std::vector<std::size_t> m_starts;
+};
+
+// A ninja-style two-line excerpt: "    4 | <line>" and "      |   ^~~~" under `column` for
+// `width` code points (at least one caret). `line_text` must already be masked by the caller.
+[[nodiscard]] std::string caret_snippet(int line, std::string_view line_text, int column,
+                                        int width);
+
+[[nodiscard]] bool is_valid_utf8(std::string_view text);
+// Number of code points in valid UTF-8 `text` (continuation bytes are not counted).
+[[nodiscard]] std::size_t count_code_points(std::string_view text);
+
+// Levenshtein distance, O(a*b).
+[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
+// Up to `limit` of `candidates` closest to `name` (case-insensitive distance at most a third of
+// the name's length, at least 1), best first, ties in input order.
+[[nodiscard]] std::vector<std::string> closest_names(std::string_view name,
+                                                     const std::vector<std::string>& candidates,
+                                                     std::size_t limit = 3);
+// "a, b or c" style list for messages.
+[[nodiscard]] std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+// Overwrites the string's bytes before it is released (for transient copies of secrets).
+void wipe(std::string& text) noexcept;
+
+}  // namespace hush

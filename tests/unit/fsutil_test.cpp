@@ -1,0 +1,39 @@
+#include <hush/fsutil.hpp>
+
+#include <hush/error.hpp>
+
+#include <catch2/catch.hpp>
+#include <support/temp_dir.hpp>
+
+TEST_CASE("fsutil: atomic write replaces content with the requested mode", "[fsutil]") {
+  hush::test::TempDir dir;
+  const auto path = dir / "out.yaml";
+  hush::write_file_atomic(path, "first", hush::FileMode::shared_readable);
+  hush::write_file_atomic(path, "second", hush::FileMode::owner_only);
+  CHECK(hush::read_file(path) == "second");
+  CHECK(hush::permission_bits(path) == 0600);
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++entries;
+  CHECK(entries == 1);  // no temporary file left behind
+}
+
+TEST_CASE("fsutil: failed write leaves the old file and reports io", "[fsutil]") {
+  hush::test::TempDir dir;
+  const auto missing = dir / "no-such-dir" / "out.yaml";
+  try {
+    hush::write_file_atomic(missing, "x", hush::FileMode::owner_only);
+    FAIL("expected an error");
+  } catch (const hush::Error& e) {
+    CHECK(e.kind() == hush::ErrorKind::io);
+    CHECK(e.id() == "write-failed");
+  }
+  CHECK_THROWS_AS(hush::read_file(dir / "absent"), hush::Error);
+  CHECK_THROWS_AS(hush::read_file(dir.path()), hush::Error);
+}
+
+TEST_CASE("fsutil: a lock can be taken again after release", "[fsutil]") {
+  hush::test::TempDir dir;
+  { const hush::FileLock first(dir / "s.yaml"); }
+  const hush::FileLock second(dir / "s.yaml");
+  CHECK(std::filesystem::exists(dir / "s.yaml.lock"));
+}

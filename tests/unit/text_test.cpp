@@ -1,0 +1,39 @@
+#include <hush/text.hpp>
+
+#include <catch2/catch.hpp>
+
+TEST_CASE("text: locates offsets across LF, CRLF and CR with code-point columns", "[text]") {
+  const std::string text = "ab\r\ncaf\xc3\xa9 x\rz\n";
+  const hush::LineIndex index(text);
+  struct Case { std::size_t offset; int line; int column; };
+  const Case cases[] = {{0, 1, 1}, {1, 1, 2}, {4, 2, 1}, {9, 2, 5}, {10, 2, 6}, {12, 3, 1}};
+  for (const Case& c : cases) {
+    CAPTURE(c.offset);
+    const hush::LineColumn lc = index.locate(c.offset);
+    CHECK(lc.line == c.line);
+    CHECK(lc.column == c.column);
+  }
+  CHECK(index.line_text(2) == "caf\xc3\xa9 x");
+  CHECK(index.line_text(3) == "z");
+}
+
+TEST_CASE("text: caret snippet underlines the span", "[text]") {
+  CHECK(hush::caret_snippet(4, "  pw: ${X}", 7, 4) == "    4 |   pw: ${X}\n      |       ^~~~");
+}
+
+TEST_CASE("text: validates UTF-8", "[text]") {
+  CHECK(hush::is_valid_utf8("plain caf\xc3\xa9 \xf0\x9f\x94\x91"));
+  CHECK_FALSE(hush::is_valid_utf8("\xc3"));
+  CHECK_FALSE(hush::is_valid_utf8("\xff"));
+  CHECK_FALSE(hush::is_valid_utf8("\xc0\xaf"));          // overlong
+  CHECK_FALSE(hush::is_valid_utf8("\xed\xa0\x80"));      // surrogate
+  CHECK(hush::count_code_points("caf\xc3\xa9") == 4);
+}
+
+TEST_CASE("text: suggests close names", "[text]") {
+  CHECK(hush::edit_distance("kitten", "sitting") == 3);
+  const std::vector<std::string> names = {"DB_PASSWORD", "API_KEY", "DB_USER"};
+  CHECK(hush::closest_names("DB_PASWORD", names) == std::vector<std::string>{"DB_PASSWORD"});
+  CHECK(hush::closest_names("ZZZ", names).empty());
+  CHECK(hush::join({"a", "b"}, ", ") == "a, b");
+}
