@@ -1,0 +1,103 @@
+#include <hush/sources.hpp>
+
+#include <hush/resolver_setup.hpp>
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+hush::TemplateReference ref_to(std::string name, hush::Scope scope = {}, std::string source = {},
+                               std::string field = {}) {
+  hush::TemplateReference ref;
+  ref.reference.name = std::move(name);
+  ref.reference.source = std::move(source);
+  ref.reference.field = std::move(field);
+  ref.reference.length = ref.reference.display().size();
+  ref.scope = std::move(scope);
+  ref.where = {"t.yaml", 3, 5};
+  return ref;
+}
+
+// A source with fixed metadata, to exercise the resolver's rules without a sidecar.
+class FakeSource : public hush::SecretSource {
+ public:
+  explicit FakeSource(hush::SecretInfo info) : m_info(std::move(info)) {}
+  std::string name() const override { return "sidecar"; }
+  std::optional<hush::SecretInfo> lookup(std::string_view key) override {
+    if (key != m_info.name) return std::nullopt;
+    return m_info;
+  }
+  hush::SecretValue fetch(std::string_view, std::string_view field) override {
+    return hush::SecretValue("value-of-" + std::string(field));
+  }
+  std::vector<std::string> names() const override { return {m_info.name}; }
+
+ private:
+  hush::SecretInfo m_info;
+};
+
+}  // namespace
+
+TEST_CASE("sources: the environment with and without a prefix", "[sources]") {
+  hush::EnvSource plain({{"DB_PASSWORD", "pw"}, {"OPSIMATE_DB_PASSWORD", "prefixed"}}, "");
+  CHECK(plain.lookup("DB_PASSWORD").has_value());
+  CHECK(plain.fetch("DB_PASSWORD", "").reveal() == "pw");
+  hush::EnvSource prefixed({{"DB_PASSWORD", "pw"}, {"OPSIMATE_DB_PASSWORD", "prefixed"}},
+                           "OPSIMATE_");
+  CHECK(prefixed.fetch("DB_PASSWORD", "").reveal() == "prefixed");
+  CHECK(prefixed.names() == std::vector<std::string>{"DB_PASSWORD"});
+  CHECK_THROWS_AS(prefixed.fetch("DB_PASSWORD", "field"), hush::Error);
+}
+
+TEST_CASE("sources: the chain order decides which source answers", "[sources]") {
+  hush::SourceSettings settings;
+  settings.environment = {{"A", "from-env"}};
+  const hush::YamlSource config = hush::parse_yaml_source("t.yaml", "secrets: {A: from-inline}\n");
+  std::vector<hush::Finding> findings;
+  settings.order = {"inline", "env"};
+  hush::Resolver inline_first = hush::make_resolver(settings, &config, findings);
+  CHECK(inline_first.resolve(ref_to("A"), findings)->value.reveal() == "from-inline");
+  settings.order = {};
+  hush::Resolver default_order = hush::make_resolver(settings, &config, findings);
+  const auto hit = default_order.resolve(ref_to("A"), findings);
+  CHECK(hit->value.reveal() == "from-env");
+  CHECK(hit->source == "env");
+  settings.order = {"nowhere"};
+  CHECK_THROWS_AS(hush::make_resolver(settings, &config, findings), hush::Error);
+  CHECK(findings.empty());
+}
+
+TEST_CASE("sources: expiry and fields are enforced", "[sources]") {
+  using namespace std::chrono;
+  const sys_seconds now = sys_days{year{2026} / 11 / 23};
+  hush::SecretInfo info;
+  info.name = "CERT";
+  info.type = "certificate";
+  info.fields = {"certificate", "private_key"};
+  info.expires = now - hours(1);
+  std::vector<std::unique_ptr<hush::SecretSource>> sources;
+  sources.push_back(std::make_unique<FakeSource>(info));
+  hush::Resolver strict(std::move(sources), {"sidecar"}, {.allow_expired = false, .now = now});
+  std::vector<hush::Finding> findings;
+  CHECK_FALSE(strict.resolve(ref_to("CERT", {}, {}, "certificate"), findings));
+  REQUIRE(findings.size() == 1);
+  CHECK(hush::to_string(findings[0]) ==
+        "t.yaml:3:5: error: secret CERT expired at 2026-11-22T23:00:00Z; rotate it or pass "
+        "--allow-expired [expired-secret]");
+
+  std::vector<std::unique_ptr<hush::SecretSource>> lenient_sources;
+  lenient_sources.push_back(std::make_unique<FakeSource>(info));
+  hush::Resolver lenient(std::move(lenient_sources), {"sidecar"}, {.allow_expired = true, .now = now});
+  findings.clear();
+  const auto value = lenient.resolve(ref_to("CERT", {}, {}, "private_key"), findings);
+  REQUIRE(value);
+  CHECK(value->value.reveal() == "value-of-private_key");
+  CHECK(findings.at(0).severity == hush::Severity::warning);
+  findings.clear();
+  CHECK_FALSE(lenient.resolve(ref_to("CERT"), findings));
+  CHECK(findings.back().rule == "multi-field-secret");
+  CHECK_THAT(findings.back().message, Catch::Contains("reference one as ${CERT.certificate}"));
+  CHECK_FALSE(lenient.resolve(ref_to("CERT", {}, {}, "nope"), findings));
+  CHECK(findings.back().rule == "unknown-field");
+  CHECK_FALSE(lenient.resolve(ref_to("CERT.certificate", {}, "sidecar"), findings) == std::nullopt);
+}
