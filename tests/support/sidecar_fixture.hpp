@@ -1,0 +1,65 @@
+// tests/support/sidecar_fixture.hpp — a fresh keypair and empty sidecar, and short builders for
+// secrets, shared by the sidecar tests. Times are fixed so no test depends on the real clock.
+#pragma once
+#include <hush/sidecar.hpp>
+
+#include <chrono>
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hush::test {
+
+// 2026-11-22T23:00:00Z, the "now" of every sidecar test.
+inline std::chrono::sys_seconds test_now() {
+  using namespace std::chrono;
+  return sys_days(year(2026) / 11 / 22) + hours(23);
+}
+
+inline std::chrono::sys_seconds days_after_now(int days) {
+  return test_now() + std::chrono::days(days);
+}
+
+inline Sidecar empty_sidecar(const Keypair& keys, std::string environment = "production") {
+  Sidecar sidecar;
+  sidecar.environment = std::move(environment);
+  sidecar.public_key = keys.public_key;
+  sidecar.key_id = key_id_for(keys.public_key);
+  return sidecar;
+}
+
+inline SecretPayload value_payload(std::string_view value) {
+  SecretPayload payload;
+  payload.value = SecretValue(value);
+  return payload;
+}
+
+inline SecretPayload fields_payload(
+    std::initializer_list<std::pair<const char*, const char*>> fields) {
+  SecretPayload payload;
+  for (const auto& [name, value] : fields) payload.fields.push_back({name, SecretValue(value)});
+  return payload;
+}
+
+inline NewSecret simple_secret(std::string name, std::string_view value,
+                               std::vector<std::string> scopes = {}) {
+  NewSecret secret;
+  secret.name = std::move(name);
+  secret.type = SecretType::password;
+  secret.payload = value_payload(value);
+  secret.scopes = std::move(scopes);
+  return secret;
+}
+
+// A keypair and an empty sidecar for it.
+struct SidecarFixture {
+  Keypair keys = generate_keypair();
+  Sidecar sidecar = empty_sidecar(keys);
+
+  [[nodiscard]] std::string reveal(std::string_view name) const {
+    return std::string(reveal_secret(sidecar, name, keys).value.reveal());
+  }
+};
+
+}  // namespace hush::test
