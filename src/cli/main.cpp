@@ -1,2 +1,65 @@
-#include <iostream>
-int main() { std::cout << "hush\n"; }
+// hush's entry point: the command table, the one top-level catch, and exit-status mapping.
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+
+#include <hush/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <vector>
+
+extern char** environ;
+
+namespace hush::cli {
+
+Command add_render_command(CLI::App& root, Context& ctx);
+
+namespace {
+
+// Secrets live in this process's memory: no core dump may carry them to disk.
+void disable_core_dumps() {
+  const rlimit none{0, 0};
+  ::setrlimit(RLIMIT_CORE, &none);
+  ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+int run(int argc, char** argv) {
+  Context ctx(environ);
+  CLI::App app{"hush: render OpsiMate-style YAML configs with secrets", "hush"};
+  app.set_version_flag("--version", "hush " HUSH_VERSION);
+  app.require_subcommand(1);
+  ctx.add_global_options(app);
+  const std::vector<Command> commands = {
+      add_render_command(app, ctx),
+  };
+  for (const Command& command : commands) command.app->fallthrough();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int status = app.exit(e);
+    return status == 0 ? 0 : static_cast<int>(ExitStatus::usage);
+  }
+  ctx.apply();
+  for (const Command& command : commands) {
+    if (!command.app->parsed()) continue;
+    try {
+      return static_cast<int>(command.run());
+    } catch (const Error& e) {
+      ctx.console().error(e);
+      return static_cast<int>(exit_status_for(e));
+    } catch (const std::exception& e) {
+      ctx.console().err(std::string("hush: internal error: ") + e.what() + "\n");
+      return static_cast<int>(ExitStatus::usage);
+    }
+  }
+  return static_cast<int>(ExitStatus::usage);
+}
+
+}  // namespace
+}  // namespace hush::cli
+
+int main(int argc, char** argv) {
+  hush::cli::disable_core_dumps();
+  return hush::cli::run(argc, argv);
+}

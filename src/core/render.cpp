@@ -162,7 +162,15 @@ std::optional<Edit> strip_region(const YamlSource& source, const YamlDocument& d
       if (previous <= begin || !is_comment_or_blank_line(text, previous)) break;
       end = previous;
     }
-    return Edit{begin, std::max(end, detail::next_line(text, site.begin)), {}};
+    end = std::max(end, detail::next_line(text, site.begin));
+    // Blank lines on both sides of the block would leave a double gap: take the ones after it.
+    if (begin > 0 && is_comment_or_blank_line(text, line_start_of(text, begin - 1)) &&
+        text[line_start_of(text, begin - 1)] != '#') {
+      while (end < text.size() && is_comment_or_blank_line(text, end) && text[end] != '#') {
+        end = detail::next_line(text, end);
+      }
+    }
+    return Edit{begin, end, {}};
   }
   return std::nullopt;
 }

@@ -1,0 +1,53 @@
+// `hush render`: flags in, hush::render() out. No other logic belongs here.
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+#include "cli/output.hpp"
+
+#include <hush/fsutil.hpp>
+#include <hush/render.hpp>
+#include <hush/resolver_setup.hpp>
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+namespace hush::cli {
+namespace {
+
+struct RenderFlags {
+  std::string config;
+  std::string output;  // empty: stdout
+  std::string format = "yaml";
+  bool keep_secrets = false;
+};
+
+ExitStatus run_render(const RenderFlags& flags, Context& ctx) {
+  const YamlSource source = parse_yaml_source(flags.config, read_file(flags.config));
+  std::vector<Finding> findings;
+  Resolver resolver = make_resolver(ctx.source_settings(), &source, findings);
+  RenderResult result = render(source, resolver,
+                               {.syntax = syntax_from(ctx.options().syntax),
+                                .format = *parse_output_format(flags.format),
+                                .strip_secrets = !flags.keep_secrets});
+  ctx.console().remember(result.secrets);
+  findings.insert(findings.end(), result.findings.begin(), result.findings.end());
+  if (ctx.console().report(findings) == Severity::error) return ExitStatus::findings;
+  write_output(ctx.console(), flags.output, result.text);
+  ctx.console().debug("rendered " + std::to_string(result.resolved.size()) + " references");
+  return ExitStatus::ok;
+}
+
+}  // namespace
+
+Command add_render_command(CLI::App& root, Context& ctx) {
+  auto flags = std::make_shared<RenderFlags>();
+  CLI::App* app = root.add_subcommand("render", "Substitute every reference in CONFIG");
+  app->add_option("config", flags->config, "Template to render")->required();
+  app->add_option("-o,--output", flags->output, "Output file (atomic, mode 0600); default stdout");
+  app->add_option("--format", flags->format, "yaml, json or env")
+      ->check(CLI::IsMember({"yaml", "json", "env"}));
+  app->add_flag("--keep-secrets,!--strip-secrets", flags->keep_secrets,
+                "Keep the inline secrets: block in the output (default: strip it)");
+  return {app, [flags, &ctx] { return run_render(*flags, ctx); }};
+}
+
+}  // namespace hush::cli

@@ -1,0 +1,95 @@
+#include "cli/console.hpp"
+
+#include <hush/text.hpp>
+
+#include <cerrno>
+#include <unistd.h>
+
+namespace hush::cli {
+
+void Console::set_color(ColorMode mode, bool no_color_env) {
+  const auto decide = [&](int fd) {
+    if (mode == ColorMode::always) return true;
+    if (mode == ColorMode::never || no_color_env) return false;
+    return ::isatty(fd) == 1;
+  };
+  m_color_out = decide(STDOUT_FILENO);
+  m_color_err = decide(STDERR_FILENO);
+}
+
+void Console::remember(const std::vector<NamedSecret>& secrets) {
+  for (const NamedSecret& secret : secrets) m_secrets.push_back({secret.name, secret.value.clone()});
+}
+
+std::string Console::redact(std::string_view text) const {
+  std::string out(text);
+  for (const NamedSecret& secret : m_secrets) {
+    const std::string_view value = secret.value.reveal();
+    if (value.size() < 4) continue;
+    for (std::size_t at = out.find(value); at != std::string::npos;
+         at = out.find(value, at + m_mask.size())) {
+      out.replace(at, value.size(), m_mask);
+    }
+  }
+  return out;
+}
+
+void Console::write_raw(int fd, std::string_view rest) {
+  while (!rest.empty()) {
+    const ssize_t n = ::write(fd, rest.data(), rest.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // a closed pipe: nothing more can be said
+    rest.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+void Console::write(int fd, std::string_view text) const {
+  std::string masked = redact(text);
+  write_raw(fd, masked);
+  wipe(masked);
+}
+
+void Console::deliver(std::string_view product) const { write_raw(STDOUT_FILENO, product); }
+
+std::string Console::paint(std::string_view text, const char* code, bool stream_is_err) const {
+  if (!(stream_is_err ? m_color_err : m_color_out)) return std::string(text);
+  return std::string("\033[") + code + "m" + std::string(text) + "\033[0m";
+}
+
+void Console::out(std::string_view text) const { write(STDOUT_FILENO, text); }
+void Console::err(std::string_view text) const { write(STDERR_FILENO, text); }
+
+void Console::info(std::string_view text) const {
+  if (!m_quiet) err(std::string(text) + "\n");
+}
+
+void Console::debug(std::string_view text) const {
+  if (m_verbose) err(std::string(text) + "\n");
+}
+
+void Console::warn(std::string_view text) const {
+  err(paint("hush: warning: ", "1;35", true) + std::string(text) + "\n");
+}
+
+void Console::error(const Error& error) const {
+  std::string line;
+  if (error.where() && !error.where()->path.empty()) line = to_string(*error.where()) + ": ";
+  line += paint("error: ", "1;31", true) + error.message() + " [" + error.id() + "]\n";
+  if (!error.detail().empty()) line += error.detail() + "\n";
+  err(line);
+}
+
+std::optional<Severity> Console::report(const std::vector<Finding>& findings) const {
+  for (const Finding& f : findings) {
+    std::string line;
+    if (!f.where.path.empty()) line = to_string(f.where) + ": ";
+    line += f.severity == Severity::error ? paint("error: ", "1;31", true)
+                                          : paint("warning: ", "1;35", true);
+    line += f.message + " [" + f.rule + "]\n";
+    if (!f.snippet.empty()) line += f.snippet + "\n";
+    err(line);
+  }
+  return worst(findings);
+}
+
+}  // namespace hush::cli

@@ -1,0 +1,55 @@
+// The only writer to stdout and stderr. Everything passes the redactor, loaded with every secret
+// value this process has seen; findings and errors are printed compiler-style with snippets.
+#pragma once
+#include <hush/error.hpp>
+#include <hush/secret.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hush::cli {
+
+enum class ColorMode { automatic, always, never };
+
+class Console {
+ public:
+  Console() = default;
+  void set_color(ColorMode mode, bool no_color_env);
+  void set_quiet(bool quiet) { m_quiet = quiet; }
+  void set_verbose(bool verbose) { m_verbose = verbose; }
+  void set_mask(std::string mask) { m_mask = std::move(mask); }
+
+  // Adds values to mask from now on (copies them into secure memory).
+  void remember(const std::vector<NamedSecret>& secrets);
+  // `text` with every remembered value masked.
+  [[nodiscard]] std::string redact(std::string_view text) const;
+
+  void out(std::string_view text) const;   // stdout, redacted
+  // Writes the product the user asked for (a rendered config, a revealed value) to stdout
+  // WITHOUT redaction. Only commands whose purpose is to output secrets call this.
+  void deliver(std::string_view product) const;
+  void err(std::string_view text) const;   // stderr, redacted
+  void info(std::string_view text) const;  // stderr unless --quiet
+  void debug(std::string_view text) const; // stderr with --verbose
+  void warn(std::string_view text) const;  // "hush: warning: ..." on stderr
+  void error(const Error& error) const;
+  // Prints each finding with its snippet; returns the worst severity.
+  std::optional<Severity> report(const std::vector<Finding>& findings) const;
+
+ private:
+  [[nodiscard]] std::string paint(std::string_view text, const char* code, bool stream_is_err) const;
+  void write(int fd, std::string_view text) const;
+  static void write_raw(int fd, std::string_view text);
+
+  bool m_color_out = false;
+  bool m_color_err = false;
+  bool m_quiet = false;
+  bool m_verbose = false;
+  std::string m_mask = "***";
+  std::vector<NamedSecret> m_secrets;
+};
+
+}  // namespace hush::cli

@@ -1,0 +1,87 @@
+#include "cli/context.hpp"
+
+#include <hush/reference.hpp>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+
+namespace hush::cli {
+
+Context::Context(char** environ_block) {
+  for (char** entry = environ_block; entry != nullptr && *entry != nullptr; ++entry) {
+    const std::string_view text(*entry);
+    const std::size_t equals = text.find('=');
+    if (equals == std::string_view::npos) continue;
+    m_env.emplace(std::string(text.substr(0, equals)), std::string(text.substr(equals + 1)));
+  }
+}
+
+void Context::add_global_options(CLI::App& app) {
+  GlobalOptions& o = m_options;
+  app.add_option("--project", o.project, "Project file (default: .hush.yaml found upwards)");
+  app.add_option("--secrets", o.secrets, "Sidecar file (default: beside the config)");
+  app.add_option("--env", o.environment, "Environment: production, staging, ...");
+  app.add_flag("-q,--quiet", o.quiet, "Print only errors");
+  app.add_flag("-v,--verbose", o.verbose, "Explain what is done");
+  app.add_option("--log-file", o.log_file, "Write a structured log of the run to this file");
+  app.add_option("--log-format", o.log_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--color", o.color, "auto, always or never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--audit-log", o.audit_log, "Append audit records to this file");
+  app.add_option("--syntax", o.syntax, "Reference syntax: braces, angle or both")
+      ->check(CLI::IsMember({"braces", "angle", "both"}));
+  app.add_option("--source", o.sources, "Source order (repeat): sidecar, env, inline, exec names");
+  app.add_flag("--no-env", o.no_env, "Never read secrets from the environment");
+  app.add_option("--env-prefix", o.env_prefix, "Read NAME from the variable <prefix>NAME");
+  app.add_flag("--allow-expired", o.allow_expired, "Use expired secrets with a warning");
+}
+
+void Context::apply() {
+  const ColorMode mode = m_options.color == "always"  ? ColorMode::always
+                         : m_options.color == "never" ? ColorMode::never
+                                                      : ColorMode::automatic;
+  m_console.set_color(mode, m_env.count("NO_COLOR") > 0 && !m_env.at("NO_COLOR").empty());
+  m_console.set_quiet(m_options.quiet);
+  m_console.set_verbose(m_options.verbose);
+}
+
+std::string Context::env(const std::string& name) const {
+  const auto found = m_env.find(name);
+  return found == m_env.end() ? std::string() : found->second;
+}
+
+SourceSettings Context::source_settings() const {
+  SourceSettings settings;
+  settings.order = m_options.sources;
+  settings.use_environment = !m_options.no_env;
+  settings.env_prefix = m_options.env_prefix;
+  if (settings.use_environment) settings.environment = m_env;
+  settings.resolver.allow_expired = m_options.allow_expired;
+  settings.resolver.now =
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  return settings;
+}
+
+ExitStatus exit_status_for(const Error& error) {
+  switch (error.kind()) {
+    case ErrorKind::invalid_input:
+      return ExitStatus::findings;
+    case ErrorKind::usage:
+    case ErrorKind::io:
+    case ErrorKind::syntax:
+      return ExitStatus::usage;
+    case ErrorKind::key:
+    case ErrorKind::tampered:
+      return ExitStatus::key;
+  }
+  return ExitStatus::usage;
+}
+
+Syntax syntax_from(const std::string& word) {
+  const std::optional<Syntax> syntax = parse_syntax(word);
+  if (!syntax) throw Error(ErrorKind::usage, "usage", "--syntax must be braces, angle or both");
+  return *syntax;
+}
+
+}  // namespace hush::cli

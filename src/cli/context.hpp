@@ -1,0 +1,67 @@
+// What every command shares: the global options, the console, and the process environment
+// (read once, at start, and passed to the library as a map).
+#pragma once
+#include "cli/command.hpp"
+#include "cli/console.hpp"
+
+#include <hush/resolver_setup.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace hush::cli {
+
+struct GlobalOptions {
+  std::string project;       // --project
+  std::string secrets;       // --secrets
+  std::string environment;   // --env
+  bool quiet = false;
+  bool verbose = false;
+  std::string log_file;
+  std::string log_format = "text";
+  std::string color = "auto";
+  std::string audit_log;
+  std::string syntax = "both";
+  std::vector<std::string> sources;  // --source, repeated
+  bool no_env = false;
+  std::string env_prefix;
+  bool allow_expired = false;
+};
+
+class Context {
+ public:
+  explicit Context(char** environ_block);
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+
+  // Registers the global options on `app` (accepted before or after the command name).
+  void add_global_options(CLI::App& app);
+  // Applies options that affect output (color, quiet) once parsing is done.
+  void apply();
+
+  [[nodiscard]] GlobalOptions& options() { return m_options; }
+  [[nodiscard]] const GlobalOptions& options() const { return m_options; }
+  [[nodiscard]] Console& console() const { return m_console; }
+  [[nodiscard]] const std::map<std::string, std::string>& environment() const { return m_env; }
+  // The value of an environment variable, or "" when unset.
+  [[nodiscard]] std::string env(const std::string& name) const;
+  // Source settings from the global options and the environment.
+  [[nodiscard]] SourceSettings source_settings() const;
+
+ private:
+  GlobalOptions m_options;
+  std::map<std::string, std::string> m_env;
+  mutable Console m_console;
+};
+
+// Maps a library error to DESIGN §5's exit statuses.
+[[nodiscard]] ExitStatus exit_status_for(const Error& error);
+// Parses --syntax; throws Error(usage) for an unknown word.
+[[nodiscard]] Syntax syntax_from(const std::string& word);
+
+}  // namespace hush::cli

@@ -1,0 +1,15 @@
+#include "cli/output.hpp"
+
+#include <hush/fsutil.hpp>
+
+namespace hush::cli {
+
+void write_output(const Console& console, const std::string& path, std::string_view product) {
+  if (path.empty() || path == "-") {
+    console.deliver(product);
+    return;
+  }
+  write_file_atomic(path, product, FileMode::owner_only);
+}
+
+}  // namespace hush::cli

@@ -1,0 +1,14 @@
+// Writing a command's product: to a file atomically with mode 0600, or to stdout.
+#pragma once
+#include "cli/console.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace hush::cli {
+
+// Writes `product` to `path` (atomic replace, mode 0600) or, when `path` is empty or "-", to
+// stdout unredacted. Throws Error(io) on failure; the previous file is then untouched.
+void write_output(const Console& console, const std::string& path, std::string_view product);
+
+}  // namespace hush::cli
