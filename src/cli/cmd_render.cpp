@@ -23,9 +23,9 @@ struct RenderFlags {
 ExitStatus run_render(const RenderFlags& flags, Context& ctx) {
   const YamlSource source = parse_yaml_source(flags.config, read_file(flags.config));
   std::vector<Finding> findings;
-  Resolver resolver = make_resolver(ctx.source_settings(), &source, findings);
+  Resolver resolver = make_resolver(ctx.source_settings(flags.config), &source, findings);
   RenderResult result = render(source, resolver,
-                               {.syntax = syntax_from(ctx.options().syntax),
+                               {.syntax = ctx.syntax(),
                                 .format = *parse_output_format(flags.format),
                                 .strip_secrets = !flags.keep_secrets});
   ctx.console().remember(result.secrets);

@@ -51,12 +51,49 @@ std::string Context::env(const std::string& name) const {
   return found == m_env.end() ? std::string() : found->second;
 }
 
-SourceSettings Context::source_settings() const {
+const ProjectFile& Context::project() const {
+  if (m_project) return *m_project;
+  if (!m_options.project.empty()) {
+    m_project = load_project_file(m_options.project);
+  } else if (const auto found = find_project_file(std::filesystem::current_path())) {
+    m_project = load_project_file(*found);
+  } else {
+    m_project = ProjectFile{};
+  }
+  return *m_project;
+}
+
+std::string Context::environment_name() const {
+  if (!m_options.environment.empty()) return m_options.environment;
+  if (!env("HUSH_ENV").empty()) return env("HUSH_ENV");
+  return project().environment.value_or("");
+}
+
+Syntax Context::syntax() const {
+  if (!m_options.syntax.empty()) return syntax_from(m_options.syntax);
+  return syntax_from(project().syntax.value_or("both"));
+}
+
+SidecarLocation Context::sidecar_location(
+    const std::optional<std::filesystem::path>& config) const {
+  return locate_sidecar({.explicit_path = m_options.secrets,
+                         .env_path = env("HUSH_SECRETS"),
+                         .project = &project(),
+                         .environment = environment_name(),
+                         .config = config});
+}
+
+KeyInputs Context::key_inputs() const { return key_inputs_from_environment(m_env); }
+
+SourceSettings Context::source_settings(const std::filesystem::path& config) const {
   SourceSettings settings;
-  settings.order = m_options.sources;
+  settings.order = m_options.sources.empty() ? project().source_order : m_options.sources;
   settings.use_environment = !m_options.no_env;
-  settings.env_prefix = m_options.env_prefix;
+  settings.env_prefix = !m_options.env_prefix.empty() ? m_options.env_prefix
+                                                      : project().env_prefix.value_or("");
   if (settings.use_environment) settings.environment = m_env;
+  settings.sidecar = sidecar_location(config);
+  settings.keys = key_inputs();
   settings.resolver.allow_expired = m_options.allow_expired;
   settings.resolver.now =
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());

@@ -26,7 +26,7 @@ struct GlobalOptions {
   std::string log_format = "text";
   std::string color = "auto";
   std::string audit_log;
-  std::string syntax = "both";
+  std::string syntax;  // empty: the project's, else both
   std::vector<std::string> sources;  // --source, repeated
   bool no_env = false;
   std::string env_prefix;
@@ -50,13 +50,26 @@ class Context {
   [[nodiscard]] const std::map<std::string, std::string>& environment() const { return m_env; }
   // The value of an environment variable, or "" when unset.
   [[nodiscard]] std::string env(const std::string& name) const;
-  // Source settings from the global options and the environment.
-  [[nodiscard]] SourceSettings source_settings() const;
+  // The project file (--project, or .hush.yaml found upwards from the working directory);
+  // loaded once. Throws Error(io) when --project names a missing file.
+  [[nodiscard]] const ProjectFile& project() const;
+  // --env, else HUSH_ENV, else the project's environment, else "".
+  [[nodiscard]] std::string environment_name() const;
+  // The reference syntax: --syntax, else the project's, else both.
+  [[nodiscard]] Syntax syntax() const;
+  // Where the sidecar is for `config` (or, without one, as named by options or project).
+  [[nodiscard]] SidecarLocation sidecar_location(
+      const std::optional<std::filesystem::path>& config) const;
+  // Source settings for rendering `config`: options, project file and environment combined.
+  [[nodiscard]] SourceSettings source_settings(const std::filesystem::path& config) const;
+  // Where private keys come from (HUSH_KEY, HUSH_KEY_FILE, the keys directory, passphrase).
+  [[nodiscard]] KeyInputs key_inputs() const;
 
  private:
   GlobalOptions m_options;
   std::map<std::string, std::string> m_env;
   mutable Console m_console;
+  mutable std::optional<ProjectFile> m_project;
 };
 
 // Maps a library error to DESIGN §5's exit statuses.

@@ -14,7 +14,7 @@ integrations:
 EOF2
 echo "previous" > out.yaml
 DB_PASSWORD='S3cr3t-Db-Passw0rd' expect_exit 1 "$HUSH" render config.yaml -o out.yaml
-expect_stderr 'config.yaml:4:20: error: unresolved reference ${DB_PASWORD} in scope service:database (tried env, inline); did you mean DB_PASSWORD? [unresolved-reference]'
+expect_stderr 'config.yaml:4:20: error: unresolved reference ${DB_PASWORD} in scope service:database (tried sidecar, env, inline); did you mean DB_PASSWORD? [unresolved-reference]'
 expect_stderr '    4 |       DB_PASSWORD: ${DB_PASWORD}'
 expect_stderr 'config.yaml:8:12: error: unresolved reference $<SLACK_TOKEN> in scope integration:slack'
 [ "$(cat out.yaml)" = "previous" ] || fail "out.yaml was modified"

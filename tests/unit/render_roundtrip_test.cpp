@@ -120,7 +120,7 @@ TEST_CASE("render: every value round-trips in every style and position", "[rende
     settings.environment = {{"A", a}, {"B", b}};
     std::vector<hush::Finding> findings;
     const hush::YamlSource source = hush::parse_yaml_source("t.yaml", text);
-    hush::Resolver resolver = hush::make_resolver(settings, &source, findings);
+    hush::Resolver resolver = hush::make_resolver(std::move(settings), &source, findings);
     const hush::RenderResult result = hush::render(source, resolver, {});
     REQUIRE(result.findings.empty());
     CAPTURE(printable(result.text));

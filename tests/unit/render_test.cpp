@@ -17,7 +17,7 @@ Rendered render_text(const std::string& text, std::map<std::string, std::string>
   settings.environment = std::move(env);
   Rendered out;
   const hush::YamlSource source = hush::parse_yaml_source("t.yaml", text);
-  hush::Resolver resolver = hush::make_resolver(settings, &source, out.setup);
+  hush::Resolver resolver = hush::make_resolver(std::move(settings), &source, out.setup);
   out.result = hush::render(source, resolver, options);
   return out;
 }

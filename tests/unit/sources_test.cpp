@@ -50,21 +50,45 @@ TEST_CASE("sources: the environment with and without a prefix", "[sources]") {
 }
 
 TEST_CASE("sources: the chain order decides which source answers", "[sources]") {
-  hush::SourceSettings settings;
-  settings.environment = {{"A", "from-env"}};
   const hush::YamlSource config = hush::parse_yaml_source("t.yaml", "secrets: {A: from-inline}\n");
+  const auto settings_with = [](std::vector<std::string> order) {
+    hush::SourceSettings settings;
+    settings.environment = {{"A", "from-env"}};
+    settings.order = std::move(order);
+    return settings;
+  };
   std::vector<hush::Finding> findings;
-  settings.order = {"inline", "env"};
-  hush::Resolver inline_first = hush::make_resolver(settings, &config, findings);
+  hush::Resolver inline_first = hush::make_resolver(settings_with({"inline", "env"}), &config, findings);
   CHECK(inline_first.resolve(ref_to("A"), findings)->value.reveal() == "from-inline");
-  settings.order = {};
-  hush::Resolver default_order = hush::make_resolver(settings, &config, findings);
+  hush::Resolver default_order = hush::make_resolver(settings_with({}), &config, findings);
   const auto hit = default_order.resolve(ref_to("A"), findings);
   CHECK(hit->value.reveal() == "from-env");
   CHECK(hit->source == "env");
-  settings.order = {"nowhere"};
-  CHECK_THROWS_AS(hush::make_resolver(settings, &config, findings), hush::Error);
+  CHECK(default_order.chain() == std::vector<std::string>{"env", "inline"});
+  CHECK_THROWS_AS(hush::make_resolver(settings_with({"nowhere"}), &config, findings), hush::Error);
   CHECK(findings.empty());
+}
+
+TEST_CASE("sources: the sidecar is found by the documented precedence", "[sources]") {
+  hush::ProjectFile project;
+  project.path = "/repo/.hush.yaml";
+  project.sidecar = "deploy/app.secrets.{env}.yaml";
+  struct Case { hush::SidecarQuery query; const char* path; bool named; };
+  const Case cases[] = {
+      {{"/x/s.yaml", "/y/s.yaml", &project, "prod", "/c/app.yaml"}, "/x/s.yaml", true},
+      {{"", "/y/s.yaml", &project, "prod", "/c/app.yaml"}, "/y/s.yaml", true},
+      {{"", "", &project, "prod", "/c/app.yaml"}, "/repo/deploy/app.secrets.prod.yaml", true},
+      {{"", "", nullptr, "", "/c/app.yaml"}, "/c/app.secrets.yaml", false},
+      {{"", "", nullptr, "staging", "/c/app.yml"}, "/c/app.secrets.staging.yaml", false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.path);
+    const hush::SidecarLocation where = hush::locate_sidecar(c.query);
+    CHECK(where.path == c.path);
+    CHECK(where.named == c.named);
+  }
+  CHECK_THROWS_AS(hush::locate_sidecar({"", "", &project, "", "/c/app.yaml"}), hush::Error);
+  CHECK_THROWS_AS(hush::locate_sidecar({"", "", nullptr, "", std::nullopt}), hush::Error);
 }
 
 TEST_CASE("sources: expiry and fields are enforced", "[sources]") {
