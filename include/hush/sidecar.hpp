@@ -199,6 +199,20 @@ std::uint64_t rotate_secret(Sidecar& sidecar, std::string_view name, SecretPaylo
                                           const Keypair& keys,
                                           std::optional<std::uint64_t> version = {});
 
+// The entry called `name`. Throws Error(invalid_input, "unknown-secret") with "did you mean"
+// suggestions.
+[[nodiscard]] const SidecarEntry& find_secret(const Sidecar& sidecar, std::string_view name);
+
+struct SecretVersion {
+  std::uint64_t version = 0;
+  std::chrono::sys_seconds created{};
+  bool current = false;
+};
+// `hush secrets versions NAME`: every version, oldest first, the current one last. Throws
+// "unknown-secret".
+[[nodiscard]] std::vector<SecretVersion> secret_versions(const Sidecar& sidecar,
+                                                         std::string_view name);
+
 enum class SecretStatus { active, expiring, expired, rotation_due };
 // "active", "expiring", "expired", "rotation-due".
 [[nodiscard]] std::string_view to_string(SecretStatus status);

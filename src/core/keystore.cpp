@@ -7,11 +7,25 @@
 #include <cstring>
 #include <memory>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 #include <vector>
 
 namespace hush {
 namespace {
+
+// Wipes a transient std::string copy of key material however the scope is left (the
+// alternative, catch-and-rethrow at every exit, is easy to get wrong).
+class WipeOnExit {
+ public:
+  explicit WipeOnExit(std::string& text) : m_text(text) {}
+  ~WipeOnExit() { wipe(m_text); }
+  WipeOnExit(const WipeOnExit&) = delete;
+  WipeOnExit& operator=(const WipeOnExit&) = delete;
+
+ private:
+  std::string& m_text;
+};
 
 std::optional<std::string> non_empty(const std::map<std::string, std::string>& environment,
                                      const std::string& name) {
@@ -56,14 +70,8 @@ void check_key_file_mode(const std::filesystem::path& path) {
 Keypair keypair_from_file(const std::filesystem::path& path, const std::string& origin) {
   check_key_file_mode(path);
   std::string text = read_file(path);
-  try {
-    Keypair keys = keypair_from_base64(text, origin);
-    wipe(text);
-    return keys;
-  } catch (...) {
-    wipe(text);
-    throw;
-  }
+  const WipeOnExit wipe_text(text);
+  return keypair_from_base64(text, origin);
 }
 
 Keypair checked(Keypair keys, std::string_view key_id, const std::string& origin) {
@@ -78,7 +86,8 @@ Keypair checked(Keypair keys, std::string_view key_id, const std::string& origin
 // Creates `directory` and any missing parents with mode 0700 (XDG asks for 0700 config dirs).
 void make_private_directories(const std::filesystem::path& directory) {
   std::vector<std::filesystem::path> missing;
-  for (std::filesystem::path p = directory; !p.empty() && !std::filesystem::exists(p);
+  std::error_code unknown;  // an unreadable parent makes mkdir fail below, with its reason
+  for (std::filesystem::path p = directory; !p.empty() && !std::filesystem::exists(p, unknown);
        p = p.parent_path()) {
     missing.push_back(p);
     if (p == p.parent_path()) break;
@@ -137,8 +146,9 @@ std::filesystem::path store_private_key(const std::filesystem::path& keys_dir,
   const std::filesystem::path target = key_file_path(keys_dir, key_id);
   make_private_directories(keys_dir);
   const std::filesystem::path pending = keys_dir / ("." + key_id + ".pending");
-  const SecretValue encoded = secret_to_base64(keys.private_key);
-  write_file_atomic(pending, std::string(encoded.reveal()) + "\n", FileMode::owner_only);
+  std::string content = std::string(secret_to_base64(keys.private_key).reveal()) + "\n";
+  const WipeOnExit wipe_content(content);
+  write_file_atomic(pending, content, FileMode::owner_only);
   // link() fails when the target exists, so checking and creating are one step; rename() would
   // silently replace another key.
   const int linked = ::link(pending.c_str(), target.c_str());
@@ -167,7 +177,8 @@ std::optional<Keypair> find_keypair(const KeyInputs& inputs, std::string_view ke
   }
   if (!inputs.keys_dir.empty()) {
     const std::filesystem::path path = key_file_path(inputs.keys_dir, key_id);
-    if (std::filesystem::exists(path)) {
+    std::error_code unreadable;  // an unreadable directory holds no key we could use
+    if (std::filesystem::exists(path, unreadable)) {
       return checked(keypair_from_file(path, path.string()), key_id, path.string());
     }
   }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <system_error>
 
 namespace hush {
 namespace {
@@ -206,7 +207,8 @@ void update_sidecar(const std::filesystem::path& path,
 
 InitResult init_sidecar(const InitOptions& options) {
   const FileLock lock(options.sidecar_path);
-  if (std::filesystem::exists(options.sidecar_path)) {
+  std::error_code unknown;  // if the directory is unreadable, the write below reports why
+  if (std::filesystem::exists(options.sidecar_path, unknown)) {
     throw Error(ErrorKind::invalid_input, "sidecar-exists",
                 "sidecar " + options.sidecar_path.string() +
                     " already exists; hush init never replaces a sidecar (its key would be lost)",
@@ -219,6 +221,8 @@ InitResult init_sidecar(const InitOptions& options) {
     const Keypair keys = derive_keypair(*options.passphrase, *sidecar.kdf);
     sidecar.public_key = keys.public_key;
   } else {
+    // The key is stored before the sidecar is written: a sidecar whose key was lost is useless,
+    // while a key without a sidecar is merely unused.
     const Keypair keys = generate_keypair();
     result.key_file = store_private_key(options.keys_dir, keys);
     sidecar.public_key = keys.public_key;
@@ -233,6 +237,18 @@ Keypair unlock_sidecar(const Sidecar& sidecar, const KeyInputs& inputs) {
   Keypair keys = load_keypair(inputs, sidecar.key_id, sidecar.kdf);
   sidecar_detail::check_keypair(sidecar, keys);
   return keys;
+}
+
+const SidecarEntry& find_secret(const Sidecar& sidecar, std::string_view name) {
+  return sidecar_detail::entry_named(sidecar, name);
+}
+
+std::vector<SecretVersion> secret_versions(const Sidecar& sidecar, std::string_view name) {
+  const SidecarEntry& entry = find_secret(sidecar, name);
+  std::vector<SecretVersion> out;
+  for (const SealedVersion& old : entry.history) out.push_back({old.version, old.created, false});
+  out.push_back({entry.version, entry.updated, true});
+  return out;
 }
 
 std::string_view to_string(SecretStatus status) {

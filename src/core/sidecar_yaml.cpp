@@ -221,11 +221,9 @@ void SidecarParser::check_entry(const Item& item, const SidecarEntry& entry,
   }
   const Item& value = required(fields, "value", item.at, what);
   if (!std::string_view(entry.value).starts_with(k_ciphertext_prefix)) {
-    fail(where(*value.value, value.at),
-         "value of " + what +
-             " is not encrypted (expected enc:v1:…); set it with hush secrets "
-             "update " +
-             item.key);
+    fail(where(*value.value, value.at), "value of " + what +
+                                            " is not encrypted (expected enc:v1:…); set it with " +
+                                            "hush secrets update " + item.key);
   }
   if (!entry.history.empty() && entry.history.back().version >= entry.version) {
     fail(where(*required(fields, "version", item.at, what).value, item.at),

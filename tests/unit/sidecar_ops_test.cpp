@@ -88,6 +88,14 @@ TEST_CASE("sidecar: update makes a new version and keeps the old one in history"
   CHECK(hush::reveal_secret(f.sidecar, "A", f.keys, 2).value.reveal() == "two");
   CHECK(error_of([&] { (void)hush::reveal_secret(f.sidecar, "A", f.keys, 7); }) ==
         "secret A has no version 7 (versions: 1, 2, 3) [unknown-version]");
+  const std::vector<hush::SecretVersion> versions = hush::secret_versions(f.sidecar, "A");
+  REQUIRE(versions.size() == 3);
+  CHECK(versions[0].version == 1);
+  CHECK_FALSE(versions[1].current);
+  CHECK(versions[2].current);
+  CHECK(versions[2].created == days_after_now(2));
+  CHECK(error_of([&] { (void)hush::find_secret(f.sidecar, "a"); }) ==
+        "no secret a in the sidecar; did you mean A? [unknown-secret]");
 }
 
 TEST_CASE("sidecar: update reports No changes to save", "[sidecar]") {
