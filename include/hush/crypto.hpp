@@ -95,8 +95,13 @@ enum class ScopeCheck { verify, ignore };
 // The fields of an encode_fields payload, sorted by name; nullopt when `payload` is not one.
 [[nodiscard]] std::optional<std::vector<NamedSecret>> decode_fields(std::string_view payload);
 
-// `length` characters drawn uniformly from [A-Za-z0-9] (randombytes_uniform). Throws
-// Error(invalid_input, "invalid-length") for 0 or more than 4096.
-[[nodiscard]] SecretValue generate_secret(std::size_t length);
+// The characters of a named charset: "alnum" [A-Za-z0-9], "hex" [0-9a-f], "base64url"
+// [A-Za-z0-9_-], "ascii" (alnum plus shell- and URL-tolerable punctuation !#%+,-./:;=?@^_~);
+// nullopt for another name.
+[[nodiscard]] std::optional<std::string_view> charset_alphabet(std::string_view name);
+// `length` characters drawn uniformly from `charset` (randombytes_uniform). Throws
+// Error(invalid_input, "invalid-length") for 0 or more than 4096, Error(usage,
+// "invalid-charset") for an unknown charset.
+[[nodiscard]] SecretValue generate_secret(std::size_t length, std::string_view charset = "alnum");
 
 }  // namespace hush

@@ -339,18 +339,35 @@ std::optional<std::vector<NamedSecret>> decode_fields(std::string_view payload) 
   return fields;
 }
 
-SecretValue generate_secret(std::size_t length) {
+std::optional<std::string_view> charset_alphabet(std::string_view name) {
+  if (name == "alnum") return "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  if (name == "hex") return "0123456789abcdef";
+  if (name == "base64url") {
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  }
+  if (name == "ascii") {
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+           "!#%+,-./:;=?@^_~";
+  }
+  return std::nullopt;
+}
+
+SecretValue generate_secret(std::size_t length, std::string_view charset) {
   if (length == 0 || length > k_max_generated) {
     throw Error(ErrorKind::invalid_input, "invalid-length",
                 "a generated secret must have 1 to " + std::to_string(k_max_generated) +
                     " characters, not " + std::to_string(length));
   }
-  constexpr std::string_view alphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  const std::optional<std::string_view> alphabet = charset_alphabet(charset);
+  if (!alphabet) {
+    throw Error(ErrorKind::usage, "invalid-charset",
+                "unknown charset " + std::string(charset) +
+                    " (use alnum, hex, base64url or ascii)");
+  }
   SecureBuffer out(length);
   for (std::size_t i = 0; i < length; ++i) {
     out.data()[i] = static_cast<unsigned char>(
-        alphabet[randombytes_uniform(static_cast<std::uint32_t>(alphabet.size()))]);
+        (*alphabet)[randombytes_uniform(static_cast<std::uint32_t>(alphabet->size()))]);
   }
   return SecretValue(out.view());
 }

@@ -1,0 +1,52 @@
+#include <hush/dotenv.hpp>
+
+#include <catch2/catch.hpp>
+
+TEST_CASE("dotenv: quotes, escapes, export, comments and multi-line values", "[dotenv]") {
+  const std::string text =
+      "# comment\n"
+      "\n"
+      "PLAIN=value with spaces   # trailing comment\n"
+      "export EXPORTED=yes\n"
+      "SINGLE='literal $HOME \\n'\n"
+      "DOUBLE=\"a\\\"b\\\\c\\nd\\$e\"  # c\n"
+      "MULTI=\"line1\n"
+      "line2\"\n"
+      "EMPTY=\n"
+      "HASH=a#b\r\n"
+      "  SPACED = v\n";
+  const std::vector<hush::DotenvEntry> entries = hush::parse_dotenv(text, ".env");
+  struct Case { const char* name; const char* value; int line; };
+  const Case cases[] = {{"PLAIN", "value with spaces", 3}, {"EXPORTED", "yes", 4},
+                        {"SINGLE", "literal $HOME \\n", 5}, {"DOUBLE", "a\"b\\c\nd$e", 6},
+                        {"MULTI", "line1\nline2", 7},       {"EMPTY", "", 9},
+                        {"HASH", "a#b", 10},                {"SPACED", "v", 11}};
+  REQUIRE(entries.size() == std::size(cases));
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    CAPTURE(cases[i].name);
+    CHECK(entries[i].name == cases[i].name);
+    CHECK(entries[i].value.reveal() == cases[i].value);
+    CHECK(entries[i].where.line == cases[i].line);
+  }
+}
+
+TEST_CASE("dotenv: malformed lines are located errors without values", "[dotenv]") {
+  struct Case { const char* text; const char* message; };
+  const Case cases[] = {
+      {"A=1\nno equals here\n", ".env:2:1: error: expected NAME=value [dotenv-invalid]"},
+      {"1BAD=x\n", ".env:1:1: error: invalid variable name \"1BAD\" [dotenv-invalid]"},
+      {"A=\"s3cret\n", ".env:1:3: error: unterminated double-quoted value [dotenv-invalid]"},
+      {"A='s3cret\n", ".env:1:3: error: unterminated single-quoted value [dotenv-invalid]"},
+      {"A=\"s3cret\" tail\n",
+       ".env:1:12: error: unexpected text after the quoted value of A [dotenv-invalid]"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    try {
+      (void)hush::parse_dotenv(c.text, ".env");
+      FAIL("expected an error");
+    } catch (const hush::Error& e) {
+      CHECK(std::string(e.what()) == c.message);
+    }
+  }
+}
