@@ -72,6 +72,11 @@ struct TemplateReferences {
 // Whether a scalar at `path` lies inside a document's top-level `secrets:` block.
 [[nodiscard]] bool in_inline_secrets_block(const NodePath& path);
 
+// Every reference in `source` that can read the secret `name`: ${NAME}, ${NAME.field},
+// ${sidecar:NAME} (malformed references are skipped).
+[[nodiscard]] std::vector<TemplateReference> references_to(const YamlSource& source,
+                                                           std::string_view name, Syntax syntax);
+
 // The references and escapes of the scalar's raw source span (offsets relative to site.begin),
 // when they correspond one to one, in order and text, with those of its parsed value; nullopt
 // when escapes or line folding make them differ.

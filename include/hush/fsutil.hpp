@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hush {
 
@@ -36,6 +37,11 @@ class FileLock {
  private:
   int m_fd = -1;
 };
+
+// Files matching shell glob `patterns` (relative patterns are taken from `base`), sorted, without
+// duplicates; a pattern that matches nothing contributes nothing.
+[[nodiscard]] std::vector<std::filesystem::path> expand_globs(
+    const std::vector<std::string>& patterns, const std::filesystem::path& base);
 
 // The permission bits of an existing file (e.g. to refuse group/other-readable keys).
 [[nodiscard]] unsigned permission_bits(const std::filesystem::path& path);

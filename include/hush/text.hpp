@@ -49,6 +49,9 @@ class LineIndex {
 // "a, b or c" style list for messages.
 [[nodiscard]] std::string join(const std::vector<std::string>& items, std::string_view separator);
 
+// `text` as a JSON string literal with quotes ("\"", "\\", control characters as \uXXXX).
+[[nodiscard]] std::string json_quote(std::string_view text);
+
 // Overwrites the string's bytes before it is released (for transient copies of secrets).
 void wipe(std::string& text) noexcept;
 

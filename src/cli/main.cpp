@@ -14,6 +14,18 @@ extern char** environ;
 namespace hush::cli {
 
 Command add_render_command(CLI::App& root, Context& ctx);
+Command add_init_command(CLI::App& root, Context& ctx);
+Command add_seal_command(CLI::App& root, Context& ctx);
+Command add_secrets_add_command(CLI::App& secrets, Context& ctx);
+Command add_secrets_update_command(CLI::App& secrets, Context& ctx);
+Command add_secrets_list_command(CLI::App& secrets, Context& ctx);
+Command add_secrets_due_command(CLI::App& secrets, Context& ctx);
+Command add_secrets_get_command(CLI::App& secrets, Context& ctx);
+Command add_secrets_rm_command(CLI::App& secrets, Context& ctx);
+Command add_secrets_versions_command(CLI::App& secrets, Context& ctx);
+Command add_secrets_rollback_command(CLI::App& secrets, Context& ctx);
+Command add_secrets_rotate_command(CLI::App& secrets, Context& ctx);
+Command add_secrets_import_command(CLI::App& secrets, Context& ctx);
 
 namespace {
 
@@ -30,8 +42,23 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", "hush " HUSH_VERSION);
   app.require_subcommand(1);
   ctx.add_global_options(app);
+  CLI::App* secrets = app.add_subcommand("secrets", "Manage the encrypted sidecar's secrets");
+  secrets->require_subcommand(1);
+  secrets->fallthrough();
   const std::vector<Command> commands = {
       add_render_command(app, ctx),
+      add_init_command(app, ctx),
+      add_seal_command(app, ctx),
+      add_secrets_add_command(*secrets, ctx),
+      add_secrets_update_command(*secrets, ctx),
+      add_secrets_list_command(*secrets, ctx),
+      add_secrets_due_command(*secrets, ctx),
+      add_secrets_get_command(*secrets, ctx),
+      add_secrets_rm_command(*secrets, ctx),
+      add_secrets_versions_command(*secrets, ctx),
+      add_secrets_rollback_command(*secrets, ctx),
+      add_secrets_rotate_command(*secrets, ctx),
+      add_secrets_import_command(*secrets, ctx),
   };
   for (const Command& command : commands) command.app->fallthrough();
   try {

@@ -141,6 +141,19 @@ TokenOffsets token_offsets(const YamlSource& source, const ScalarSite& site,
 
 }  // namespace
 
+std::vector<TemplateReference> references_to(const YamlSource& source, std::string_view name,
+                                             Syntax syntax) {
+  std::vector<TemplateReference> out;
+  for (TemplateReference& ref : find_template_references(source, syntax).references) {
+    const Reference& r = ref.reference;
+    const bool qualified = r.source == "sidecar" &&
+                           (r.name == name || std::string_view(r.name).starts_with(
+                                                  std::string(name) + "."));
+    if ((r.source.empty() && r.name == name) || qualified) out.push_back(std::move(ref));
+  }
+  return out;
+}
+
 TemplateReferences find_template_references(const YamlSource& source, Syntax syntax) {
   TemplateReferences out;
   const LineIndex index(source.text);

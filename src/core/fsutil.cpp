@@ -4,7 +4,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <fcntl.h>
+#include <glob.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -123,6 +125,23 @@ FileLock& FileLock::operator=(FileLock&& other) noexcept {
     m_fd = std::exchange(other.m_fd, -1);
   }
   return *this;
+}
+
+std::vector<std::filesystem::path> expand_globs(const std::vector<std::string>& patterns,
+                                                const std::filesystem::path& base) {
+  std::vector<std::filesystem::path> out;
+  for (const std::string& pattern : patterns) {
+    const std::filesystem::path full =
+        std::filesystem::path(pattern).is_absolute() ? std::filesystem::path(pattern) : base / pattern;
+    glob_t matches{};
+    if (::glob(full.c_str(), 0, nullptr, &matches) == 0) {
+      for (std::size_t i = 0; i < matches.gl_pathc; ++i) out.emplace_back(matches.gl_pathv[i]);
+    }
+    ::globfree(&matches);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 unsigned permission_bits(const std::filesystem::path& path) {

@@ -1,6 +1,7 @@
 #include "core/render_formats.hpp"
 
 #include <hush/error.hpp>
+#include <hush/text.hpp>
 
 #include <cstdio>
 #include <map>
@@ -19,27 +20,7 @@ const RE2& yaml_bool_pattern() {
   return pattern;
 }
 
-void append_json_string(std::string& out, std::string_view value) {
-  out += '"';
-  for (char c : value) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
+void append_json_string(std::string& out, std::string_view value) { out += json_quote(value); }
 
 void append_scalar(std::string& out, const YamlNode& node) {
   if (node.plain && RE2::FullMatch(node.value, yaml_bool_pattern())) {

@@ -147,6 +147,29 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
+std::string json_quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          static constexpr char k_hex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += k_hex[(c >> 4) & 0xF];
+          out += k_hex[c & 0xF];
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
 void wipe(std::string& text) noexcept {
   volatile char* bytes = text.data();
   for (std::size_t i = 0; i < text.size(); ++i) bytes[i] = 0;

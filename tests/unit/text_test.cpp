@@ -37,3 +37,8 @@ TEST_CASE("text: suggests close names", "[text]") {
   CHECK(hush::closest_names("ZZZ", names).empty());
   CHECK(hush::join({"a", "b"}, ", ") == "a, b");
 }
+
+TEST_CASE("text: JSON string quoting", "[text]") {
+  CHECK(hush::json_quote("a\"b\\c\nd\x01") == "\"a\\\"b\\\\c\\nd\\u0001\"");
+  CHECK(hush::json_quote("caf\xC3\xA9") == "\"caf\xC3\xA9\"");
+}

@@ -1,0 +1,71 @@
+// `hush init`: flags in, hush::init_sidecar() out.
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+#include "cli/secrets_common.hpp"
+#include "cli/terminal.hpp"
+
+#include <hush/keystore.hpp>
+#include <hush/sidecar.hpp>
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+namespace hush::cli {
+namespace {
+
+struct InitFlags {
+  std::string config;  // optional: put the sidecar beside this config
+  bool passphrase = false;
+  std::string kdf = "moderate";
+};
+
+std::optional<SecretValue> passphrase_for(const Context& ctx) {
+  if (!ctx.env("HUSH_PASSPHRASE").empty()) return SecretValue(ctx.env("HUSH_PASSPHRASE"));
+  std::optional<SecretValue> first = prompt_hidden("new passphrase: ");
+  if (!first) {
+    throw Error(ErrorKind::usage, "no-passphrase",
+                "--passphrase needs HUSH_PASSPHRASE or a terminal to ask on");
+  }
+  const std::optional<SecretValue> again = prompt_hidden("repeat passphrase: ");
+  if (!again || again->reveal() != first->reveal()) {
+    throw Error(ErrorKind::usage, "passphrase-mismatch", "the passphrases do not match");
+  }
+  return first;
+}
+
+ExitStatus run_init(const InitFlags& flags, const Context& ctx) {
+  const std::optional<std::filesystem::path> config =
+      flags.config.empty() ? std::nullopt : std::optional<std::filesystem::path>(flags.config);
+  InitOptions options;
+  options.sidecar_path = ctx.sidecar_location(config).path;
+  options.environment = ctx.environment_name();
+  options.keys_dir = default_keys_dir(ctx.environment());
+  if (flags.passphrase) options.passphrase = passphrase_for(ctx);
+  options.kdf_strength = flags.kdf == "minimum"       ? KdfStrength::minimum
+                         : flags.kdf == "interactive" ? KdfStrength::interactive
+                                                      : KdfStrength::moderate;
+  const InitResult result = init_sidecar(options);
+  ctx.console().info("created " + options.sidecar_path.string() + " (key " + result.key_id + ")");
+  if (!result.key_file.empty()) {
+    ctx.console().info("private key: " + result.key_file.string() +
+                       " (mode 0600); back it up, without it the values cannot be decrypted");
+  } else {
+    ctx.console().info("the key is derived from your passphrase; nothing was stored");
+  }
+  return ExitStatus::ok;
+}
+
+}  // namespace
+
+Command add_init_command(CLI::App& root, Context& ctx) {
+  auto flags = std::make_shared<InitFlags>();
+  CLI::App* app = root.add_subcommand("init", "Create a keypair and an empty encrypted sidecar");
+  app->add_option("config", flags->config, "Create the sidecar beside this config");
+  app->add_flag("--passphrase", flags->passphrase,
+                "Derive the key from a passphrase (HUSH_PASSPHRASE or a prompt) with Argon2id");
+  app->add_option("--kdf", flags->kdf, "Argon2id strength: minimum, interactive, moderate")
+      ->check(CLI::IsMember({"minimum", "interactive", "moderate"}));
+  return {app, [flags, &ctx] { return run_init(*flags, ctx); }};
+}
+
+}  // namespace hush::cli

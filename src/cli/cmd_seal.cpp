@@ -1,0 +1,53 @@
+// `hush seal CONFIG`: hush::plan_seal(), then the secrets into the sidecar (all or nothing), then
+// the rewritten config, both atomically.
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+#include "cli/secrets_common.hpp"
+
+#include <hush/clock.hpp>
+#include <hush/fsutil.hpp>
+#include <hush/seal.hpp>
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+namespace hush::cli {
+namespace {
+
+struct SealFlags {
+  std::string config;
+};
+
+ExitStatus run_seal(const SealFlags& flags, const Context& ctx) {
+  const YamlSource config = parse_yaml_source(flags.config, read_file(flags.config));
+  const std::filesystem::path path = ctx.sidecar_location(flags.config).path;
+  (void)load_existing_sidecar(path);
+  SealPlan plan = plan_seal(config, ctx.syntax());
+  if (ctx.console().report(plan.findings) == Severity::error) return ExitStatus::findings;
+  const std::chrono::sys_seconds now = system_clock()();
+  std::vector<std::string> names;
+  update_sidecar(path, [&](Sidecar& sidecar) {
+    for (NewSecret& secret : plan.secrets) {
+      names.push_back(secret.name);
+      add_secret(sidecar, std::move(secret), now);  // a throw abandons the whole update
+    }
+  });
+  const bool private_file = (permission_bits(flags.config) & 0077) == 0;
+  write_file_atomic(flags.config, plan.config_text,
+                    private_file ? FileMode::owner_only : FileMode::shared_readable);
+  ctx.console().info("moved " + std::to_string(names.size()) + " inline secrets into " +
+                     path.string() + "; " + flags.config + " now references them");
+  return ExitStatus::ok;
+}
+
+}  // namespace
+
+Command add_seal_command(CLI::App& root, Context& ctx) {
+  auto flags = std::make_shared<SealFlags>();
+  CLI::App* app = root.add_subcommand(
+      "seal", "Move a config's inline secrets: block into the encrypted sidecar");
+  app->add_option("config", flags->config, "The config to rewrite")->required();
+  return {app, [flags, &ctx] { return run_seal(*flags, ctx); }};
+}
+
+}  // namespace hush::cli

@@ -1,0 +1,75 @@
+// `hush secrets get`: flags in, hush::reveal_secret() out. The one way to see a value.
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+#include "cli/output.hpp"
+#include "cli/secrets_common.hpp"
+
+#include <hush/sidecar.hpp>
+#include <hush/text.hpp>
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <unistd.h>
+
+namespace hush::cli {
+namespace {
+
+struct GetFlags {
+  std::string name;
+  std::uint64_t version = 0;  // 0: current
+  std::string field;
+};
+
+// A multi-field secret prints as NAME=value lines (dotenv double-quoted), or one field alone.
+std::string payload_text(const SecretPayload& payload, const std::string& field,
+                         const std::string& name) {
+  if (payload.fields.empty()) {
+    if (!field.empty()) {
+      throw Error(ErrorKind::invalid_input, "unknown-field", "secret " + name + " has no fields");
+    }
+    return std::string(payload.value.reveal());
+  }
+  std::string out;
+  std::vector<std::string> names;
+  for (const NamedSecret& f : payload.fields) {
+    names.push_back(f.name);
+    if (!field.empty()) {
+      if (f.name == field) return std::string(f.value.reveal());
+      continue;
+    }
+    out += f.name + "=" + json_quote(f.value.reveal()) + "\n";
+  }
+  if (!field.empty()) {
+    throw Error(ErrorKind::invalid_input, "unknown-field",
+                "secret " + name + " has no field " + field + " (fields: " + join(names, ", ") + ")");
+  }
+  return out;
+}
+
+ExitStatus run_get(const GetFlags& flags, const Context& ctx) {
+  const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
+  (void)find_secret(sidecar, flags.name);
+  const Keypair keys = unlock_sidecar(sidecar, key_inputs_with_prompt(ctx));
+  const SecretPayload payload =
+      reveal_secret(sidecar, flags.name, keys,
+                    flags.version ? std::optional<std::uint64_t>(flags.version) : std::nullopt);
+  std::string text = payload_text(payload, flags.field, flags.name);
+  // A terminal gets a final newline; a pipe gets the exact bytes.
+  if (::isatty(STDOUT_FILENO) == 1 && (text.empty() || text.back() != '\n')) text += "\n";
+  ctx.console().deliver(text);
+  wipe(text);
+  return ExitStatus::ok;
+}
+
+}  // namespace
+
+Command add_secrets_get_command(CLI::App& secrets, Context& ctx) {
+  auto flags = std::make_shared<GetFlags>();
+  CLI::App* app = secrets.add_subcommand("get", "Reveal one value (needs the private key)");
+  app->add_option("name", flags->name, "The secret")->required();
+  app->add_option("--version", flags->version, "An earlier version");
+  app->add_option("--field", flags->field, "One field of a multi-field secret");
+  return {app, [flags, &ctx] { return run_get(*flags, ctx); }};
+}
+
+}  // namespace hush::cli

@@ -1,0 +1,118 @@
+// `hush secrets list` and `hush secrets due`: flags in, hush::list_secrets() out. Never values.
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+#include "cli/secrets_common.hpp"
+
+#include <hush/clock.hpp>
+#include <hush/sidecar.hpp>
+#include <hush/text.hpp>
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+namespace hush::cli {
+namespace {
+
+struct ListFlags {
+  std::string format = "table";
+  std::string tag;
+  std::string expiring;  // only secrets expired or expiring within this window
+  std::string window = "14d";
+  bool due = false;      // `hush secrets due`
+};
+
+std::string json_list(const std::vector<std::string>& items) {
+  std::vector<std::string> quoted;
+  for (const std::string& item : items) quoted.push_back(json_quote(item));
+  return "[" + join(quoted, ", ") + "]";
+}
+
+std::string optional_time(const std::optional<std::chrono::sys_seconds>& when) {
+  return when ? format_time(*when) : "";
+}
+
+std::string as_json(const std::vector<SecretListing>& listings) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < listings.size(); ++i) {
+    const SidecarEntry& e = listings[i].entry;
+    std::vector<std::string> meta;
+    for (const auto& [k, v] : e.metadata) meta.push_back(json_quote(k) + ": " + json_quote(v));
+    out += std::string(i ? ",\n " : "\n ") + "{\"name\": " + json_quote(listings[i].name) +
+           ", \"description\": " + json_quote(e.description) +
+           ", \"type\": " + json_quote(std::string(to_string(e.type))) +
+           ", \"scopes\": " + json_list(e.scopes) + ", \"tags\": " + json_list(e.tags) +
+           ", \"metadata\": {" + join(meta, ", ") + "}, \"fields\": " + json_list(e.fields) +
+           ", \"created\": " + json_quote(format_time(e.created)) +
+           ", \"updated\": " + json_quote(format_time(e.updated)) +
+           ", \"expires\": " + (e.expires ? json_quote(format_time(*e.expires)) : "null") +
+           ", \"rotate_every\": " +
+           (e.rotate_every ? json_quote(format_duration(*e.rotate_every)) : "null") +
+           ", \"status\": " + json_quote(std::string(to_string(listings[i].status))) +
+           ", \"version\": " + std::to_string(e.version) + "}";
+  }
+  return out + (listings.empty() ? "]\n" : "\n]\n");
+}
+
+std::string as_table(const std::vector<SecretListing>& listings) {
+  std::vector<std::vector<std::string>> rows = {{"KEY", "TYPE", "DESCRIPTION", "SCOPES", "TAGS",
+                                                 "CREATED", "UPDATED", "EXPIRES", "STATUS",
+                                                 "VERSION"}};
+  for (const SecretListing& l : listings) {
+    const SidecarEntry& e = l.entry;
+    rows.push_back({l.name, std::string(to_string(e.type)), e.description, join(e.scopes, ","),
+                    join(e.tags, ","), format_time(e.created), format_time(e.updated),
+                    optional_time(e.expires), std::string(to_string(l.status)),
+                    std::to_string(e.version)});
+  }
+  return format_table(rows);
+}
+
+ExitStatus run_list(const ListFlags& flags, const Context& ctx) {
+  const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
+  ListFilter filter;
+  filter.now = system_clock()();
+  filter.expiring_window = parse_duration(flags.expiring.empty() ? flags.window : flags.expiring);
+  if (!flags.tag.empty()) filter.tag = flags.tag;
+  filter.selection = flags.due ? ListSelection::due : ListSelection::all;
+  std::vector<SecretListing> listings = list_secrets(sidecar, filter);
+  if (!flags.expiring.empty()) {
+    std::erase_if(listings, [](const SecretListing& l) {
+      return l.status != SecretStatus::expired && l.status != SecretStatus::expiring;
+    });
+  }
+  ctx.console().out(flags.format == "json" ? as_json(listings) : as_table(listings));
+  const bool any_expired = std::any_of(listings.begin(), listings.end(), [](const auto& l) {
+    return l.status == SecretStatus::expired;
+  });
+  return flags.due && any_expired ? ExitStatus::findings : ExitStatus::ok;
+}
+
+CLI::App* add_listing(CLI::App& secrets, const std::shared_ptr<ListFlags>& flags,
+                      const char* name, const char* help) {
+  CLI::App* app = secrets.add_subcommand(name, help);
+  app->add_option("--format", flags->format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  app->add_option("--tag", flags->tag, "Only secrets with this tag");
+  return app;
+}
+
+}  // namespace
+
+Command add_secrets_list_command(CLI::App& secrets, Context& ctx) {
+  auto flags = std::make_shared<ListFlags>();
+  CLI::App* app = add_listing(secrets, flags, "list", "Names and metadata, never values");
+  app->add_option("--expiring", flags->expiring, "Only secrets expired or expiring within 7d");
+  return {app, [flags, &ctx] { return run_list(*flags, ctx); }};
+}
+
+Command add_secrets_due_command(CLI::App& secrets, Context& ctx) {
+  auto flags = std::make_shared<ListFlags>();
+  flags->due = true;
+  CLI::App* app = add_listing(secrets, flags, "due",
+                              "Secrets expired, expiring or past rotate_every; exit 1 if any "
+                              "expired");
+  app->add_option("--within", flags->window, "The expiring window (default 14d)");
+  return {app, [flags, &ctx] { return run_list(*flags, ctx); }};
+}
+
+}  // namespace hush::cli
