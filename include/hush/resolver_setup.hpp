@@ -44,6 +44,7 @@ struct SourceSettings {
   ResolverOptions resolver;
   std::optional<SidecarLocation> sidecar;          // none: no sidecar source
   KeyInputs keys;                                  // for decrypting sidecar values on demand
+  std::vector<ExecSourceSpec> exec_sources;        // external secret managers (.hush.yaml)
 };
 
 // A Resolver over the sidecar (when located; a missing file at a default location is an empty

@@ -43,12 +43,12 @@ struct NamedSecret {
 
 // What a source knows about one secret without revealing its value.
 struct SecretInfo {
-  std::string name;
-  std::string type = "generic";      // generic|password|api-key|bearer|basic|...|kv
-  std::vector<std::string> scopes;   // scope patterns; empty means usable everywhere
-  std::vector<std::string> fields;   // non-empty for multi-field secrets (${NAME.field})
-  std::optional<std::chrono::sys_seconds> expires;
-  std::string description;
+  std::string name{};
+  std::string type = "generic";        // generic|password|api-key|bearer|basic|...|kv
+  std::vector<std::string> scopes{};   // scope patterns; empty means usable everywhere
+  std::vector<std::string> fields{};   // non-empty for multi-field secrets (${NAME.field})
+  std::optional<std::chrono::sys_seconds> expires{};
+  std::string description{};
 };
 
 // One place secrets come from (sidecar, env, inline, an exec command). Implementations say in

@@ -94,6 +94,7 @@ SourceSettings Context::source_settings(const std::filesystem::path& config) con
   if (settings.use_environment) settings.environment = m_env;
   settings.sidecar = sidecar_location(config);
   settings.keys = key_inputs();
+  settings.exec_sources = project().exec_sources;
   settings.resolver.allow_expired = m_options.allow_expired;
   settings.resolver.now =
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());

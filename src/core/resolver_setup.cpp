@@ -1,5 +1,6 @@
 #include <hush/resolver_setup.hpp>
 
+#include <hush/exec_source.hpp>
 #include <hush/sidecar.hpp>
 
 #include <algorithm>
@@ -65,6 +66,9 @@ Resolver make_resolver(SourceSettings settings, const YamlSource* config,
   if (settings.sidecar) sources.push_back(open_sidecar(*settings.sidecar, std::move(settings.keys)));
   if (settings.use_environment) {
     sources.push_back(std::make_unique<EnvSource>(settings.environment, settings.env_prefix));
+  }
+  for (ExecSourceSpec& spec : settings.exec_sources) {
+    sources.push_back(std::make_unique<ExecSource>(std::move(spec), settings.environment));
   }
   if (config != nullptr) {
     InlineSecrets inline_secrets = read_inline_secrets(*config);
