@@ -38,6 +38,7 @@ ExitStatus run_init(const InitFlags& flags, const Context& ctx) {
       flags.config.empty() ? std::nullopt : std::optional<std::filesystem::path>(flags.config);
   InitOptions options;
   options.sidecar_path = ctx.sidecar_location(config).path;
+  ctx.audit_note({}, {options.sidecar_path.string()});
   options.environment = ctx.environment_name();
   options.keys_dir = default_keys_dir(ctx.environment());
   if (flags.passphrase) options.passphrase = passphrase_for(ctx);
@@ -65,7 +66,7 @@ Command add_init_command(CLI::App& root, Context& ctx) {
                 "Derive the key from a passphrase (HUSH_PASSPHRASE or a prompt) with Argon2id");
   app->add_option("--kdf", flags->kdf, "Argon2id strength: minimum, interactive, moderate")
       ->check(CLI::IsMember({"minimum", "interactive", "moderate"}));
-  return {app, [flags, &ctx] { return run_init(*flags, ctx); }};
+  return {app, [flags, &ctx] { return run_init(*flags, ctx); }, "init"};
 }
 
 }  // namespace hush::cli

@@ -29,6 +29,10 @@ ExitStatus run_render(const RenderFlags& flags, Context& ctx) {
                                 .format = *parse_output_format(flags.format),
                                 .strip_secrets = !flags.keep_secrets});
   ctx.console().remember(result.secrets);
+  std::vector<std::string> names;
+  for (const ResolvedReference& r : result.resolved) names.push_back(r.secret);
+  ctx.audit_note(names, {flags.config});
+  if (!flags.output.empty()) ctx.audit_note({}, {flags.output});
   findings.insert(findings.end(), result.findings.begin(), result.findings.end());
   if (ctx.console().report(findings) == Severity::error) return ExitStatus::findings;
   write_output(ctx.console(), flags.output, result.text);
@@ -47,7 +51,7 @@ Command add_render_command(CLI::App& root, Context& ctx) {
       ->check(CLI::IsMember({"yaml", "json", "env"}));
   app->add_flag("--keep-secrets,!--strip-secrets", flags->keep_secrets,
                 "Keep the inline secrets: block in the output (default: strip it)");
-  return {app, [flags, &ctx] { return run_render(*flags, ctx); }};
+  return {app, [flags, &ctx] { return run_render(*flags, ctx); }, "render"};
 }
 
 }  // namespace hush::cli

@@ -21,6 +21,7 @@ struct SealFlags {
 ExitStatus run_seal(const SealFlags& flags, const Context& ctx) {
   const YamlSource config = parse_yaml_source(flags.config, read_file(flags.config));
   const std::filesystem::path path = ctx.sidecar_location(flags.config).path;
+  ctx.audit_note({}, {flags.config, path.string()});
   (void)load_existing_sidecar(path);
   SealPlan plan = plan_seal(config, ctx.syntax());
   if (ctx.console().report(plan.findings) == Severity::error) return ExitStatus::findings;
@@ -29,6 +30,7 @@ ExitStatus run_seal(const SealFlags& flags, const Context& ctx) {
   update_sidecar(path, [&](Sidecar& sidecar) {
     for (NewSecret& secret : plan.secrets) {
       names.push_back(secret.name);
+      ctx.audit_note({secret.name}, {});
       add_secret(sidecar, std::move(secret), now);  // a throw abandons the whole update
     }
   });
@@ -47,7 +49,7 @@ Command add_seal_command(CLI::App& root, Context& ctx) {
   CLI::App* app = root.add_subcommand(
       "seal", "Move a config's inline secrets: block into the encrypted sidecar");
   app->add_option("config", flags->config, "The config to rewrite")->required();
-  return {app, [flags, &ctx] { return run_seal(*flags, ctx); }};
+  return {app, [flags, &ctx] { return run_seal(*flags, ctx); }, "seal"};
 }
 
 }  // namespace hush::cli

@@ -20,6 +20,7 @@ struct AddFlags {
 
 ExitStatus run_add(AddFlags& flags, const Context& ctx) {
   const std::filesystem::path path = secrets_path(ctx);
+  ctx.audit_note({flags.name}, {path.string()});
   (void)load_existing_sidecar(path);
   if (const auto problem = secret_name_problem(flags.name)) {
     throw Error(ErrorKind::invalid_input, flags.name.empty() ? "missing-name" : "invalid-name",
@@ -49,7 +50,7 @@ Command add_secrets_add_command(CLI::App& secrets, Context& ctx) {
   app->add_option("name", flags->name, "UPPER_SNAKE_CASE name; immutable once added");
   add_value_options(*app, flags->value);
   add_metadata_options(*app, flags->meta);
-  return {app, [flags, &ctx] { return run_add(*flags, ctx); }};
+  return {app, [flags, &ctx] { return run_add(*flags, ctx); }, "secrets.add"};
 }
 
 }  // namespace hush::cli

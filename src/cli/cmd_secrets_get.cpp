@@ -48,6 +48,7 @@ std::string payload_text(const SecretPayload& payload, const std::string& field,
 
 ExitStatus run_get(const GetFlags& flags, const Context& ctx) {
   const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
+  ctx.audit_note({flags.name}, {secrets_path(ctx).string()});
   (void)find_secret(sidecar, flags.name);
   const Keypair keys = unlock_sidecar(sidecar, key_inputs_with_prompt(ctx));
   const SecretPayload payload =
@@ -69,7 +70,7 @@ Command add_secrets_get_command(CLI::App& secrets, Context& ctx) {
   app->add_option("name", flags->name, "The secret")->required();
   app->add_option("--version", flags->version, "An earlier version");
   app->add_option("--field", flags->field, "One field of a multi-field secret");
-  return {app, [flags, &ctx] { return run_get(*flags, ctx); }};
+  return {app, [flags, &ctx] { return run_get(*flags, ctx); }, "secrets.get"};
 }
 
 }  // namespace hush::cli

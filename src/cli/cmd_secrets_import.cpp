@@ -23,12 +23,18 @@ struct ImportFlags {
 
 ExitStatus run_import(const ImportFlags& flags, const Context& ctx) {
   const std::filesystem::path path = secrets_path(ctx);
+  ctx.audit_note({}, {flags.file, path.string()});
   (void)load_existing_sidecar(path);
   std::string text = read_file(flags.file);
   std::vector<DotenvEntry> entries = parse_dotenv(text, flags.file);
   wipe(text);
   std::vector<NamedSecret> values;
-  for (const DotenvEntry& e : entries) values.push_back({e.name, e.value.clone()});
+  std::vector<std::string> names;
+  for (const DotenvEntry& e : entries) {
+    values.push_back({e.name, e.value.clone()});
+    names.push_back(e.name);
+  }
+  ctx.audit_note(names, {});
   ctx.console().remember(values);
   const std::chrono::sys_seconds now = system_clock()();
   std::size_t added = 0;
@@ -79,7 +85,7 @@ Command add_secrets_import_command(CLI::App& secrets, Context& ctx) {
   app->add_option("--tag", flags->meta.tags, "Tag for new secrets (repeatable)");
   app->add_option("--meta", flags->meta.meta, "KEY=VALUE metadata for new secrets");
   app->add_option("--expires-in", flags->meta.expires_in, "Expiry for new secrets");
-  return {app, [flags, &ctx] { return run_import(*flags, ctx); }};
+  return {app, [flags, &ctx] { return run_import(*flags, ctx); }, "secrets.import"};
 }
 
 }  // namespace hush::cli

@@ -45,6 +45,7 @@ std::size_t show_references(const RmFlags& flags, const Context& ctx) {
 
 ExitStatus run_rm(const RmFlags& flags, const Context& ctx) {
   const std::filesystem::path path = secrets_path(ctx);
+  ctx.audit_note({flags.name}, {path.string()});
   (void)find_secret(load_existing_sidecar(path), flags.name);
   const std::size_t references = show_references(flags, ctx);
   ctx.console().err(flags.name + " is referenced " + std::to_string(references) +
@@ -75,7 +76,7 @@ Command add_secrets_rm_command(CLI::App& secrets, Context& ctx) {
   app->add_option("name", flags->name, "The secret")->required();
   app->add_option("--config", flags->configs, "Configs to scan for references (glob, repeatable)");
   app->add_flag("-y,--yes", flags->yes, "Do not ask (for scripts)");
-  return {app, [flags, &ctx] { return run_rm(*flags, ctx); }};
+  return {app, [flags, &ctx] { return run_rm(*flags, ctx); }, "secrets.rm"};
 }
 
 }  // namespace hush::cli

@@ -48,6 +48,7 @@ SecretChanges changes_from(const UpdateFlags& flags, const SidecarEntry& entry,
 
 ExitStatus run_update(const UpdateFlags& flags, const Context& ctx) {
   const std::filesystem::path path = secrets_path(ctx);
+  ctx.audit_note({flags.name}, {path.string()});
   const Sidecar current = load_existing_sidecar(path);
   const SidecarEntry& entry = find_secret(current, flags.name);
   const std::chrono::sys_seconds now = system_clock()();
@@ -75,7 +76,7 @@ Command add_secrets_update_command(CLI::App& secrets, Context& ctx) {
   add_metadata_options(*app, flags->meta);
   app->add_flag("--clear-expiry", flags->clear_expiry, "Remove the expiry date");
   app->add_flag("--clear-rotation", flags->clear_rotation, "Remove the rotation period");
-  return {app, [flags, &ctx] { return run_update(*flags, ctx); }};
+  return {app, [flags, &ctx] { return run_update(*flags, ctx); }, "secrets.update"};
 }
 
 }  // namespace hush::cli

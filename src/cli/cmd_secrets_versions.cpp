@@ -46,6 +46,7 @@ ExitStatus run_rollback(const HistoryFlags& flags, const Context& ctx) {
   const std::filesystem::path path = secrets_path(ctx);
   const Sidecar current = load_existing_sidecar(path);
   (void)find_secret(current, flags.name);
+  ctx.audit_note({flags.name}, {path.string()});
   const Keypair keys = unlock_sidecar(current, key_inputs_with_prompt(ctx));
   std::uint64_t version = 0;
   update_sidecar(path, [&](Sidecar& sidecar) {
@@ -60,6 +61,7 @@ ExitStatus run_rotate(const HistoryFlags& flags, const Context& ctx) {
   const std::filesystem::path path = secrets_path(ctx);
   const Sidecar current = load_existing_sidecar(path);
   const SidecarEntry& entry = find_secret(current, flags.name);
+  ctx.audit_note({flags.name}, {path.string()});
   const Keypair keys = unlock_sidecar(current, key_inputs_with_prompt(ctx));
   SecretPayload payload =
       read_payload(flags.value, entry.type, ctx, true).value_or(SecretPayload{});
@@ -88,7 +90,7 @@ Command add_secrets_rollback_command(CLI::App& secrets, Context& ctx) {
       "rollback", "Make an earlier version's value current again (as a new version)");
   app->add_option("name", flags->name, "The secret")->required();
   app->add_option("--to", flags->to, "The version whose value to restore")->required();
-  return {app, [flags, &ctx] { return run_rollback(*flags, ctx); }};
+  return {app, [flags, &ctx] { return run_rollback(*flags, ctx); }, "secrets.rollback"};
 }
 
 Command add_secrets_rotate_command(CLI::App& secrets, Context& ctx) {
@@ -97,7 +99,7 @@ Command add_secrets_rotate_command(CLI::App& secrets, Context& ctx) {
       "rotate", "Give a secret a new value as a new version (generated, stdin or prompt)");
   app->add_option("name", flags->name, "The secret")->required();
   add_value_options(*app, flags->value);
-  return {app, [flags, &ctx] { return run_rotate(*flags, ctx); }};
+  return {app, [flags, &ctx] { return run_rotate(*flags, ctx); }, "secrets.rotate"};
 }
 
 }  // namespace hush::cli

@@ -2,6 +2,7 @@
 // to run it.
 #pragma once
 #include <functional>
+#include <string>
 
 namespace CLI {
 class App;
@@ -15,6 +16,7 @@ enum class ExitStatus : int { ok = 0, findings = 1, usage = 2, key = 3 };
 struct Command {
   CLI::App* app = nullptr;
   std::function<ExitStatus()> run;
+  std::string audit_action{};  // non-empty: every run appends an audit record (DESIGN §8)
 };
 
 class Context;

@@ -1,9 +1,13 @@
 #include "cli/context.hpp"
 
+#include <hush/audit.hpp>
+#include <hush/clock.hpp>
 #include <hush/reference.hpp>
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace hush::cli {
 
@@ -99,6 +103,31 @@ SourceSettings Context::source_settings(const std::filesystem::path& config) con
   settings.resolver.now =
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   return settings;
+}
+
+void Context::audit_note(std::vector<std::string> secrets, std::vector<std::string> files) const {
+  m_audit_secrets.insert(m_audit_secrets.end(), secrets.begin(), secrets.end());
+  m_audit_files.insert(m_audit_files.end(), files.begin(), files.end());
+}
+
+void Context::write_audit(const std::string& action, const std::string& outcome) const {
+  const std::string path = !m_options.audit_log.empty() ? m_options.audit_log : env("HUSH_AUDIT_LOG");
+  if (path.empty() || action.empty()) return;
+  AuditRecord record;
+  record.time = system_clock()();
+  const passwd* entry = ::getpwuid(::getuid());
+  record.user = !env("USER").empty() ? env("USER") : entry != nullptr ? entry->pw_name : "";
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  record.host = host;
+  record.action = action;
+  record.secrets = m_audit_secrets;
+  std::sort(record.secrets.begin(), record.secrets.end());
+  record.secrets.erase(std::unique(record.secrets.begin(), record.secrets.end()),
+                       record.secrets.end());
+  record.files = m_audit_files;
+  record.outcome = outcome;
+  append_audit_record(path, record);
 }
 
 ExitStatus exit_status_for(const Error& error) {

@@ -65,11 +65,18 @@ class Context {
   // Where private keys come from (HUSH_KEY, HUSH_KEY_FILE, the keys directory, passphrase).
   [[nodiscard]] KeyInputs key_inputs() const;
 
+  // Notes what the running command touches, for its audit record (names and paths only).
+  void audit_note(std::vector<std::string> secrets, std::vector<std::string> files) const;
+  // Appends the running command's audit record when --audit-log or HUSH_AUDIT_LOG is set.
+  void write_audit(const std::string& action, const std::string& outcome) const;
+
  private:
   GlobalOptions m_options;
   std::map<std::string, std::string> m_env;
   mutable Console m_console;
   mutable std::optional<ProjectFile> m_project;
+  mutable std::vector<std::string> m_audit_secrets;
+  mutable std::vector<std::string> m_audit_files;
 };
 
 // Maps a library error to DESIGN §5's exit statuses.

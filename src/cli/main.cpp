@@ -26,6 +26,7 @@ Command add_secrets_versions_command(CLI::App& secrets, Context& ctx);
 Command add_secrets_rollback_command(CLI::App& secrets, Context& ctx);
 Command add_secrets_rotate_command(CLI::App& secrets, Context& ctx);
 Command add_secrets_import_command(CLI::App& secrets, Context& ctx);
+Command add_audit_verify_command(CLI::App& audit, Context& ctx);
 
 namespace {
 
@@ -34,6 +35,31 @@ void disable_core_dumps() {
   const rlimit none{0, 0};
   ::setrlimit(RLIMIT_CORE, &none);
   ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+// Runs the chosen command, maps errors to exit statuses, and writes its audit record (whatever
+// the outcome; a failure to audit is reported and fails the run).
+int run_command(const Command& command, const Context& ctx) {
+  int status = static_cast<int>(ExitStatus::usage);
+  std::string outcome;
+  try {
+    status = static_cast<int>(command.run());
+    outcome = status == 0 ? "ok" : "exit:" + std::to_string(status);
+  } catch (const Error& e) {
+    ctx.console().error(e);
+    status = static_cast<int>(exit_status_for(e));
+    outcome = "error:" + e.id();
+  } catch (const std::exception& e) {
+    ctx.console().err(std::string("hush: internal error: ") + e.what() + "\n");
+    outcome = "error:internal";
+  }
+  try {
+    ctx.write_audit(command.audit_action, outcome);
+  } catch (const Error& e) {
+    ctx.console().error(e);
+    if (status == 0) status = static_cast<int>(exit_status_for(e));
+  }
+  return status;
 }
 
 int run(int argc, char** argv) {
@@ -45,6 +71,9 @@ int run(int argc, char** argv) {
   CLI::App* secrets = app.add_subcommand("secrets", "Manage the encrypted sidecar's secrets");
   secrets->require_subcommand(1);
   secrets->fallthrough();
+  CLI::App* audit = app.add_subcommand("audit", "The audit log");
+  audit->require_subcommand(1);
+  audit->fallthrough();
   const std::vector<Command> commands = {
       add_render_command(app, ctx),
       add_init_command(app, ctx),
@@ -59,6 +88,7 @@ int run(int argc, char** argv) {
       add_secrets_rollback_command(*secrets, ctx),
       add_secrets_rotate_command(*secrets, ctx),
       add_secrets_import_command(*secrets, ctx),
+      add_audit_verify_command(*audit, ctx),
   };
   for (const Command& command : commands) command.app->fallthrough();
   try {
@@ -69,16 +99,7 @@ int run(int argc, char** argv) {
   }
   ctx.apply();
   for (const Command& command : commands) {
-    if (!command.app->parsed()) continue;
-    try {
-      return static_cast<int>(command.run());
-    } catch (const Error& e) {
-      ctx.console().error(e);
-      return static_cast<int>(exit_status_for(e));
-    } catch (const std::exception& e) {
-      ctx.console().err(std::string("hush: internal error: ") + e.what() + "\n");
-      return static_cast<int>(ExitStatus::usage);
-    }
+    if (command.app->parsed()) return run_command(command, ctx);
   }
   return static_cast<int>(ExitStatus::usage);
 }

@@ -1,0 +1,44 @@
+// `hush audit verify`: flags in, hush::verify_audit_log() out.
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+
+#include <hush/audit.hpp>
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+namespace hush::cli {
+namespace {
+
+struct AuditFlags {
+  std::string log;  // default: --audit-log or HUSH_AUDIT_LOG
+};
+
+ExitStatus run_verify(const AuditFlags& flags, const Context& ctx) {
+  std::string path = flags.log;
+  if (path.empty()) path = ctx.options().audit_log;
+  if (path.empty()) path = ctx.env("HUSH_AUDIT_LOG");
+  if (path.empty()) {
+    throw Error(ErrorKind::usage, "usage", "name the log: hush audit verify FILE, --audit-log or HUSH_AUDIT_LOG");
+  }
+  const AuditVerification result = verify_audit_log(path);
+  if (result.broken_line != 0) {
+    ctx.console().report({{Severity::error, "audit-broken",
+                           Location{path, static_cast<int>(result.broken_line), 0},
+                           "audit chain broken: " + result.problem, {}}});
+    return ExitStatus::findings;
+  }
+  ctx.console().out(path + ": " + std::to_string(result.lines) + " records, chain intact\n");
+  return ExitStatus::ok;
+}
+
+}  // namespace
+
+Command add_audit_verify_command(CLI::App& audit, Context& ctx) {
+  auto flags = std::make_shared<AuditFlags>();
+  CLI::App* app = audit.add_subcommand("verify", "Verify the audit log's hash chain");
+  app->add_option("log", flags->log, "The audit log (default: --audit-log or HUSH_AUDIT_LOG)");
+  return {app, [flags, &ctx] { return run_verify(*flags, ctx); }};
+}
+
+}  // namespace hush::cli

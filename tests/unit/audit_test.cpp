@@ -1,0 +1,93 @@
+#include <hush/audit.hpp>
+
+#include <hush/fsutil.hpp>
+
+#include <catch2/catch.hpp>
+#include <support/temp_dir.hpp>
+#include <thread>
+
+namespace {
+
+hush::AuditRecord record(const std::string& action, const std::string& secret) {
+  hush::AuditRecord r;
+  r.time = std::chrono::sys_days{std::chrono::year{2026} / 11 / 23};
+  r.user = "alice";
+  r.host = "build-1";
+  r.action = action;
+  r.secrets = {secret};
+  r.files = {"deploy/app.yaml"};
+  r.outcome = "ok";
+  return r;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', start)) {
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("audit: records are JSON lines chained by BLAKE2b", "[audit]") {
+  hush::test::TempDir dir;
+  const auto log = dir / "audit.log";
+  hush::append_audit_record(log, record("render", "DB_PASSWORD"));
+  hush::append_audit_record(log, record("secrets.get", "API_KEY"));
+  const std::vector<std::string> lines = lines_of(hush::read_file(log));
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] ==
+        "{\"time\": \"2026-11-23T00:00:00Z\", \"user\": \"alice\", \"host\": \"build-1\", "
+        "\"action\": \"render\", \"secrets\": [\"DB_PASSWORD\"], \"files\": "
+        "[\"deploy/app.yaml\"], \"outcome\": \"ok\", \"prev\": \"" + hush::audit_genesis() + "\"}");
+  CHECK_THAT(lines[1], Catch::EndsWith("\"prev\": \"" + hush::audit_hash(lines[0]) + "\"}"));
+  CHECK(hush::permission_bits(log) == 0600);
+  const hush::AuditVerification ok = hush::verify_audit_log(log);
+  CHECK(ok.lines == 2);
+  CHECK(ok.broken_line == 0);
+}
+
+TEST_CASE("audit: verify finds edited, removed and reordered lines", "[audit]") {
+  hush::test::TempDir dir;
+  const auto log = dir / "audit.log";
+  for (const char* name : {"A", "B", "C", "D"}) hush::append_audit_record(log, record("render", name));
+  const std::vector<std::string> lines = lines_of(hush::read_file(log));
+  const auto write_lines = [&](const std::vector<std::string>& chosen) {
+    std::string text;
+    for (const std::string& l : chosen) text += l + "\n";
+    hush::write_file_atomic(log, text, hush::FileMode::owner_only);
+  };
+  std::string edited = lines[1];
+  edited.replace(edited.find("\"B\""), 3, "\"X\"");
+  struct Case { std::vector<std::string> content; std::size_t broken; };
+  const Case cases[] = {
+      {{lines[0], edited, lines[2], lines[3]}, 3},
+      {{lines[0], lines[2], lines[3]}, 2},
+      {{lines[0], lines[2], lines[1], lines[3]}, 2},
+      {{lines[1], lines[2], lines[3]}, 1},
+      {{lines[0], "not json", lines[2]}, 2},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.broken);
+    write_lines(c.content);
+    CHECK(hush::verify_audit_log(log).broken_line == c.broken);
+  }
+}
+
+TEST_CASE("audit: concurrent appends never interleave or lose lines", "[audit]") {
+  hush::test::TempDir dir;
+  const auto log = dir / "audit.log";
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) hush::append_audit_record(log, record("run", "S" + std::to_string(t)));
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  const hush::AuditVerification result = hush::verify_audit_log(log);
+  CHECK(result.lines == 100);
+  CHECK(result.broken_line == 0);
+}
