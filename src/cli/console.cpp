@@ -18,21 +18,12 @@ void Console::set_color(ColorMode mode, bool no_color_env) {
 }
 
 void Console::remember(const std::vector<NamedSecret>& secrets) {
+  if (secrets.empty()) return;
   for (const NamedSecret& secret : secrets) m_secrets.push_back({secret.name, secret.value.clone()});
+  m_redactor = std::make_unique<Redactor>(m_secrets, m_options);
 }
 
-std::string Console::redact(std::string_view text) const {
-  std::string out(text);
-  for (const NamedSecret& secret : m_secrets) {
-    const std::string_view value = secret.value.reveal();
-    if (value.size() < 4) continue;
-    for (std::size_t at = out.find(value); at != std::string::npos;
-         at = out.find(value, at + m_mask.size())) {
-      out.replace(at, value.size(), m_mask);
-    }
-  }
-  return out;
-}
+std::string Console::redact(std::string_view text) const { return m_redactor->redact(text); }
 
 void Console::write_raw(int fd, std::string_view rest) {
   while (!rest.empty()) {

@@ -2,6 +2,7 @@
 // value this process has seen; findings and errors are printed compiler-style with snippets.
 #pragma once
 #include <hush/error.hpp>
+#include <hush/redact.hpp>
 #include <hush/secret.hpp>
 
 #include <memory>
@@ -20,12 +21,14 @@ class Console {
   void set_color(ColorMode mode, bool no_color_env);
   void set_quiet(bool quiet) { m_quiet = quiet; }
   void set_verbose(bool verbose) { m_verbose = verbose; }
-  void set_mask(std::string mask) { m_mask = std::move(mask); }
+  void set_redact_options(RedactOptions options) { m_options = std::move(options); }
 
   // Adds values to mask from now on (copies them into secure memory).
   void remember(const std::vector<NamedSecret>& secrets);
-  // `text` with every remembered value masked.
+  // `text` with every remembered value (and its encodings) masked.
   [[nodiscard]] std::string redact(std::string_view text) const;
+  // The redactor over every remembered value (rebuilt by remember()).
+  [[nodiscard]] const Redactor& redactor() const { return *m_redactor; }
 
   void out(std::string_view text) const;   // stdout, redacted
   // Writes the product the user asked for (a rendered config, a revealed value) to stdout
@@ -48,8 +51,9 @@ class Console {
   bool m_color_err = false;
   bool m_quiet = false;
   bool m_verbose = false;
-  std::string m_mask = "***";
+  RedactOptions m_options;
   std::vector<NamedSecret> m_secrets;
+  std::unique_ptr<Redactor> m_redactor = std::make_unique<Redactor>(std::vector<NamedSecret>{});
 };
 
 }  // namespace hush::cli
