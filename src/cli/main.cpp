@@ -27,6 +27,9 @@ Command add_secrets_rollback_command(CLI::App& secrets, Context& ctx);
 Command add_secrets_rotate_command(CLI::App& secrets, Context& ctx);
 Command add_secrets_import_command(CLI::App& secrets, Context& ctx);
 Command add_audit_verify_command(CLI::App& audit, Context& ctx);
+Command add_run_command(CLI::App& root, Context& ctx);
+Command add_materialize_command(CLI::App& root, Context& ctx);
+Command add_redact_command(CLI::App& root, Context& ctx);
 
 namespace {
 
@@ -89,6 +92,9 @@ int run(int argc, char** argv) {
       add_secrets_rotate_command(*secrets, ctx),
       add_secrets_import_command(*secrets, ctx),
       add_audit_verify_command(*audit, ctx),
+      add_run_command(app, ctx),
+      add_materialize_command(app, ctx),
+      add_redact_command(app, ctx),
   };
   for (const Command& command : commands) command.app->fallthrough();
   try {

@@ -1,0 +1,40 @@
+// `hush materialize`: each selected secret to DIR/NAME like a mounted secret volume
+// (hush::materialize_secrets).
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+#include "cli/selection.hpp"
+
+#include <hush/inject.hpp>
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+namespace hush::cli {
+namespace {
+
+struct MaterializeFlags {
+  SelectionFlags selection;
+  std::string dir;
+};
+
+ExitStatus run_materialize(const MaterializeFlags& flags, Context& ctx) {
+  const std::vector<InjectedSecret> secrets = select_secrets(flags.selection, ctx);
+  ctx.audit_note({}, {flags.dir});
+  materialize_secrets(flags.dir, secrets);
+  ctx.console().info("wrote " + std::to_string(secrets.size()) + " secret files to " + flags.dir);
+  return ExitStatus::ok;
+}
+
+}  // namespace
+
+Command add_materialize_command(CLI::App& root, Context& ctx) {
+  auto flags = std::make_shared<MaterializeFlags>();
+  CLI::App* app = root.add_subcommand(
+      "materialize", "Write each secret to DIR/NAME (files 0400, DIR 0700), like a secret volume");
+  app->add_option("--dir", flags->dir, "The directory (created 0700; must not be group/other "
+                                       "accessible)")->required();
+  add_selection_options(*app, flags->selection);
+  return {app, [flags, &ctx] { return run_materialize(*flags, ctx); }, "materialize"};
+}
+
+}  // namespace hush::cli

@@ -1,0 +1,86 @@
+// `hush redact`: stdin to stdout through a RedactStream loaded with the sidecar's values and the
+// named environment variables.
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+#include "cli/secrets_common.hpp"
+
+#include <hush/inject.hpp>
+#include <hush/redact.hpp>
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <memory>
+#include <unistd.h>
+
+namespace hush::cli {
+namespace {
+
+struct RedactFlags {
+  std::vector<std::string> env_vars;
+  std::string mask = "***";
+  std::size_t min_length = 4;
+  bool no_sidecar = false;
+};
+
+std::vector<NamedSecret> known_values(const RedactFlags& flags, const Context& ctx) {
+  std::vector<NamedSecret> values;
+  for (const std::string& name : flags.env_vars) {
+    if (ctx.environment().count(name) == 0) {
+      ctx.console().warn("environment variable " + name + " is not set; nothing to mask for it");
+      continue;
+    }
+    values.push_back({name, SecretValue(ctx.env(name))});
+  }
+  if (flags.no_sidecar) return values;
+  const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
+  for (InjectedSecret& s : sidecar_secrets(sidecar, unlock_sidecar(sidecar, key_inputs_with_prompt(ctx)), {})) {
+    values.push_back({s.env_name(), std::move(s.value)});
+  }
+  return values;
+}
+
+void write_all(std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(STDOUT_FILENO, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+ExitStatus run_redact(const RedactFlags& flags, const Context& ctx) {
+  const std::vector<NamedSecret> values = known_values(flags, ctx);
+  if (values.empty()) {
+    throw Error(ErrorKind::usage, "usage", "nothing to mask: no sidecar values and no --env-var");
+  }
+  const Redactor redactor(values, {.mask = flags.mask, .min_length = flags.min_length});
+  for (const std::string& name : redactor.too_short()) {
+    ctx.console().warn("the value of " + name + " is shorter than " +
+                       std::to_string(flags.min_length) + " bytes and is not masked");
+  }
+  RedactStream stream(redactor, [](std::string_view piece) { write_all(piece); });
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    stream.write(std::string_view(buffer, static_cast<std::size_t>(n)));
+  }
+  stream.finish();
+  return ExitStatus::ok;
+}
+
+}  // namespace
+
+Command add_redact_command(CLI::App& root, Context& ctx) {
+  auto flags = std::make_shared<RedactFlags>();
+  CLI::App* app = root.add_subcommand(
+      "redact", "Copy stdin to stdout masking every secret value and its encodings");
+  app->add_option("--env-var", flags->env_vars, "Also mask this environment variable's value");
+  app->add_option("--mask", flags->mask, "Replacement text; {name} is the secret's name");
+  app->add_option("--min-length", flags->min_length, "Shorter values are not masked (default 4)");
+  app->add_flag("--no-sidecar", flags->no_sidecar, "Mask only the --env-var values");
+  return {app, [flags, &ctx] { return run_redact(*flags, ctx); }};
+}
+
+}  // namespace hush::cli

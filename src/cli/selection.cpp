@@ -1,0 +1,47 @@
+#include "cli/selection.hpp"
+
+#include "cli/secrets_common.hpp"
+
+#include <hush/fsutil.hpp>
+#include <hush/resolver_setup.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace hush::cli {
+
+void add_selection_options(CLI::App& app, SelectionFlags& flags) {
+  app.add_option("--only", flags.only, "Only this secret (repeatable); default: all of the sidecar");
+  app.add_option("--config", flags.config, "Only the secrets this config references");
+}
+
+std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags, Context& ctx) {
+  std::vector<InjectedSecret> selected;
+  if (!flags.config.empty()) {
+    if (!flags.only.empty()) throw Error(ErrorKind::usage, "usage", "give --only or --config, not both");
+    const YamlSource config = parse_yaml_source(flags.config, read_file(flags.config));
+    std::vector<Finding> findings;
+    Resolver resolver = make_resolver(ctx.source_settings(flags.config), &config, findings);
+    selected = referenced_secrets(config, resolver, ctx.syntax(), findings);
+    if (ctx.console().report(findings) == Severity::error) {
+      throw Error(ErrorKind::invalid_input, "unresolved",
+                  flags.config + " has references that cannot be resolved");
+    }
+  } else {
+    const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
+    selected = sidecar_secrets(sidecar, unlock_sidecar(sidecar, key_inputs_with_prompt(ctx)), flags.only);
+  }
+  std::vector<NamedSecret> remembered;
+  std::vector<std::string> names;
+  for (const InjectedSecret& s : selected) {
+    remembered.push_back({s.env_name(), s.value.clone()});
+    names.push_back(s.secret);
+  }
+  ctx.console().remember(remembered);
+  ctx.audit_note(names, flags.config.empty() ? std::vector<std::string>{} : std::vector<std::string>{flags.config});
+  for (const std::string& name : ctx.console().redactor().too_short()) {
+    ctx.console().warn("the value of " + name + " is shorter than 4 bytes and cannot be masked");
+  }
+  return selected;
+}
+
+}  // namespace hush::cli

@@ -1,0 +1,29 @@
+// Which secrets `hush run` and `hush materialize` use: the sidecar's (all, or --only NAME…), or
+// exactly those a config references (--config CONFIG, through the full source chain).
+#pragma once
+#include "cli/context.hpp"
+
+#include <hush/inject.hpp>
+
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace hush::cli {
+
+struct SelectionFlags {
+  std::vector<std::string> only;
+  std::string config;
+};
+void add_selection_options(CLI::App& app, SelectionFlags& flags);
+
+// The selected secrets, decrypted, and remembered by the console's redactor. Findings (an
+// unresolved reference of --config) are reported; an error among them throws
+// Error(invalid_input, "unresolved").
+[[nodiscard]] std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags,
+                                                         Context& ctx);
+
+}  // namespace hush::cli
