@@ -8,6 +8,7 @@
 #include <hush/text.hpp>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <memory>
 
 namespace hush::cli {
@@ -43,13 +44,30 @@ Command add_run_command(CLI::App& root, Context& ctx) {
   add_selection_options(*app, flags->selection);
   app->add_flag("--override", flags->override_existing,
                 "Let secrets replace environment variables that are already set");
-  app->add_option("command", flags->command, "The command and its arguments (after --)");
-  app->prefix_command();
-  return {app, [flags, &ctx, app] {
-            for (const std::string& arg : app->remaining()) flags->command.push_back(arg);
+  app->footer("Usage: hush run [OPTIONS] [--] CMD [ARGS...]");
+  return {app, [flags, &ctx] {
+            flags->command = ctx.trailing_command();
             return run_run(*flags, ctx);
           },
           "run"};
+}
+
+std::size_t run_command_start(const std::vector<std::string>& args) {
+  // Options (global or of `run`) that take a value: their value is not the command.
+  static const char* const k_valued[] = {"--project", "--secrets", "--env", "--log-file",
+                                         "--log-format", "--color", "--audit-log", "--syntax",
+                                         "--source", "--env-prefix", "--only", "--config"};
+  std::size_t i = 0;
+  while (i < args.size() && args[i] != "run") {
+    const bool valued = std::find(std::begin(k_valued), std::end(k_valued), args[i]) != std::end(k_valued);
+    i += valued ? 2 : 1;
+  }
+  for (++i; i < args.size(); ++i) {
+    if (args[i] == "--") return i;
+    if (args[i].empty() || args[i][0] != '-') return i;
+    if (std::find(std::begin(k_valued), std::end(k_valued), args[i]) != std::end(k_valued)) ++i;
+  }
+  return args.size();
 }
 
 }  // namespace hush::cli

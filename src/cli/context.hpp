@@ -65,6 +65,10 @@ class Context {
   // Where private keys come from (HUSH_KEY, HUSH_KEY_FILE, the keys directory, passphrase).
   [[nodiscard]] KeyInputs key_inputs() const;
 
+  // The command `hush run` executes (split off argv before option parsing).
+  void set_trailing_command(std::vector<std::string> command) { m_trailing = std::move(command); }
+  [[nodiscard]] const std::vector<std::string>& trailing_command() const { return m_trailing; }
+
   // Notes what the running command touches, for its audit record (names and paths only).
   void audit_note(std::vector<std::string> secrets, std::vector<std::string> files) const;
   // Appends the running command's audit record when --audit-log or HUSH_AUDIT_LOG is set.
@@ -75,6 +79,7 @@ class Context {
   std::map<std::string, std::string> m_env;
   mutable Console m_console;
   mutable std::optional<ProjectFile> m_project;
+  std::vector<std::string> m_trailing;
   mutable std::vector<std::string> m_audit_secrets;
   mutable std::vector<std::string> m_audit_files;
 };

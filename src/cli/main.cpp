@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <algorithm>
 #include <vector>
 
 extern char** environ;
@@ -28,6 +29,9 @@ Command add_secrets_rotate_command(CLI::App& secrets, Context& ctx);
 Command add_secrets_import_command(CLI::App& secrets, Context& ctx);
 Command add_audit_verify_command(CLI::App& audit, Context& ctx);
 Command add_run_command(CLI::App& root, Context& ctx);
+// Index in `args` (argv without argv[0]) where `hush run`'s command starts ("--" included), or
+// args.size() when this is not a run.
+std::size_t run_command_start(const std::vector<std::string>& args);
 Command add_materialize_command(CLI::App& root, Context& ctx);
 Command add_redact_command(CLI::App& root, Context& ctx);
 
@@ -97,8 +101,18 @@ int run(int argc, char** argv) {
       add_redact_command(app, ctx),
   };
   for (const Command& command : commands) command.app->fallthrough();
+  // `hush run [OPTIONS] [--] CMD ARGS…`: CMD and its arguments never reach the option parser.
+  std::vector<std::string> args(argv + 1, argv + argc);
+  const std::size_t split = run_command_start(args);
+  if (split < args.size()) {
+    std::vector<std::string> command(args.begin() + static_cast<std::ptrdiff_t>(split), args.end());
+    if (!command.empty() && command.front() == "--") command.erase(command.begin());
+    ctx.set_trailing_command(std::move(command));
+    args.resize(split);
+  }
+  std::reverse(args.begin(), args.end());  // CLI11 takes the arguments reversed
   try {
-    app.parse(argc, argv);
+    app.parse(args);
   } catch (const CLI::ParseError& e) {
     const int status = app.exit(e);
     return status == 0 ? 0 : static_cast<int>(ExitStatus::usage);
