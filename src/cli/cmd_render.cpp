@@ -30,7 +30,11 @@ ExitStatus run_render(const RenderFlags& flags, Context& ctx) {
                                 .strip_secrets = !flags.keep_secrets});
   ctx.console().remember(result.secrets);
   std::vector<std::string> names;
-  for (const ResolvedReference& r : result.resolved) names.push_back(r.secret);
+  for (const ResolvedReference& r : result.resolved) {
+    names.push_back(r.secret);
+    ctx.log_event("resolved", {{"reference", r.reference}, {"secret", r.secret},
+                               {"source", r.source}, {"at", to_string(r.where)}});
+  }
   ctx.audit_note(names, {flags.config});
   if (!flags.output.empty()) ctx.audit_note({}, {flags.output});
   findings.insert(findings.end(), result.findings.begin(), result.findings.end());

@@ -51,6 +51,7 @@ void Console::out(std::string_view text) const { write(STDOUT_FILENO, text); }
 void Console::err(std::string_view text) const { write(STDERR_FILENO, text); }
 
 void Console::info(std::string_view text) const {
+  m_journal.emplace_back(text);
   if (!m_quiet) err(std::string(text) + "\n");
 }
 
@@ -59,6 +60,8 @@ void Console::debug(std::string_view text) const {
 }
 
 void Console::warn(std::string_view text) const {
+  m_journal.push_back("warning: " + std::string(text));
+  ++m_warnings;
   err(paint("hush: warning: ", "1;35", true) + std::string(text) + "\n");
 }
 
@@ -66,6 +69,8 @@ void Console::error(const Error& error) const {
   std::string line;
   if (error.where() && !error.where()->path.empty()) line = to_string(*error.where()) + ": ";
   line += paint("error: ", "1;31", true) + error.message() + " [" + error.id() + "]\n";
+  m_journal.push_back(error.what());
+  ++m_errors;
   if (!error.detail().empty()) line += error.detail() + "\n";
   err(line);
 }
@@ -77,6 +82,8 @@ std::optional<Severity> Console::report(const std::vector<Finding>& findings) co
     line += f.severity == Severity::error ? paint("error: ", "1;31", true)
                                           : paint("warning: ", "1;35", true);
     line += f.message + " [" + f.rule + "]\n";
+    m_journal.push_back(to_string(f));
+    ++(f.severity == Severity::error ? m_errors : m_warnings);
     if (!f.snippet.empty()) line += f.snippet + "\n";
     err(line);
   }

@@ -42,6 +42,12 @@ class Console {
   // Prints each finding with its snippet; returns the worst severity.
   std::optional<Severity> report(const std::vector<Finding>& findings) const;
 
+  // Every diagnostic printed so far (without colour), for --log-file; and the counts of error
+  // and warning diagnostics.
+  [[nodiscard]] const std::vector<std::string>& journal() const { return m_journal; }
+  [[nodiscard]] std::size_t errors() const { return m_errors; }
+  [[nodiscard]] std::size_t warnings() const { return m_warnings; }
+
  private:
   [[nodiscard]] std::string paint(std::string_view text, const char* code, bool stream_is_err) const;
   void write(int fd, std::string_view text) const;
@@ -53,6 +59,9 @@ class Console {
   bool m_verbose = false;
   RedactOptions m_options;
   std::vector<NamedSecret> m_secrets;
+  mutable std::vector<std::string> m_journal;
+  mutable std::size_t m_errors = 0;
+  mutable std::size_t m_warnings = 0;
   std::unique_ptr<Redactor> m_redactor = std::make_unique<Redactor>(std::vector<NamedSecret>{});
 };
 

@@ -71,6 +71,12 @@ class Context {
 
   // Notes what the running command touches, for its audit record (names and paths only).
   void audit_note(std::vector<std::string> secrets, std::vector<std::string> files) const;
+  // A structured event for --log-file (names and locations only, never values).
+  void log_event(std::string event, std::vector<std::pair<std::string, std::string>> fields) const;
+  // Appends the run's log (events, diagnostics, counts, timing) to --log-file when set; the text
+  // passes the redactor.
+  void write_log(const std::string& command, int exit_status, long long duration_ms) const;
+
   // Appends the running command's audit record when --audit-log or HUSH_AUDIT_LOG is set.
   void write_audit(const std::string& action, const std::string& outcome) const;
 
@@ -80,6 +86,11 @@ class Context {
   mutable Console m_console;
   mutable std::optional<ProjectFile> m_project;
   std::vector<std::string> m_trailing;
+  struct LogEvent {
+    std::string event;
+    std::vector<std::pair<std::string, std::string>> fields;
+  };
+  mutable std::vector<LogEvent> m_events;
   mutable std::vector<std::string> m_audit_secrets;
   mutable std::vector<std::string> m_audit_files;
 };

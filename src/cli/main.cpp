@@ -8,6 +8,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <algorithm>
+#include <chrono>
 #include <vector>
 
 extern char** environ;
@@ -47,6 +48,7 @@ void disable_core_dumps() {
 // Runs the chosen command, maps errors to exit statuses, and writes its audit record (whatever
 // the outcome; a failure to audit is reported and fails the run).
 int run_command(const Command& command, const Context& ctx) {
+  const auto started = std::chrono::steady_clock::now();
   int status = static_cast<int>(ExitStatus::usage);
   std::string outcome;
   try {
@@ -62,6 +64,9 @@ int run_command(const Command& command, const Context& ctx) {
   }
   try {
     ctx.write_audit(command.audit_action, outcome);
+    const auto elapsed = std::chrono::steady_clock::now() - started;
+    ctx.write_log(command.app->get_name(), status,
+                  std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count());
   } catch (const Error& e) {
     ctx.console().error(e);
     if (status == 0) status = static_cast<int>(exit_status_for(e));

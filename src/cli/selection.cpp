@@ -35,6 +35,7 @@ std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags, Context&
   for (const InjectedSecret& s : selected) {
     remembered.push_back({s.env_name(), s.value.clone()});
     names.push_back(s.secret);
+    ctx.log_event("injected", {{"secret", s.secret}, {"as", s.env_name()}});
   }
   ctx.console().remember(remembered);
   ctx.audit_note(names, flags.config.empty() ? std::vector<std::string>{} : std::vector<std::string>{flags.config});

@@ -1,0 +1,77 @@
+// --log-file: one record per run, as text lines or one JSON object per line.
+#include "cli/context.hpp"
+
+#include <hush/clock.hpp>
+#include <hush/text.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace hush::cli {
+namespace {
+
+std::string text_record(const std::string& command, int exit_status, long long duration_ms,
+                        const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>& events,
+                        const Console& console) {
+  std::string out = format_time(system_clock()()) + " hush " + command + " exit=" +
+                    std::to_string(exit_status) + " duration_ms=" + std::to_string(duration_ms) + "\n";
+  for (const auto& [event, fields] : events) {
+    out += "  " + event;
+    for (const auto& [key, value] : fields) out += " " + key + "=" + value;
+    out += "\n";
+  }
+  for (const std::string& message : console.journal()) out += "  message " + message + "\n";
+  out += "  summary events=" + std::to_string(events.size()) + " errors=" +
+         std::to_string(console.errors()) + " warnings=" + std::to_string(console.warnings()) + "\n";
+  return out;
+}
+
+std::string json_record(const std::string& command, int exit_status, long long duration_ms,
+                        const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>& events,
+                        const Console& console) {
+  std::vector<std::string> items;
+  for (const auto& [event, fields] : events) {
+    std::string item = "{\"event\": " + json_quote(event);
+    for (const auto& [key, value] : fields) item += ", " + json_quote(key) + ": " + json_quote(value);
+    items.push_back(item + "}");
+  }
+  std::vector<std::string> messages;
+  for (const std::string& message : console.journal()) messages.push_back(json_quote(message));
+  return "{\"time\": " + json_quote(format_time(system_clock()())) + ", \"command\": " +
+         json_quote(command) + ", \"exit\": " + std::to_string(exit_status) +
+         ", \"duration_ms\": " + std::to_string(duration_ms) + ", \"events\": [" +
+         join(items, ", ") + "], \"messages\": [" + join(messages, ", ") +
+         "], \"summary\": {\"events\": " + std::to_string(events.size()) + ", \"errors\": " +
+         std::to_string(console.errors()) + ", \"warnings\": " +
+         std::to_string(console.warnings()) + "}}\n";
+}
+
+}  // namespace
+
+void Context::log_event(std::string event,
+                        std::vector<std::pair<std::string, std::string>> fields) const {
+  m_events.push_back({std::move(event), std::move(fields)});
+}
+
+void Context::write_log(const std::string& command, int exit_status, long long duration_ms) const {
+  if (m_options.log_file.empty()) return;
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> events;
+  for (const LogEvent& e : m_events) events.emplace_back(e.event, e.fields);
+  const std::string record = m_options.log_format == "json"
+                                 ? json_record(command, exit_status, duration_ms, events, m_console)
+                                 : text_record(command, exit_status, duration_ms, events, m_console);
+  std::string masked = m_console.redact(record);
+  const int fd = ::open(m_options.log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    throw Error(ErrorKind::io, "log-failed",
+                "cannot write the log " + m_options.log_file + ": " + std::strerror(errno));
+  }
+  const bool ok = ::write(fd, masked.data(), masked.size()) == static_cast<ssize_t>(masked.size());
+  ::close(fd);
+  wipe(masked);
+  if (!ok) throw Error(ErrorKind::io, "log-failed", "cannot write the log " + m_options.log_file);
+}
+
+}  // namespace hush::cli
