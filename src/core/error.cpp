@@ -25,9 +25,14 @@ Error::Error(ErrorKind kind, std::string id, std::string message, std::optional<
 
 std::string to_string(const Location& where) {
   std::string out = where.path;
+  // Appended piecewise: `":" + std::to_string(n)` trips GCC 12's -Wrestrict false positive at -O3.
   if (where.line > 0) {
-    out += ":" + std::to_string(where.line);
-    if (where.column > 0) out += ":" + std::to_string(where.column);
+    out += ':';
+    out += std::to_string(where.line);
+    if (where.column > 0) {
+      out += ':';
+      out += std::to_string(where.column);
+    }
   }
   return out;
 }
