@@ -44,10 +44,13 @@ enum class Severity { warning, error };
 // `snippet` is the masked source line with a caret (may be empty).
 struct Finding {
   Severity severity = Severity::error;
-  std::string rule;
-  Location where;
-  std::string message;
-  std::string snippet;
+  std::string rule{};
+  Location where{};
+  std::string message{};
+  std::string snippet{};
+  // Stable identity for baselines: a hash of rule, path and the secret (or the subject), never
+  // of line numbers. Empty for findings that are never baselined.
+  std::string fingerprint{};
 };
 
 // "path:line:col: severity: message [rule]"; unknown location parts are omitted.

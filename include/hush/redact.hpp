@@ -34,6 +34,14 @@ class Redactor {
   Redactor& operator=(const Redactor&) = delete;
 
   [[nodiscard]] std::string redact(std::string_view text) const;
+
+  struct Match {
+    std::size_t offset = 0;
+    std::size_t length = 0;
+    std::string name;  // the secret whose value (or encoding) matched
+  };
+  // The merged regions redact() would mask, in text order.
+  [[nodiscard]] std::vector<Match> find(std::string_view text) const;
   // Names whose values are too short to mask; the caller decides how to warn.
   [[nodiscard]] const std::vector<std::string>& too_short() const;
   [[nodiscard]] bool empty() const;

@@ -72,6 +72,12 @@ class Resolver {
   // a source itself (wrong key, tampering, a failing exec command) propagate as hush::Error.
   [[nodiscard]] std::optional<Resolution> resolve(const TemplateReference& ref,
                                                   std::vector<Finding>& findings);
+  // As resolve(), but only checks that the reference would resolve (existence, scopes, expiry,
+  // fields) without fetching a value, so no key is needed; also warns (rule expiring-secret)
+  // when the secret expires within `expiring_window`. Returns the secret's name, or nullopt.
+  [[nodiscard]] std::optional<std::string> check(const TemplateReference& ref,
+                                                 std::chrono::seconds expiring_window,
+                                                 std::vector<Finding>& findings) const;
   [[nodiscard]] const std::vector<std::string>& chain() const { return m_chain; }
   // The configured source called `name`, or nullptr.
   [[nodiscard]] SecretSource* source(std::string_view name) const;

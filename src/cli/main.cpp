@@ -35,6 +35,8 @@ Command add_run_command(CLI::App& root, Context& ctx);
 std::size_t run_command_start(const std::vector<std::string>& args);
 Command add_materialize_command(CLI::App& root, Context& ctx);
 Command add_redact_command(CLI::App& root, Context& ctx);
+Command add_check_command(CLI::App& root, Context& ctx);
+Command add_hook_install_command(CLI::App& hook, Context& ctx);
 
 namespace {
 
@@ -86,6 +88,9 @@ int run(int argc, char** argv) {
   CLI::App* audit = app.add_subcommand("audit", "The audit log");
   audit->require_subcommand(1);
   audit->fallthrough();
+  CLI::App* hook = app.add_subcommand("hook", "Git hooks");
+  hook->require_subcommand(1);
+  hook->fallthrough();
   const std::vector<Command> commands = {
       add_render_command(app, ctx),
       add_init_command(app, ctx),
@@ -104,6 +109,8 @@ int run(int argc, char** argv) {
       add_run_command(app, ctx),
       add_materialize_command(app, ctx),
       add_redact_command(app, ctx),
+      add_check_command(app, ctx),
+      add_hook_install_command(*hook, ctx),
   };
   for (const Command& command : commands) command.app->fallthrough();
   // `hush run [OPTIONS] [--] CMD ARGS…`: CMD and its arguments never reach the option parser.

@@ -112,6 +112,29 @@ std::string Redactor::redact(std::string_view text) const {
   return out;
 }
 
+std::vector<Redactor::Match> Redactor::find(std::string_view text) const {
+  std::vector<Match> out;
+  std::uint32_t state = 0;
+  std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::uint32_t>> spans;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    state = m_impl->automaton.step(state, static_cast<unsigned char>(text[i]));
+    const std::uint32_t length = m_impl->automaton.match_length(state);
+    if (length == 0) continue;
+    std::size_t begin = i + 1 - length;
+    std::uint32_t tag = m_impl->automaton.match_tag(state);
+    while (!spans.empty() && spans.back().first.second >= begin) {
+      if (spans.back().first.first <= begin) tag = spans.back().second;
+      begin = std::min(begin, spans.back().first.first);
+      spans.pop_back();
+    }
+    spans.push_back({{begin, i + 1}, tag});
+  }
+  for (const auto& [span, tag] : spans) {
+    out.push_back({span.first, span.second - span.first, m_impl->names[tag]});
+  }
+  return out;
+}
+
 const std::vector<std::string>& Redactor::too_short() const { return m_impl->too_short; }
 bool Redactor::empty() const { return m_impl->automaton.empty(); }
 std::size_t Redactor::max_pattern_length() const { return m_impl->max_length; }

@@ -146,3 +146,14 @@ TEST_CASE("redact: planted values never survive random chunking", "[redact]") {
     CHECK(out == r.redact(text));
   }
 }
+
+TEST_CASE("redact: find reports the regions redact masks", "[redact]") {
+  const hush::Redactor r(secrets({{"A", "abcdef"}, {"B", "cdefgh"}, {"C", "zzzz9"}}));
+  const auto matches = r.find("..abcdefgh..zzzz9");
+  REQUIRE(matches.size() == 2);
+  CHECK(matches[0].offset == 2);
+  CHECK(matches[0].length == 8);
+  CHECK(matches[0].name == "A");
+  CHECK(matches[1].offset == 12);
+  CHECK(matches[1].name == "C");
+}
