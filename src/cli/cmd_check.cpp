@@ -43,7 +43,10 @@ std::vector<CheckInput> inputs_for(const CheckFlags& flags, const Context& ctx) 
 void add_sidecar(CheckOptions& options, const std::vector<CheckInput>& inputs, Context& ctx) {
   std::optional<std::filesystem::path> first_config;
   for (const CheckInput& input : inputs) {
-    if (input.path.ends_with(".yaml") || input.path.ends_with(".yml")) {
+    const bool sidecar = input.content.find("\nkey_id: ") != std::string::npos &&
+                         input.content.find("hush: 1") != std::string::npos;
+    if ((input.path.ends_with(".yaml") || input.path.ends_with(".yml")) && !sidecar &&
+        !input.path.ends_with(".hush.yaml")) {
       first_config = input.path;
       break;
     }
