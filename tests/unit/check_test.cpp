@@ -1,0 +1,114 @@
+#include <hush/check.hpp>
+
+#include <hush/report.hpp>
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+hush::CheckReport run(const std::vector<hush::CheckInput>& files,
+                      const hush::CheckOptions& options = {}) {
+  return hush::check_files(files, options);
+}
+
+std::vector<std::string> rules_of(const hush::CheckReport& report) {
+  std::vector<std::string> out;
+  for (const hush::Finding& f : report.findings) out.push_back(f.rule);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("check: secret-like keys", "[check]") {
+  struct Case { const char* key; bool secret; };
+  const Case cases[] = {{"password", true},      {"DB_PASSWORD", true}, {"api-key", true},
+                        {"client_secret", true}, {"github_token", true}, {"host", false},
+                        {"password_min_length", false}, {"tokenizer", false}, {"dsn", true}};
+  for (const Case& c : cases) {
+    CAPTURE(c.key);
+    CHECK(hush::is_secret_like_key(c.key, {}) == c.secret);
+  }
+  CHECK(hush::is_secret_like_key("sentry_url", {"sentry_url"}));
+}
+
+TEST_CASE("check: masked previews never show more than four characters", "[check]") {
+  CHECK(hush::masked_preview("AKIAABCDEFGHIJKLMNOP") == "AKIA\u2026(20 chars)");
+  CHECK(hush::masked_preview("short") == "\u2026(5 chars)");
+  CHECK(hush::masked_preview("caf\xC3\xA9-secret") == "caf\xC3\xA9\u2026(11 chars)");
+}
+
+TEST_CASE("check: config rules with exact locations", "[check]") {
+  const hush::CheckReport report = run({{"c.yaml",
+                                         "secrets:\n  lower: v\n"
+                                         "services:\n  - name: a\n    password: literal-pw\n"
+                                         "    token: ${MISSING}\n  - name: a\n"}});
+  CHECK(rules_of(report) == std::vector<std::string>{"inline-secret", "secret-name",
+                                                     "plaintext-secret", "unresolved-reference",
+                                                     "duplicate-name"});
+  CHECK(hush::to_string(report.findings[2]) ==
+        "c.yaml:5:15: error: literal value under secret-like key password; store it with `hush "
+        "secrets add` and reference it as ${NAME} [plaintext-secret]");
+  CHECK(report.findings[2].snippet.find("literal-pw") == std::string::npos);
+  CHECK(hush::to_string(report.findings[4]) ==
+        "c.yaml:7:11: error: duplicate service name a (first at line 4); names must be unique "
+        "within services [duplicate-name]");
+}
+
+TEST_CASE("check: suppression comments, syntax errors, binary and large files", "[check]") {
+  hush::CheckOptions options;
+  options.max_file_size = 64;
+  const hush::CheckReport report =
+      run({{"a.yaml", "password: x-literal # hush:ignore[plaintext-secret]\n"},
+           {"b.yaml", "token: x-literal  # hush:ignore\n"},
+           {"c.yaml", "a: \"open\n"},
+           {"d.bin", std::string("x\0y", 3)},
+           {"e.txt", std::string(100, 'a')}},
+          options);
+  CHECK(rules_of(report) == std::vector<std::string>{"yaml-syntax"});
+  CHECK(report.suppressed == 2);
+  CHECK(report.skipped_binary == 1);
+  CHECK(report.skipped_large == 1);
+  CHECK(report.files_checked == 3);
+}
+
+TEST_CASE("check: detections and known values are masked and fingerprinted", "[check]") {
+  hush::CheckOptions options;
+  options.detect = [](std::string_view text) {
+    std::vector<hush::DetectedSecret> out;
+    const std::size_t at = text.find("AKIA");
+    if (at != std::string_view::npos) out.push_back({"aws-access-key-id", at, 20, "AWS access key id"});
+    return out;
+  };
+  options.known_values.push_back({"DB_PASSWORD", hush::SecretValue("known-value-123")});
+  const hush::CheckReport report =
+      run({{"run.sh", "export K=AKIAABCDEFGHIJKLMNOP\necho known-value-123\n"}}, options);
+  REQUIRE(report.findings.size() == 2);
+  CHECK(report.findings[0].rule == "detected-secret/aws-access-key-id");
+  CHECK(report.findings[0].message == "AWS access key id: AKIA\u2026(20 chars)");
+  CHECK(report.findings[1].rule == "known-secret-value");
+  CHECK(report.findings[1].where.line == 2);
+  CHECK(report.findings[1].where.column == 6);
+  for (const hush::Finding& f : report.findings) {
+    CHECK(f.snippet.find("ABCDEFGHIJKLMNOP") == std::string::npos);
+    CHECK(f.snippet.find("known-value-123") == std::string::npos);
+    CHECK(f.fingerprint.size() == 32);
+  }
+  const std::string json = hush::report_json(report);
+  const std::string sarif = hush::report_sarif(report, "0.1.0");
+  CHECK(json.find("known-value-123") == std::string::npos);
+  CHECK(sarif.find("\"ruleId\": \"known-secret-value\"") != std::string::npos);
+  CHECK(sarif.find("\"partialFingerprints\": {\"hush/v1\": \"" + report.findings[0].fingerprint) !=
+        std::string::npos);
+}
+
+TEST_CASE("check: baselines match by fingerprint, not line", "[check]") {
+  const hush::CheckReport before = run({{"c.yaml", "password: literal-one\n"}});
+  const std::string baseline = hush::baseline_text(before.findings);
+  hush::CheckReport after = run({{"c.yaml", "# moved\npassword: literal-one\ntoken: new-literal\n"}});
+  std::set<std::string> fps;
+  for (const hush::Finding& f : before.findings) fps.insert(f.fingerprint);
+  CHECK(hush::apply_baseline(after.findings, fps) == 1);
+  REQUIRE(after.findings.size() == 1);
+  CHECK(after.findings[0].where.line == 3);
+  CHECK(baseline.find(before.findings[0].fingerprint) != std::string::npos);
+}
