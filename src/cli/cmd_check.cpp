@@ -7,6 +7,7 @@
 #include <hush/check.hpp>
 #include <hush/check_inputs.hpp>
 #include <hush/clock.hpp>
+#include <hush/detect.hpp>
 #include <hush/fsutil.hpp>
 #include <hush/inject.hpp>
 #include <hush/report.hpp>
@@ -77,6 +78,12 @@ ExitStatus run_check(const CheckFlags& flags, Context& ctx) {
   options.now = system_clock()();
   if (flags.env_source) options.environment = ctx.environment();
   add_sidecar(options, inputs, ctx);
+  const auto detector = std::make_shared<const Detector>(Detector::builtin());
+  options.detect = [detector](std::string_view text) {
+    std::vector<DetectedSecret> out;
+    for (const Detection& d : detector->scan(text)) out.push_back({d.rule, d.offset, d.length, d.description});
+    return out;
+  };
   CheckReport report = check_files(inputs, options);
   if (!flags.write_baseline.empty()) {
     write_file_atomic(flags.write_baseline, baseline_text(report.findings), FileMode::shared_readable);

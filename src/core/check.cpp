@@ -138,6 +138,14 @@ FileResult check_one(const CheckInput& input, const CheckOptions& options, const
     }
   }
   if (!sidecar_file) text_rules(input, options, known, index, result.findings);
+  // A literal already reported as plaintext-secret is not reported again by a detection rule.
+  std::set<int> plaintext_lines;
+  for (const Finding& f : result.findings) {
+    if (f.rule == "plaintext-secret") plaintext_lines.insert(f.where.line);
+  }
+  std::erase_if(result.findings, [&](const Finding& f) {
+    return f.rule.starts_with("detected-secret/") && plaintext_lines.count(f.where.line) != 0;
+  });
   std::erase_if(result.findings, [&](const Finding& f) {
     const bool drop = f.where.line > 0 && suppressed(f, index);
     result.suppressed += drop ? 1 : 0;

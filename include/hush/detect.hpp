@@ -1,0 +1,57 @@
+// hush/detect.hpp — credential detection for `hush check`: RE2 rules from
+// schemas/detect-rules.yaml (embedded in the binary), each gated by keywords. A scan makes one
+// pass over the text for all keywords and one RE2::Set pass for all rules, then extracts
+// positions only for the rules that matched.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hush {
+
+struct DetectionRule {
+  std::string id;
+  std::string description;
+  std::vector<std::string> keywords;
+  std::optional<double> entropy;
+};
+
+struct Detection {
+  std::string rule;
+  std::string description;
+  std::size_t offset = 0;  // of the secret part
+  std::size_t length = 0;
+};
+
+// Immutable after construction; scan() is thread-safe. Movable, not copyable.
+class Detector {
+ public:
+  // The rules embedded from schemas/detect-rules.yaml. Compiles them (costly: build once).
+  [[nodiscard]] static Detector builtin();
+  // Rules from YAML `text` named `path`. Throws Error(invalid_input, "detect-rules-invalid") at
+  // path:line:column for a missing id or regex, a duplicate id, an unknown key or a regex RE2
+  // rejects.
+  [[nodiscard]] static Detector from_yaml(std::string_view text, const std::string& path);
+  ~Detector();
+  Detector(Detector&&) noexcept;
+  Detector& operator=(Detector&&) noexcept;
+  Detector(const Detector&) = delete;
+  Detector& operator=(const Detector&) = delete;
+
+  // Every detection, in text order; one per secret span (the first rule in file order wins).
+  [[nodiscard]] std::vector<Detection> scan(std::string_view text) const;
+  [[nodiscard]] const std::vector<DetectionRule>& rules() const;
+
+ private:
+  struct Impl;
+  explicit Detector(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+// Shannon entropy of `text` in bits per byte.
+[[nodiscard]] double shannon_entropy(std::string_view text);
+
+}  // namespace hush
