@@ -8,6 +8,7 @@
 #include <hush/check_inputs.hpp>
 #include <hush/clock.hpp>
 #include <hush/detect.hpp>
+#include <hush/schema.hpp>
 #include <hush/fsutil.hpp>
 #include <hush/inject.hpp>
 #include <hush/report.hpp>
@@ -84,6 +85,8 @@ ExitStatus run_check(const CheckFlags& flags, Context& ctx) {
     for (const Detection& d : detector->scan(text)) out.push_back({d.rule, d.offset, d.length, d.description});
     return out;
   };
+  const auto schema = std::make_shared<const SchemaValidator>(SchemaValidator::builtin());
+  options.schema = [schema](const YamlSource& source) { return schema->validate(source); };
   CheckReport report = check_files(inputs, options);
   if (!flags.write_baseline.empty()) {
     write_file_atomic(flags.write_baseline, baseline_text(report.findings), FileMode::shared_readable);

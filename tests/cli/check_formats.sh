@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh"
 canary 'Formats-Canary-Literal-Pw'
 canary 'Known-Canary-Sidecar-Value'
 S=app.secrets.yaml
-printf 'services:\n  - name: api\n    type: docker\n    env: {TOKEN: $<TOKEN>}\n' > app.yaml
+printf 'services:\n  - name: api\n    type: docker\n    image: app:1\n    env: {TOKEN: $<TOKEN>}\n' > app.yaml
 expect_exit 0 "$HUSH" init app.yaml
 expect_exit 0 bash -c "printf 'Known-Canary-Sidecar-Value' | '$HUSH' secrets add TOKEN --value-stdin --secrets $S"
 expect_exit 0 bash -c "printf 'x' | '$HUSH' secrets add UNUSED_ONE --generate 20 --secrets $S"

@@ -26,6 +26,6 @@ expect_stderr 'hush check (secrets and config)'
 expect_stderr 'Failed'
 expect_stderr 'literal value under secret-like key token'
 [ "$(git log --oneline | wc -l)" -eq 1 ] || fail "the commit with a secret landed"
-printf 'integrations:\n  - name: slack\n    type: slack\n    url: https://hooks.example.invalid\n' > app.yaml
+printf 'integrations:\n  - name: hook\n    type: webhook\n    url: https://hooks.example.invalid\n' > app.yaml
 git add app.yaml
 expect_exit 0 git commit -q -m "clean"
