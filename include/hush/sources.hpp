@@ -88,6 +88,9 @@ class Resolver {
                                         std::vector<std::string>& tried) const;
   [[nodiscard]] bool admissible(const TemplateReference& ref, const Hit& hit,
                                 std::vector<Finding>& findings) const;
+  // find() then admissible(), reporting why when either fails.
+  [[nodiscard]] std::optional<Hit> admitted(const TemplateReference& ref,
+                                            std::vector<Finding>& findings) const;
   void unresolved(const TemplateReference& ref, const std::vector<std::string>& tried,
                   std::vector<Finding>& findings) const;
 

@@ -55,28 +55,19 @@ std::string url_encoded(std::string_view value, bool upper, bool plus_for_space)
   return out;
 }
 
+// The inside of a JSON string literal, optionally with "/" escaped as "\/" (both are valid).
 std::string json_escaped(std::string_view value, bool escape_slash) {
-  std::string out;
-  for (const char c : value) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '/': out += escape_slash ? "\\/" : "/"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static constexpr char k_hex[] = "0123456789abcdef";
-          out += "\\u00";
-          out += k_hex[(c >> 4) & 0xF];
-          out += k_hex[c & 0xF];
-        } else {
-          out += c;
-        }
-    }
+  std::string quoted = json_quote(value);
+  std::string out = quoted.substr(1, quoted.size() - 2);
+  hush::wipe(quoted);
+  if (!escape_slash) return out;
+  std::string slashed;
+  for (char c : out) {
+    if (c == '/') slashed += '\\';
+    slashed += c;
   }
-  return out;
+  hush::wipe(out);
+  return slashed;
 }
 
 void add_forms(std::string_view value, std::vector<std::string>& out) {

@@ -186,16 +186,23 @@ bool Resolver::admissible(const TemplateReference& ref, const Hit& hit,
   return true;
 }
 
-std::optional<std::string> Resolver::check(const TemplateReference& ref,
-                                           std::chrono::seconds expiring_window,
-                                           std::vector<Finding>& findings) const {
+std::optional<Resolver::Hit> Resolver::admitted(const TemplateReference& ref,
+                                                std::vector<Finding>& findings) const {
   std::vector<std::string> tried;
-  const std::optional<Hit> hit = find(ref, tried);
+  std::optional<Hit> hit = find(ref, tried);
   if (!hit) {
     unresolved(ref, tried, findings);
     return std::nullopt;
   }
   if (!admissible(ref, *hit, findings)) return std::nullopt;
+  return hit;
+}
+
+std::optional<std::string> Resolver::check(const TemplateReference& ref,
+                                           std::chrono::seconds expiring_window,
+                                           std::vector<Finding>& findings) const {
+  const std::optional<Hit> hit = admitted(ref, findings);
+  if (!hit) return std::nullopt;
   const auto& expires = hit->info.expires;
   if (expires && *expires > m_options.now && *expires <= m_options.now + expiring_window) {
     findings.push_back({Severity::warning, "expiring-secret", ref.where,
@@ -207,13 +214,8 @@ std::optional<std::string> Resolver::check(const TemplateReference& ref,
 
 std::optional<Resolution> Resolver::resolve(const TemplateReference& ref,
                                             std::vector<Finding>& findings) {
-  std::vector<std::string> tried;
-  const std::optional<Hit> hit = find(ref, tried);
-  if (!hit) {
-    unresolved(ref, tried, findings);
-    return std::nullopt;
-  }
-  if (!admissible(ref, *hit, findings)) return std::nullopt;
+  const std::optional<Hit> hit = admitted(ref, findings);
+  if (!hit) return std::nullopt;
   return Resolution{hit->source->fetch(hit->key, hit->field), hit->source->name(), hit->key};
 }
 
