@@ -57,6 +57,18 @@ bool is_sidecar(const YamlSource& source) {
          source.documents[0].root.find("key_id") != nullptr;
 }
 
+// The schema applies to OpsiMate configs, not to every YAML file of a repository (a compose
+// file's `services:` is a mapping, CI files are lists): a mapping root with an OpsiMate section.
+bool looks_like_config(const YamlSource& source) {
+  if (source.documents.empty() || source.documents[0].root.kind != NodeKind::map) return false;
+  const YamlNode& root = source.documents[0].root;
+  for (const char* section : {"providers", "services", "integrations"}) {
+    const YamlNode* node = root.find(section);
+    if (node != nullptr && node->kind == NodeKind::sequence) return true;
+  }
+  return root.find("secrets") != nullptr;
+}
+
 bool looks_binary(std::string_view content) {
   return content.substr(0, 8192).find('\0') != std::string_view::npos;
 }
@@ -124,7 +136,7 @@ FileResult check_one(const CheckInput& input, const CheckOptions& options, const
       if (!sidecar_file) {
         result.config = true;
         detail::check_config(source, options, result.findings, result.referenced);
-        if (options.schema) {
+        if (options.schema && looks_like_config(source)) {
           for (Finding& f : options.schema(source)) {
             f.fingerprint = detail::fingerprint(f.rule, input.path, f.message);
             result.findings.push_back(std::move(f));

@@ -1,131 +1,119 @@
 #include <hush/schema.hpp>
 
+#include <hush/text.hpp>
+
+#include "core/schema_adapter.hpp"
+#include "core/schema_errors.hpp"
 #include "hush/opsimate_schema_data.hpp"
 
-#include <algorithm>
-#include <map>
-#include <set>
-#include <nlohmann/json.hpp>
-#include <re2/re2.h>
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
-namespace hush {
+#include <algorithm>
+#include <stdexcept>
+#include <utility>
 
+namespace hush {
+namespace {
+struct KnownTypes {
+  std::string section;  // "providers"
+  std::string noun;     // "provider"
+  std::vector<std::string> types;
+};
+}  // namespace
+
+// The schema's own tree outlives the compiled schema: messages read the allowed types from it.
 struct SchemaValidator::Impl {
+  YamlSource source;
   valijson::Schema schema;
+  std::vector<KnownTypes> known;
 };
 
 namespace {
 
-const std::map<std::string, std::set<std::string>>& known_types() {
-  static const std::map<std::string, std::set<std::string>> types = {
-      {"providers", {"server", "kubernetes", "aws", "aws-ec2", "aws-eks", "gcp-compute", "gcp-gke",
-                     "azure-vm", "azure-aks"}},
-      {"services", {"docker", "systemd", "manual", "postgres", "mysql", "redis", "mongodb",
-                    "nginx", "rabbitmq", "kafka", "elasticsearch"}},
-      {"integrations", {"grafana", "kibana", "datadog", "slack", "pagerduty", "prometheus",
-                        "zabbix", "uptime-kuma", "opsgenie", "teams", "webhook"}}};
-  return types;
-}
-
-// Where a node starts: a scalar's own position, else its first key or item.
-LineColumn start_of(const YamlDocument& document, const YamlNode& node) {
-  if (node.scalar != k_no_scalar) return document.scalars[node.scalar].start;
-  if (!node.keys.empty()) return start_of(document, node.keys.front());
-  if (!node.children.empty()) return start_of(document, node.children.front());
-  return {};
-}
-
-struct Located {
-  LineColumn at;
-  std::string path;
-};
-
-// Follows valijson's context ("<root>", "[services]", "[0]", …) through the parsed tree.
-Located locate(const YamlDocument& document, const std::vector<std::string>& context) {
-  const YamlNode* node = &document.root;
-  std::string path;
-  for (const std::string& part : context) {
-    if (part.size() < 2 || part.front() != '[' || part.back() != ']') continue;
-    const std::string inner = part.substr(1, part.size() - 2);
-    const YamlNode* next = nullptr;
-    if (node->kind == NodeKind::sequence && !inner.empty() &&
-        inner.find_first_not_of("0123456789") == std::string::npos &&
-        std::stoul(inner) < node->children.size()) {
-      next = &node->children[std::stoul(inner)];
-      path += "[" + inner + "]";
-    } else if (node->kind == NodeKind::map) {
-      next = node->find(inner);
-      path += (path.empty() ? "" : ".") + inner;
-    }
-    if (next == nullptr) break;
-    node = next;
+// Known types are the `examples` of definitions/<noun>_type, so the schema stays the one list
+// (editors offer them as completions). A custom schema without them gets no unknown-type
+// warnings.
+std::vector<KnownTypes> read_known_types(const YamlNode& schema) {
+  std::vector<KnownTypes> out;
+  const YamlNode* definitions = schema.find("definitions");
+  for (const char* noun : {"provider", "service", "integration"}) {
+    const YamlNode* type =
+        definitions == nullptr ? nullptr : definitions->find(noun + std::string("_type"));
+    const YamlNode* examples = type == nullptr ? nullptr : type->find("examples");
+    if (examples == nullptr || examples->kind != NodeKind::sequence) continue;
+    KnownTypes known{noun + std::string("s"), noun, {}};
+    for (const YamlNode& example : examples->children) known.types.push_back(example.value);
+    out.push_back(std::move(known));
   }
-  const LineColumn at = start_of(document, *node);
-  return {at.line > 0 ? at : LineColumn{1, 1}, path.empty() ? "the document" : path};
+  return out;
 }
 
-// The parsed tree as JSON: plain scalars typed by the YAML 1.2 core schema, other scalars
-// strings (so `port: 5432` is an integer and `port: "${PORT}"` a string).
-nlohmann::json to_json(const YamlNode& node) {
-  static const RE2 integer("[-+]?[0-9]+");
-  static const RE2 number(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
-  switch (node.kind) {
-    case NodeKind::null:
-      return nullptr;
-    case NodeKind::scalar:
-      if (node.plain) {
-        if (node.value == "true" || node.value == "True" || node.value == "TRUE") return true;
-        if (node.value == "false" || node.value == "False" || node.value == "FALSE") return false;
-        if (RE2::FullMatch(node.value, integer) && node.value.size() < 18) return std::stoll(node.value);
-        if (RE2::FullMatch(node.value, number)) return std::stod(node.value);
-      }
-      return node.value;
-    case NodeKind::sequence: {
-      nlohmann::json out = nlohmann::json::array();
-      for (const YamlNode& child : node.children) out.push_back(to_json(child));
-      return out;
-    }
-    case NodeKind::map: {
-      nlohmann::json out = nlohmann::json::object();
-      for (std::size_t i = 0; i < node.keys.size(); ++i) out[node.keys[i].value] = to_json(node.children[i]);
-      return out;
-    }
-  }
-  return nullptr;
+bool has_reference(std::string_view text) {
+  return text.find("${") != text.npos || text.find("$<") != text.npos;
 }
 
-bool is_wrapper(const std::string& description) {
-  static const char* const k_wrappers[] = {
-      "Failed to validate against schema associated with property name",
-      "Failed to validate item #", "Failed to validate against child schema #",
-      "Failed to validate against a conditional schema", "Failed to validate against any"};
-  return std::any_of(std::begin(k_wrappers), std::end(k_wrappers),
-                     [&](const char* w) { return description.starts_with(w); });
+// Names the known types and a close one, never the value itself.
+Finding unknown_type(const YamlSource& source, const YamlDocument& document,
+                     const KnownTypes& known, std::size_t index, const YamlNode& type) {
+  const LineColumn at = detail::start_of(document, type).value_or(LineColumn{1, 1});
+  std::string message = known.section + "[" + std::to_string(index) + "].type: unknown " +
+                        known.noun + " type (known: " + join(known.types, ", ") + ")";
+  const std::vector<std::string> close = closest_names(type.value, known.types, 1);
+  if (!close.empty()) message += "; did you mean " + close.front() + "?";
+  return {.severity = Severity::warning,
+          .rule = "unknown-type",
+          .where = {source.path, at.line, at.column},
+          .message = std::move(message),
+          .snippet = {},
+          .fingerprint = {}};
 }
 
-void unknown_types(const YamlSource& source, const YamlDocument& document, std::vector<Finding>& out) {
-  for (const auto& [section, types] : known_types()) {
-    const YamlNode* list = document.root.find(section);
+void add_unknown_types(const YamlSource& source, const YamlDocument& document,
+                       const std::vector<KnownTypes>& known_types, std::vector<Finding>& out) {
+  for (const KnownTypes& known : known_types) {
+    const YamlNode* list = document.root.find(known.section);
     if (list == nullptr || list->kind != NodeKind::sequence) continue;
-    for (const YamlNode& entry : list->children) {
-      const YamlNode* type = entry.find("type");
-      if (type == nullptr || type->kind != NodeKind::scalar || types.count(type->value) != 0) continue;
-      const LineColumn at = document.scalars[type->scalar].start;
-      out.push_back({Severity::warning, "unknown-type", {source.path, at.line, at.column},
-                     "unknown " + section.substr(0, section.size() - 1) + " type " + type->value +
-                         " (known: " + [&] {
-                           std::string all;
-                           for (const std::string& t : types) all += (all.empty() ? "" : ", ") + t;
-                           return all;
-                         }() + ")",
-                     {}, {}});
+    for (std::size_t i = 0; i < list->children.size(); ++i) {
+      const YamlNode* type = list->children[i].find("type");
+      if (type == nullptr || type->kind != NodeKind::scalar || type->value.empty() ||
+          has_reference(type->value) ||
+          std::find(known.types.begin(), known.types.end(), type->value) != known.types.end()) {
+        continue;
+      }
+      out.push_back(unknown_type(source, document, known, i, *type));
     }
   }
+}
+
+std::vector<detail::SchemaError> run_valijson(const valijson::Schema& schema,
+                                              const YamlNode& root) {
+  // A Validator caches compiled patterns, so each call gets its own: validate() stays const and
+  // safe to share between threads.
+  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  valijson::ValidationResults results;
+  validator.validate(schema, detail::YamlNodeAdapter(root), &results);
+  std::vector<detail::SchemaError> errors;
+  for (const valijson::ValidationResults::Error& error : results) {
+    errors.push_back({error.context, error.description});
+  }
+  return errors;
+}
+
+YamlSource parse_schema_text(std::string_view text, const std::string& path) {
+  try {
+    YamlSource source = parse_yaml_source(path, std::string(text));
+    if (source.documents.size() == 1 && source.documents.front().root.kind == NodeKind::map) {
+      return source;
+    }
+  } catch (const Error& e) {
+    throw Error(ErrorKind::invalid_input, "schema-invalid",
+                "the schema is not valid JSON: " + e.message(), e.where());
+  }
+  throw Error(ErrorKind::invalid_input, "schema-invalid", "the schema must be one JSON object",
+              Location{path, 1, 1});
 }
 
 }  // namespace
@@ -139,39 +127,40 @@ SchemaValidator SchemaValidator::builtin() {
   return from_json(detail::k_opsimate_schema_json, "schemas/opsimate-config.schema.json");
 }
 
+// JSON is YAML, so the schema goes through hush's own parser and the same adapter as the
+// documents. Rejected: valijson's yaml-cpp adapter, which calls every scalar (and even a
+// mapping) a string, so "type" checks could not fail; and nlohmann/json, one more dependency.
 SchemaValidator SchemaValidator::from_json(std::string_view text, const std::string& path) {
   auto impl = std::make_unique<Impl>();
+  impl->source = parse_schema_text(text, path);
+  const YamlNode& root = impl->source.documents.front().root;
   try {
-    const nlohmann::json document = nlohmann::json::parse(text);
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(document), impl->schema);
-  } catch (const std::exception& e) {
-    throw Error(ErrorKind::invalid_input, "schema-invalid", "the schema does not load: " + std::string(e.what()),
-                Location{path, 0, 0});
+    parser.populateSchema(detail::YamlNodeAdapter(root), impl->schema);
+  } catch (const std::runtime_error& e) {  // valijson's only error types
+    throw Error(ErrorKind::invalid_input, "schema-invalid",
+                "the schema does not load: " + std::string(e.what()), Location{path});
+  } catch (const std::logic_error& e) {
+    throw Error(ErrorKind::invalid_input, "schema-invalid",
+                "the schema does not load: " + std::string(e.what()), Location{path});
   }
+  impl->known = read_known_types(root);
   return SchemaValidator(std::move(impl));
 }
 
 std::vector<Finding> SchemaValidator::validate(const YamlSource& source) const {
   std::vector<Finding> out;
-  for (std::size_t d = 0; d < source.documents.size(); ++d) {
-    const nlohmann::json document = to_json(source.documents[d].root);
-    valijson::Validator validator(valijson::Validator::kStrongTypes);
-    valijson::ValidationResults results;
-    validator.validate(m_impl->schema, valijson::adapters::NlohmannJsonAdapter(document), &results);
-    std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
-    const bool specific = std::any_of(errors.begin(), errors.end(), [](const auto& e) { return !is_wrapper(e.description); });
-    std::set<std::pair<std::vector<std::string>, std::string>> seen;
-    for (const auto& error : errors) {
-      if ((specific && is_wrapper(error.description)) || !seen.insert({error.context, error.description}).second) continue;
-      const Located where = locate(source.documents[d], error.context);
-      std::string message = where.path + ": " + error.description;
-      if (message.ends_with(".")) message.pop_back();
-      std::replace(message.begin(), message.end(), '\'', '"');
-      out.push_back({Severity::error, "schema", {source.path, where.at.line, where.at.column},
-                     message, {}, {}});
-    }
-    unknown_types(source, source.documents[d], out);
+  for (const YamlDocument& document : source.documents) {
+    if (document.root.kind == NodeKind::null) continue;  // an empty document is an empty config
+    const YamlNode& schema = m_impl->source.documents.front().root;
+    std::vector<Finding> found = detail::schema_findings(
+        run_valijson(m_impl->schema, document.root), schema, source, document);
+    add_unknown_types(source, document, m_impl->known, found);
+    std::stable_sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) {
+      return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+    });
+    out.insert(out.end(), std::make_move_iterator(found.begin()),
+               std::make_move_iterator(found.end()));
   }
   return out;
 }

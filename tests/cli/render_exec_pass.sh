@@ -50,3 +50,4 @@ expect_stderr 'sh exited with status 3: vault: permission denied for KEY [exec-f
 printf 'x: ${ONLY_ENV}\n' > env.yaml
 ONLY_ENV=from-env expect_exit 1 "$HUSH" render env.yaml
 expect_stderr 'ONLY_ENV is not in the password store'
+gpgconf --kill gpg-agent 2>/dev/null || true

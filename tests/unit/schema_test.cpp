@@ -1,6 +1,7 @@
 #include <hush/schema.hpp>
 
 #include <catch2/catch.hpp>
+
 #include <string>
 #include <thread>
 #include <vector>
@@ -24,10 +25,12 @@ std::vector<std::string> findings(const std::string& text) { return findings(bui
 
 using Lines = std::vector<std::string>;
 
-const char* const k_full_config = R"(# yaml-language-server: $schema=schemas/opsimate-config.schema.json
+const char* const k_full_config =
+    R"(# yaml-language-server: $schema=schemas/opsimate-config.schema.json
 server: {host: 0.0.0.0, port: 3001, public_url: "https://ops.${env:DOMAIN}"}
 database: {path: /var/lib/opsimate/opsimate.db}
-security: {jwt_secret: ${JWT_SECRET}}
+security:
+  jwt_secret: ${JWT_SECRET}
 mailer: {host: smtp.example.com, port: "${SMTP_PORT}", password: $<SMTP.password>}
 client: {title: Ops}
 vm: {try_with_sudo: true}
@@ -72,10 +75,12 @@ services:
 integrations:
   - {name: grafana, type: grafana, url: https://grafana, api_key: $<GRAFANA_API_KEY>}
   - {name: kibana, type: kibana, url: https://kibana}
-  - {name: datadog, type: datadog, api_key: ${DD_API_KEY}}
-  - {name: slack, type: slack, token: ${SLACK_TOKEN}}
+  - {name: datadog, type: datadog, api_key: "${DD_API_KEY}"}
+  - {name: slack, type: slack, token: $<SLACK_TOKEN>}
   - {name: hooks, type: slack, webhook_url: "${SLACK_WEBHOOK_URL}"}
-  - {name: pagerduty, type: pagerduty, routing_key: ${PD_KEY}}
+  - name: pagerduty
+    type: pagerduty
+    routing_key: ${PD_KEY}
   - {name: prometheus, type: prometheus, url: http://prom:9090}
   - {name: zabbix, type: zabbix, url: http://zabbix}
   - {name: kuma, type: uptime-kuma, url: http://kuma}
@@ -115,17 +120,17 @@ TEST_CASE("schema: a value of the wrong kind names the kinds allowed there", "[s
        "c.yaml:2:7: error: secrets.A: expected a string, a number, a boolean or a mapping, found a "
        "list [schema]"},
       {"services:\n  - {name: db, type: redis, port: 63.5}\n",
-       "c.yaml:2:38: error: services[0].port: expected an integer or a string, found a number "
+       "c.yaml:2:35: error: services[0].port: expected an integer or a string, found a number "
        "[schema]"},
       {"providers:\n  - {name: 42, type: server, host: h}\n",
-       "c.yaml:2:11: error: providers[0].name: expected a string, found an integer [schema]"},
+       "c.yaml:2:12: error: providers[0].name: expected a string, found an integer [schema]"},
       {"services:\n  - {name: x, type: redis, env: {A: [1]}}\n",
-       "c.yaml:2:38: error: services[0].env.A: expected a string, a number, a boolean or null, "
-       "found a list [schema]"},
+       "c.yaml:2:38: error: services[0].env.A: expected a string, a number or a boolean, found a "
+       "list [schema]"},
       {"server:\n  port: true\n",
        "c.yaml:2:9: error: server.port: expected an integer or a string, found a boolean [schema]"},
       {"providers:\n  - {name: \"\", type: server, host: h}\n",
-       "c.yaml:2:11: error: providers[0].name: must not be empty [schema]"},
+       "c.yaml:2:12: error: providers[0].name: must not be empty [schema]"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -171,7 +176,8 @@ TEST_CASE("schema: references are accepted where numbers are expected", "[schema
   for (const char* port : {"${PORT}", "\"${PORT}\"", "$<PORT>", "'$<PORT>'", "5432", "0x1F"}) {
     CAPTURE(port);
     const std::string text = std::string("server:\n  port: ") + port +
-                             "\nservices:\n  - {name: db, type: postgres, port: " + port + "}\n";
+                             "\nservices:\n  - name: db\n    type: postgres\n    port: " + port +
+                             "\n";
     CHECK(findings(text) == Lines{});
   }
 }
@@ -183,8 +189,9 @@ TEST_CASE("schema: an unknown type is only a warning, at the type value", "[sche
               "did you mean kubernetes? [unknown-type]"});
   const Lines found = findings("integrations:\n  - {name: x, type: carrier-pigeon}\n");
   REQUIRE(found.size() == 1);
-  CHECK(found[0].starts_with("c.yaml:2:21: warning: integrations[0].type: unknown integration "
-                             "type (known: grafana, "));
+  CHECK(
+      found[0].starts_with("c.yaml:2:21: warning: integrations[0].type: unknown integration "
+                           "type (known: grafana, "));
   CHECK(found[0].ends_with(") [unknown-type]"));
   CHECK(findings("services:\n  - {name: x, type: \"${SERVICE_TYPE}\"}\n") == Lines{});
 }
@@ -239,8 +246,8 @@ TEST_CASE("schema: a custom schema applies its own rules and knows no types", "[
 }
 
 TEST_CASE("schema: a schema that does not load is an invalid-input error", "[schema]") {
-  for (const char* text : {"{not json", "[1, 2]", R"({"type": 5})",
-                           R"({"$ref": "https://example.invalid/s.json"})"}) {
+  for (const char* text :
+       {"{not json", "[1, 2]", R"({"type": 5})", R"({"$ref": "https://example.invalid/s.json"})"}) {
     CAPTURE(text);
     try {
       (void)hush::SchemaValidator::from_json(text, "bad.json");
