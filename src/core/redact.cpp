@@ -122,7 +122,7 @@ std::vector<Redactor::Match> Redactor::find(std::string_view text) const {
     if (length == 0) continue;
     std::size_t begin = i + 1 - length;
     std::uint32_t tag = m_impl->automaton.match_tag(state);
-    while (!spans.empty() && spans.back().first.second >= begin) {
+    while (!spans.empty() && spans.back().first.second > begin) {
       if (spans.back().first.first <= begin) tag = spans.back().second;
       begin = std::min(begin, spans.back().first.first);
       spans.pop_back();
@@ -162,8 +162,9 @@ struct RedactStream::State {
     return mask;
   }
 
+  // Merges overlapping matches only: adjacent masks stay separate, so held bytes stay bounded.
   void add_span(std::uint64_t begin, std::uint64_t end, std::uint32_t tag) {
-    while (!spans.empty() && spans.back().end >= begin) {
+    while (!spans.empty() && spans.back().end > begin) {
       begin = std::min(begin, spans.back().begin);
       tag = spans.back().begin <= begin ? spans.back().tag : tag;
       spans.pop_back();
@@ -171,14 +172,14 @@ struct RedactStream::State {
     spans.push_back({begin, end, tag});
   }
 
-  // Emits everything before `limit`, masking finished spans; a span reaching `limit` is held
-  // (a match starting there could still extend it), unless this is the end of the stream.
+  // Emits everything before `limit`, masking finished spans; a span reaching past `limit` is held
+  // (a match starting there could still overlap it), unless this is the end of the stream.
   void emit_until(std::uint64_t limit, bool final) {
     std::string out;
     std::size_t consumed = 0;
     std::size_t kept = 0;
     for (const Span& span : spans) {
-      if (!final && span.end >= limit) {
+      if (!final && span.end > limit) {
         limit = std::min(limit, span.begin);
         spans[kept++] = span;
         continue;
