@@ -119,8 +119,7 @@ TokenOffsets token_offsets(const YamlSource& source, const ScalarSite& site,
   const ReferenceScan raw = scan_references(
       std::string_view(source.text).substr(site.begin, site.end - site.begin), syntax);
   const std::size_t fallback_shift = site.style == ScalarStyle::plain ? 0 : 1;
-  const bool single_line = site.start.line > 0 &&
-                           source.text.find_first_of("\r\n", site.begin) >= site.end;
+  const bool single_line = source.text.find_first_of("\r\n", site.begin) >= site.end;
   TokenOffsets out;
   for (std::size_t i = 0; i < scan.references.size(); ++i) {
     if (aligned) {
