@@ -2,7 +2,7 @@
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 
-#include <hush/audit.hpp>
+#include "core/log/audit.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>

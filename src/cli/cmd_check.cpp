@@ -4,14 +4,14 @@
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
 
-#include <hush/check.hpp>
-#include <hush/check_inputs.hpp>
-#include <hush/clock.hpp>
-#include <hush/detect.hpp>
-#include <hush/schema.hpp>
-#include <hush/fsutil.hpp>
-#include <hush/inject.hpp>
-#include <hush/report.hpp>
+#include "core/check/check.hpp"
+#include "core/check/check_inputs.hpp"
+#include "core/base/clock.hpp"
+#include "core/check/detect.hpp"
+#include "core/model/schema.hpp"
+#include "core/base/fsutil.hpp"
+#include "core/runtime/inject.hpp"
+#include "core/check/report.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>

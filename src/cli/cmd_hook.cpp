@@ -3,8 +3,8 @@
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 
-#include <hush/fsutil.hpp>
-#include <hush/process.hpp>
+#include "core/base/fsutil.hpp"
+#include "core/base/process.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>

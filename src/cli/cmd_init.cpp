@@ -4,8 +4,8 @@
 #include "cli/secrets_common.hpp"
 #include "cli/terminal.hpp"
 
-#include <hush/keystore.hpp>
-#include <hush/sidecar.hpp>
+#include "core/crypto/keystore.hpp"
+#include "core/sidecar/sidecar.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>

@@ -4,7 +4,7 @@
 #include "cli/context.hpp"
 #include "cli/selection.hpp"
 
-#include <hush/inject.hpp>
+#include "core/runtime/inject.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>

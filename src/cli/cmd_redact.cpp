@@ -4,7 +4,7 @@
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
 
-#include <hush/inject.hpp>
+#include "core/runtime/inject.hpp"
 #include <hush/redact.hpp>
 
 #include <CLI/CLI.hpp>

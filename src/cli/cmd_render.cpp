@@ -3,9 +3,9 @@
 #include "cli/context.hpp"
 #include "cli/output.hpp"
 
-#include <hush/fsutil.hpp>
-#include <hush/render.hpp>
-#include <hush/resolver_setup.hpp>
+#include "core/base/fsutil.hpp"
+#include "core/render/render.hpp"
+#include "core/resolve/resolver_setup.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>

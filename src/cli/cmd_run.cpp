@@ -4,8 +4,8 @@
 #include "cli/context.hpp"
 #include "cli/selection.hpp"
 
-#include <hush/run.hpp>
-#include <hush/text.hpp>
+#include "core/runtime/run.hpp"
+#include "core/base/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>

@@ -4,9 +4,9 @@
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
 
-#include <hush/clock.hpp>
-#include <hush/fsutil.hpp>
-#include <hush/seal.hpp>
+#include "core/base/clock.hpp"
+#include "core/base/fsutil.hpp"
+#include "core/render/seal.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>

@@ -3,8 +3,8 @@
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
 
-#include <hush/clock.hpp>
-#include <hush/sidecar.hpp>
+#include "core/base/clock.hpp"
+#include "core/sidecar/sidecar.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>

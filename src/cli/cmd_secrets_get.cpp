@@ -4,8 +4,8 @@
 #include "cli/output.hpp"
 #include "cli/secrets_common.hpp"
 
-#include <hush/sidecar.hpp>
-#include <hush/text.hpp>
+#include "core/sidecar/sidecar.hpp"
+#include "core/base/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>

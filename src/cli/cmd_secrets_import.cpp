@@ -4,10 +4,10 @@
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
 
-#include <hush/clock.hpp>
-#include <hush/dotenv.hpp>
-#include <hush/fsutil.hpp>
-#include <hush/sidecar.hpp>
+#include "core/base/clock.hpp"
+#include "core/sidecar/dotenv.hpp"
+#include "core/base/fsutil.hpp"
+#include "core/sidecar/sidecar.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>

@@ -5,9 +5,9 @@
 #include "cli/secrets_common.hpp"
 #include "cli/terminal.hpp"
 
-#include <hush/config_model.hpp>
-#include <hush/fsutil.hpp>
-#include <hush/sidecar.hpp>
+#include "core/model/config_model.hpp"
+#include "core/base/fsutil.hpp"
+#include "core/sidecar/sidecar.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>

@@ -4,9 +4,9 @@
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
 
-#include <hush/clock.hpp>
-#include <hush/sidecar.hpp>
-#include <hush/text.hpp>
+#include "core/base/clock.hpp"
+#include "core/sidecar/sidecar.hpp"
+#include "core/base/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>

@@ -1,8 +1,8 @@
 #include "cli/context.hpp"
 
-#include <hush/audit.hpp>
-#include <hush/clock.hpp>
-#include <hush/reference.hpp>
+#include "core/log/audit.hpp"
+#include "core/base/clock.hpp"
+#include "core/model/reference.hpp"
 
 #include <CLI/CLI.hpp>
 #include <chrono>

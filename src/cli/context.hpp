@@ -4,7 +4,7 @@
 #include "cli/command.hpp"
 #include "cli/console.hpp"
 
-#include <hush/resolver_setup.hpp>
+#include "core/resolve/resolver_setup.hpp"
 
 #include <map>
 #include <string>

@@ -1,6 +1,6 @@
 #include "cli/output.hpp"
 
-#include <hush/fsutil.hpp>
+#include "core/base/fsutil.hpp"
 
 namespace hush::cli {
 

@@ -1,8 +1,8 @@
 // --log-file: one record per run, as text lines or one JSON object per line.
 #include "cli/context.hpp"
 
-#include <hush/clock.hpp>
-#include <hush/text.hpp>
+#include "core/base/clock.hpp"
+#include "core/base/text.hpp"
 
 #include <cerrno>
 #include <cstring>

@@ -2,9 +2,9 @@
 
 #include "cli/terminal.hpp"
 
-#include <hush/clock.hpp>
-#include <hush/crypto.hpp>
-#include <hush/dotenv.hpp>
+#include "core/base/clock.hpp"
+#include "core/crypto/crypto.hpp"
+#include "core/sidecar/dotenv.hpp"
 
 #include <CLI/CLI.hpp>
 

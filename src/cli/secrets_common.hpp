@@ -3,7 +3,7 @@
 #pragma once
 #include "cli/context.hpp"
 
-#include <hush/sidecar.hpp>
+#include "core/sidecar/sidecar.hpp"
 
 #include <filesystem>
 #include <optional>

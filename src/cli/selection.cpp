@@ -2,8 +2,8 @@
 
 #include "cli/secrets_common.hpp"
 
-#include <hush/fsutil.hpp>
-#include <hush/resolver_setup.hpp>
+#include "core/base/fsutil.hpp"
+#include "core/resolve/resolver_setup.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -3,7 +3,7 @@
 #pragma once
 #include "cli/context.hpp"
 
-#include <hush/inject.hpp>
+#include "core/runtime/inject.hpp"
 
 #include <string>
 #include <vector>

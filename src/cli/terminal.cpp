@@ -1,6 +1,6 @@
 #include "cli/terminal.hpp"
 
-#include <hush/text.hpp>
+#include "core/base/text.hpp"
 
 #include <cerrno>
 #include <fcntl.h>

@@ -1,7 +1,7 @@
 // tests/support/sidecar_fixture.hpp — a fresh keypair and empty sidecar, and short builders for
 // secrets, shared by the sidecar tests. Times are fixed so no test depends on the real clock.
 #pragma once
-#include <hush/sidecar.hpp>
+#include "core/sidecar/sidecar.hpp"
 
 #include <chrono>
 #include <initializer_list>

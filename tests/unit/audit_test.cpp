@@ -1,6 +1,6 @@
-#include <hush/audit.hpp>
+#include "core/log/audit.hpp"
 
-#include <hush/fsutil.hpp>
+#include "core/base/fsutil.hpp"
 
 #include <catch2/catch.hpp>
 #include <support/temp_dir.hpp>

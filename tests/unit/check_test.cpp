@@ -1,6 +1,6 @@
-#include <hush/check.hpp>
+#include "core/check/check.hpp"
 
-#include <hush/report.hpp>
+#include "core/check/report.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include <hush/clock.hpp>
+#include "core/base/clock.hpp"
 
 #include <hush/error.hpp>
 

@@ -1,4 +1,4 @@
-#include <hush/config_model.hpp>
+#include "core/model/config_model.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include <hush/crypto.hpp>
+#include "core/crypto/crypto.hpp"
 
 #include <hush/error.hpp>
 

@@ -1,4 +1,4 @@
-#include <hush/detect.hpp>
+#include "core/check/detect.hpp"
 
 #include <hush/error.hpp>
 

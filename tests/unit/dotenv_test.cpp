@@ -1,4 +1,4 @@
-#include <hush/dotenv.hpp>
+#include "core/sidecar/dotenv.hpp"
 
 #include <catch2/catch.hpp>
 

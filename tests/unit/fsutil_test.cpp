@@ -1,4 +1,4 @@
-#include <hush/fsutil.hpp>
+#include "core/base/fsutil.hpp"
 
 #include <hush/error.hpp>
 

@@ -1,7 +1,7 @@
-#include <hush/keystore.hpp>
+#include "core/crypto/keystore.hpp"
 
 #include <hush/error.hpp>
-#include <hush/fsutil.hpp>
+#include "core/base/fsutil.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
-#include <hush/project.hpp>
+#include "core/model/project.hpp"
 
 #include <hush/error.hpp>
-#include <hush/fsutil.hpp>
+#include "core/base/fsutil.hpp"
 
 #include <catch2/catch.hpp>
 #include <support/temp_dir.hpp>

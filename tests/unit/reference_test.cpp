@@ -1,4 +1,4 @@
-#include <hush/reference.hpp>
+#include "core/model/reference.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,8 +1,8 @@
 // Property test: any value substituted in any scalar style, position and collection renders to a
 // document that an independent parse (yaml-cpp's YAML::Load) reads back as exactly the intended
 // string, with the document's structure intact.
-#include <hush/render.hpp>
-#include <hush/resolver_setup.hpp>
+#include "core/render/render.hpp"
+#include "core/resolve/resolver_setup.hpp"
 
 #include <catch2/catch.hpp>
 #include <random>

@@ -1,6 +1,6 @@
-#include <hush/render.hpp>
+#include "core/render/render.hpp"
 
-#include <hush/resolver_setup.hpp>
+#include "core/resolve/resolver_setup.hpp"
 
 #include <catch2/catch.hpp>
 

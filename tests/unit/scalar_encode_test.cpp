@@ -1,4 +1,4 @@
-#include "core/scalar_encode.hpp"
+#include "core/yaml/scalar_encode.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include <hush/schema.hpp>
+#include "core/model/schema.hpp"
 
 #include <catch2/catch.hpp>
 

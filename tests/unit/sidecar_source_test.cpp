@@ -1,4 +1,4 @@
-#include <hush/sidecar.hpp>
+#include "core/sidecar/sidecar.hpp"
 
 #include <hush/error.hpp>
 #include "support/sidecar_fixture.hpp"

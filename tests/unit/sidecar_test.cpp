@@ -1,7 +1,7 @@
-#include <hush/sidecar.hpp>
+#include "core/sidecar/sidecar.hpp"
 
 #include <hush/error.hpp>
-#include <hush/fsutil.hpp>
+#include "core/base/fsutil.hpp"
 #include "support/sidecar_fixture.hpp"
 #include "support/temp_dir.hpp"
 

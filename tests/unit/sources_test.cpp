@@ -1,6 +1,6 @@
-#include <hush/sources.hpp>
+#include "core/resolve/sources.hpp"
 
-#include <hush/resolver_setup.hpp>
+#include "core/resolve/resolver_setup.hpp"
 
 #include <catch2/catch.hpp>
 

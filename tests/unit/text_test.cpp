@@ -1,4 +1,4 @@
-#include <hush/text.hpp>
+#include "core/base/text.hpp"
 
 #include <catch2/catch.hpp>
 

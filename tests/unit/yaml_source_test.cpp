@@ -1,4 +1,4 @@
-#include <hush/yaml_source.hpp>
+#include "core/yaml/yaml_source.hpp"
 
 #include <hush/error.hpp>
 

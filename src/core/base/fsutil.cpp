@@ -1,0 +1,153 @@
+#include "core/base/fsutil.hpp"
+
+#include <hush/error.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <algorithm>
+#include <fcntl.h>
+#include <glob.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
+
+namespace hush {
+namespace {
+
+[[noreturn]] void fail_io(const std::string& id, const std::string& what,
+                          const std::filesystem::path& path, int error_number) {
+  throw Error(ErrorKind::io, id, what + " " + path.string() + ": " + std::strerror(error_number),
+              Location{path.string(), 0, 0});
+}
+
+mode_t mode_bits(FileMode mode) {
+  switch (mode) {
+    case FileMode::owner_only:
+      return 0600;
+    case FileMode::owner_readonly:
+      return 0400;
+    case FileMode::shared_readable:
+      return 0644;
+  }
+  return 0600;
+}
+
+bool write_all(int fd, std::string_view content) {
+  while (!content.empty()) {
+    const ssize_t n = ::write(fd, content.data(), content.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    content.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+void sync_directory(const std::filesystem::path& directory) {
+  const int fd = ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return;  // best effort: the rename itself already happened
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
+std::string read_file(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fail_io("unreadable-file", "cannot read", path, errno);
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
+    ::close(fd);
+    fail_io("unreadable-file", "cannot read", path, EISDIR);
+  }
+  std::string content;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int saved = errno;
+      ::close(fd);
+      fail_io("unreadable-file", "cannot read", path, saved);
+    }
+    if (n == 0) break;
+    content.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return content;
+}
+
+void write_file_atomic(const std::filesystem::path& path, std::string_view content,
+                       FileMode mode) {
+  const std::filesystem::path directory = path.parent_path();
+  std::string temp = (directory.empty() ? std::filesystem::path(".") : directory) /
+                     ("." + path.filename().string() + ".hush-XXXXXX");
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) fail_io("write-failed", "cannot create a temporary file for", path, errno);
+  const bool written = ::fchmod(fd, mode_bits(mode)) == 0 && write_all(fd, content) &&
+                       ::fsync(fd) == 0;
+  const int saved = errno;
+  const bool closed = ::close(fd) == 0;
+  if (!written || !closed) {
+    ::unlink(temp.c_str());
+    fail_io("write-failed", "cannot write", path, written ? errno : saved);
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    const int rename_error = errno;
+    ::unlink(temp.c_str());
+    fail_io("write-failed", "cannot replace", path, rename_error);
+  }
+  sync_directory(directory);
+}
+
+FileLock::FileLock(const std::filesystem::path& path) {
+  const std::string lock_path = path.string() + ".lock";
+  m_fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (m_fd < 0) fail_io("lock-failed", "cannot create lock file", lock_path, errno);
+  while (::flock(m_fd, LOCK_EX) != 0) {
+    if (errno == EINTR) continue;
+    const int saved = errno;
+    ::close(m_fd);
+    m_fd = -1;
+    fail_io("lock-failed", "cannot lock", lock_path, saved);
+  }
+}
+
+FileLock::~FileLock() {
+  if (m_fd >= 0) ::close(m_fd);  // closing releases the flock
+}
+
+FileLock::FileLock(FileLock&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+
+FileLock& FileLock::operator=(FileLock&& other) noexcept {
+  if (this != &other) {
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = std::exchange(other.m_fd, -1);
+  }
+  return *this;
+}
+
+std::vector<std::filesystem::path> expand_globs(const std::vector<std::string>& patterns,
+                                                const std::filesystem::path& base) {
+  std::vector<std::filesystem::path> out;
+  for (const std::string& pattern : patterns) {
+    const std::filesystem::path full =
+        std::filesystem::path(pattern).is_absolute() ? std::filesystem::path(pattern) : base / pattern;
+    glob_t matches{};
+    if (::glob(full.c_str(), 0, nullptr, &matches) == 0) {
+      for (std::size_t i = 0; i < matches.gl_pathc; ++i) out.emplace_back(matches.gl_pathv[i]);
+    }
+    ::globfree(&matches);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+unsigned permission_bits(const std::filesystem::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) fail_io("unreadable-file", "cannot stat", path, errno);
+  return static_cast<unsigned>(info.st_mode & 07777);
+}
+
+}  // namespace hush

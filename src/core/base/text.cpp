@@ -1,0 +1,179 @@
+#include "core/base/text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+namespace hush {
+
+LineIndex::LineIndex(std::string_view text) : m_text(text) {
+  m_starts.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    if (text[i] == '\n' || text[i] == '\r') m_starts.push_back(i + 1);
+  }
+}
+
+LineColumn LineIndex::locate(std::size_t offset) const {
+  offset = std::min(offset, m_text.size());
+  const auto it = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
+  const std::size_t line = static_cast<std::size_t>(it - m_starts.begin());
+  const std::size_t start = m_starts[line - 1];
+  const std::size_t column = count_code_points(m_text.substr(start, offset - start));
+  return {static_cast<int>(line), static_cast<int>(column) + 1};
+}
+
+std::size_t LineIndex::line_start(int line) const {
+  if (line < 1 || line > line_count()) return m_text.size();
+  return m_starts[static_cast<std::size_t>(line - 1)];
+}
+
+std::string_view LineIndex::line_text(int line) const {
+  if (line < 1 || line > line_count()) return {};
+  const std::size_t start = line_start(line);
+  std::size_t end = start;
+  while (end < m_text.size() && m_text[end] != '\n' && m_text[end] != '\r') ++end;
+  return m_text.substr(start, end - start);
+}
+
+std::string caret_snippet(int line, std::string_view line_text, int column, int width) {
+  std::string number = std::to_string(line);
+  const std::string gutter(std::max<std::size_t>(5, number.size() + 1), ' ');
+  number.insert(0, gutter.size() - number.size(), ' ');
+  std::string out = number + " | " + std::string(line_text) + "\n" + gutter + " | ";
+  // Tabs in the source line keep the caret aligned when echoed as tabs.
+  std::size_t prefix_points = 0;
+  for (std::size_t i = 0; i < line_text.size() && prefix_points + 1 < std::size_t(column); ++i) {
+    if ((static_cast<unsigned char>(line_text[i]) & 0xC0) == 0x80) continue;
+    out += line_text[i] == '\t' ? '\t' : ' ';
+    ++prefix_points;
+  }
+  out += '^';
+  for (int i = 1; i < width; ++i) out += '~';
+  return out;
+}
+
+bool is_valid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t extra = 0;
+    char32_t point = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      extra = 1;
+      point = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+      point = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3;
+      point = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + extra >= text.size()) return false;
+    for (std::size_t k = 1; k <= extra; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      point = (point << 6) | (cc & 0x3F);
+    }
+    const char32_t minimum[] = {0, 0x80, 0x800, 0x10000};
+    if (point < minimum[extra] || point > 0x10FFFF || (point >= 0xD800 && point <= 0xDFFF)) {
+      return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
+std::size_t count_code_points(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::vector<std::string> closest_names(std::string_view name,
+                                       const std::vector<std::string>& candidates,
+                                       std::size_t limit) {
+  const auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::string key = lower(name);
+  const std::size_t threshold = std::max<std::size_t>(1, name.size() / 3);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const std::string& candidate : candidates) {
+    if (candidate == name) continue;
+    const std::size_t distance = edit_distance(key, lower(candidate));
+    if (distance <= threshold) scored.emplace_back(distance, candidate);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::string> out;
+  for (const auto& entry : scored) {
+    if (out.size() == limit) break;
+    if (std::find(out.begin(), out.end(), entry.second) == out.end()) out.push_back(entry.second);
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
+std::string json_quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          static constexpr char k_hex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += k_hex[(c >> 4) & 0xF];
+          out += k_hex[c & 0xF];
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+void wipe(std::string& text) noexcept {
+  volatile char* bytes = text.data();
+  for (std::size_t i = 0; i < text.size(); ++i) bytes[i] = 0;
+  text.clear();
+}
+
+}  // namespace hush

@@ -1,0 +1,281 @@
+#include "core/check/check.hpp"
+
+#include "core/base/fsutil.hpp"
+#include <hush/redact.hpp>
+#include "core/base/text.hpp"
+
+#include "core/check/check_impl.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <re2/re2.h>
+#include <sodium.h>
+#include <thread>
+
+namespace hush {
+namespace detail {
+
+std::string fingerprint(std::string_view rule, std::string_view path, std::string_view subject) {
+  ensure_sodium();
+  static constexpr unsigned char k_key[] = "hush-baseline-v1-fingerprint-key";
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, k_key, 32, 16);
+  for (std::string_view part : {rule, std::string_view("\0", 1), path, std::string_view("\0", 1), subject}) {
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part.data()), part.size());
+  }
+  unsigned char digest[16];
+  crypto_generichash_final(&state, digest, sizeof digest);
+  char hex[33];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+std::string masked_snippet(std::string_view text, const LineIndex& index, std::size_t offset,
+                           std::size_t secret_length) {
+  const LineColumn at = index.locate(offset);
+  const std::size_t line_start = index.line_start(at.line);
+  std::string line(index.line_text(at.line));
+  const std::size_t in_line = offset - line_start;
+  const std::size_t length = std::min(secret_length, line.size() - std::min(in_line, line.size()));
+  const std::string preview = masked_preview(text.substr(offset, secret_length));
+  if (in_line <= line.size()) line.replace(in_line, length, preview);
+  return caret_snippet(at.line, line, at.column, static_cast<int>(count_code_points(preview)));
+}
+
+}  // namespace detail
+
+namespace {
+
+bool is_yaml_path(std::string_view path) {
+  return (path.ends_with(".yaml") || path.ends_with(".yml")) && !path.ends_with(".hush.yaml") &&
+         !path.ends_with("pre-commit-hooks.yaml") && !path.ends_with("pre-commit-config.yaml");
+}
+
+bool is_sidecar(const YamlSource& source) {
+  return !source.documents.empty() && source.documents[0].root.find("hush") != nullptr &&
+         source.documents[0].root.find("key_id") != nullptr;
+}
+
+// The schema applies to OpsiMate configs, not to every YAML file of a repository (a compose
+// file's `services:` is a mapping, CI files are lists): a mapping root with an OpsiMate section.
+bool looks_like_config(const YamlSource& source) {
+  if (source.documents.empty() || source.documents[0].root.kind != NodeKind::map) return false;
+  const YamlNode& root = source.documents[0].root;
+  for (const char* section : {"providers", "services", "integrations"}) {
+    const YamlNode* node = root.find(section);
+    if (node != nullptr && node->kind == NodeKind::sequence) return true;
+  }
+  return root.find("secrets") != nullptr;
+}
+
+bool looks_binary(std::string_view content) {
+  return content.substr(0, 8192).find('\0') != std::string_view::npos;
+}
+
+// `# hush:ignore` or `# hush:ignore[rule,…]` on the finding's line.
+bool suppressed(const Finding& finding, const LineIndex& index) {
+  static const RE2 pattern(R"(#\s*hush:ignore(?:\[([^\]]*)\])?)");
+  const std::string_view line = index.line_text(finding.where.line);
+  std::string rules;
+  if (!RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), pattern, &rules)) return false;
+  if (rules.empty()) return true;
+  for (std::size_t start = 0; start <= rules.size();) {
+    const std::size_t end = std::min(rules.find(',', start), rules.size());
+    std::string rule = rules.substr(start, end - start);
+    rule.erase(0, rule.find_first_not_of(' '));
+    rule.erase(rule.find_last_not_of(' ') + 1);
+    if (finding.rule == rule || finding.rule.starts_with(rule + "/")) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+struct FileResult {
+  std::vector<Finding> findings;
+  std::set<std::string> referenced;
+  bool binary = false;
+  bool large = false;
+  bool config = false;
+  std::size_t suppressed = 0;
+};
+
+void text_rules(const CheckInput& input, const CheckOptions& options, const Redactor* known,
+                const LineIndex& index, std::vector<Finding>& out) {
+  if (options.detect) {
+    for (const DetectedSecret& d : options.detect(input.content)) {
+      const LineColumn at = index.locate(d.offset);
+      const std::string_view secret = std::string_view(input.content).substr(d.offset, d.length);
+      out.push_back({Severity::error, "detected-secret/" + d.rule, {input.path, at.line, at.column},
+                     d.description + ": " + masked_preview(secret),
+                     detail::masked_snippet(input.content, index, d.offset, d.length),
+                     detail::fingerprint("detected-secret/" + d.rule, input.path, secret)});
+    }
+  }
+  if (known == nullptr) return;
+  for (const Redactor::Match& m : known->find(input.content)) {
+    const LineColumn at = index.locate(m.offset);
+    const std::string_view secret = std::string_view(input.content).substr(m.offset, m.length);
+    out.push_back({Severity::error, "known-secret-value", {input.path, at.line, at.column},
+                   "the value of sidecar secret " + m.name + " is written here in plaintext",
+                   detail::masked_snippet(input.content, index, m.offset, m.length),
+                   detail::fingerprint("known-secret-value", input.path, secret)});
+  }
+}
+
+FileResult check_one(const CheckInput& input, const CheckOptions& options, const Redactor* known) {
+  FileResult result;
+  if (input.content.size() > options.max_file_size) return result.large = true, result;
+  if (looks_binary(input.content)) return result.binary = true, result;
+  const LineIndex index(input.content);
+  bool sidecar_file = false;
+  if (is_yaml_path(input.path)) {
+    try {
+      const YamlSource source = parse_yaml_source(input.path, input.content);
+      sidecar_file = is_sidecar(source);
+      if (!sidecar_file) {
+        result.config = true;
+        detail::check_config(source, options, result.findings, result.referenced);
+        if (options.schema && looks_like_config(source)) {
+          for (Finding& f : options.schema(source)) {
+            f.fingerprint = detail::fingerprint(f.rule, input.path, f.message);
+            result.findings.push_back(std::move(f));
+          }
+        }
+      }
+    } catch (const Error& e) {
+      result.findings.push_back({Severity::error, "yaml-syntax", e.where().value_or(Location{input.path}),
+                                 e.message(), e.detail(),
+                                 detail::fingerprint("yaml-syntax", input.path, e.message())});
+    }
+  }
+  if (!sidecar_file) text_rules(input, options, known, index, result.findings);
+  // A literal already reported as plaintext-secret is not reported again by a detection rule.
+  std::set<int> plaintext_lines;
+  for (const Finding& f : result.findings) {
+    if (f.rule == "plaintext-secret") plaintext_lines.insert(f.where.line);
+  }
+  std::erase_if(result.findings, [&](const Finding& f) {
+    return f.rule.starts_with("detected-secret/") && plaintext_lines.count(f.where.line) != 0;
+  });
+  std::erase_if(result.findings, [&](const Finding& f) {
+    const bool drop = f.where.line > 0 && suppressed(f, index);
+    result.suppressed += drop ? 1 : 0;
+    return drop;
+  });
+  return result;
+}
+
+void unused_secrets(const CheckOptions& options, const std::set<std::string>& referenced,
+                    std::vector<Finding>& findings) {
+  for (const auto& [name, entry] : options.sidecar->secrets) {
+    if (referenced.count(name) != 0) continue;
+    findings.push_back({Severity::warning, "unused-secret", {options.sidecar_path, 0, 0},
+                        "secret " + name + " is not referenced by any checked config", {},
+                        detail::fingerprint("unused-secret", options.sidecar_path, name)});
+  }
+}
+
+}  // namespace
+
+CheckReport check_files(const std::vector<CheckInput>& files, const CheckOptions& options) {
+  std::unique_ptr<Redactor> known;
+  if (!options.known_values.empty()) known = std::make_unique<Redactor>(options.known_values);
+  std::vector<FileResult> results(files.size());
+  std::atomic<std::size_t> next{0};
+  const unsigned wanted = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
+  const unsigned workers = std::max(1u, std::min<unsigned>(wanted, static_cast<unsigned>(files.size())));
+  std::vector<std::thread> pool;
+  for (unsigned w = 0; w < workers; ++w) {
+    pool.emplace_back([&] {
+      for (std::size_t i = next++; i < files.size(); i = next++) {
+        results[i] = check_one(files[i], options, known.get());
+      }
+    });
+  }
+  for (std::thread& t : pool) t.join();
+  CheckReport report;
+  std::set<std::string> referenced;
+  bool any_config = false;
+  for (FileResult& r : results) {
+    report.skipped_binary += r.binary ? 1 : 0;
+    report.skipped_large += r.large ? 1 : 0;
+    report.files_checked += (r.binary || r.large) ? 0 : 1;
+    report.suppressed += r.suppressed;
+    any_config = any_config || r.config;
+    referenced.insert(r.referenced.begin(), r.referenced.end());
+    std::move(r.findings.begin(), r.findings.end(), std::back_inserter(report.findings));
+  }
+  if (options.sidecar && any_config) unused_secrets(options, referenced, report.findings);
+  std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.where.path, a.where.line, a.where.column) <
+           std::tie(b.where.path, b.where.line, b.where.column);
+  });
+  return report;
+}
+
+bool is_secret_like_key(std::string_view key, const std::vector<std::string>& extra) {
+  std::string k(key);
+  for (char& c : k) c = c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const char* const k_exact[] = {"password", "passwd", "pass", "pwd", "token", "api_key",
+                                        "apikey", "secret", "secret_key", "private_key",
+                                        "client_secret", "access_key", "secret_access_key",
+                                        "auth_token", "access_token", "refresh_token",
+                                        "bearer_token", "routing_key", "webhook_url", "dsn"};
+  static const char* const k_suffixes[] = {"_password", "_passwd", "_token", "_secret",
+                                           "_api_key", "_apikey", "_private_key", "_access_key"};
+  for (const char* exact : k_exact) {
+    if (k == exact) return true;
+  }
+  for (const char* suffix : k_suffixes) {
+    if (k.ends_with(suffix)) return true;
+  }
+  for (const std::string& e : extra) {
+    if (k == e) return true;
+  }
+  return false;
+}
+
+std::string masked_preview(std::string_view secret) {
+  const std::size_t points = count_code_points(secret);
+  std::string prefix;
+  if (secret.size() >= 8) {
+    std::size_t taken = 0;
+    std::size_t i = 0;
+    while (i < secret.size() && taken < 4) {
+      prefix += secret[i++];
+      while (i < secret.size() && (static_cast<unsigned char>(secret[i]) & 0xC0) == 0x80) prefix += secret[i++];
+      ++taken;
+    }
+  }
+  return prefix + "\u2026(" + std::to_string(points) + " chars)";
+}
+
+std::set<std::string> read_baseline(const std::string& path) {
+  const std::string text = read_file(path);
+  static const RE2 pattern("\"([0-9a-f]{32})\"");
+  std::set<std::string> out;
+  re2::StringPiece input(text);
+  std::string fp;
+  while (RE2::FindAndConsume(&input, pattern, &fp)) out.insert(fp);
+  return out;
+}
+
+std::string baseline_text(const std::vector<Finding>& findings) {
+  std::set<std::string> fps;
+  for (const Finding& f : findings) {
+    if (!f.fingerprint.empty()) fps.insert(f.fingerprint);
+  }
+  std::vector<std::string> quoted;
+  for (const std::string& fp : fps) quoted.push_back("    \"" + fp + "\"");
+  return "{\n  \"hush_baseline\": 1,\n  \"fingerprints\": [\n" + join(quoted, ",\n") +
+         (quoted.empty() ? "" : "\n") + "  ]\n}\n";
+}
+
+std::size_t apply_baseline(std::vector<Finding>& findings, const std::set<std::string>& baseline) {
+  const std::size_t before = findings.size();
+  std::erase_if(findings, [&](const Finding& f) { return baseline.count(f.fingerprint) != 0; });
+  return before - findings.size();
+}
+
+}  // namespace hush

@@ -1,0 +1,78 @@
+// hush/check.hpp — the pre-commit and pipeline check (DESIGN §7): every rule over a set of
+// files in one pass each, in parallel. Needs no key; with the private key it also finds sidecar
+// values written in plaintext. Findings never carry a secret: snippets show a masked preview
+// ("AKIA…(20 chars)").
+#pragma once
+#include <hush/error.hpp>
+#include "core/model/reference.hpp"
+#include "core/sidecar/sidecar.hpp"
+#include "core/yaml/yaml_source.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace hush {
+
+// A file to check: its path as reported, and its content (from disk or a staged blob).
+struct CheckInput {
+  std::string path;
+  std::string content;
+};
+
+// A secret found by a detection rule in some text.
+struct DetectedSecret {
+  std::string rule;        // e.g. aws-access-key-id (reported as detected-secret/<rule>)
+  std::size_t offset = 0;  // of the secret part in the text
+  std::size_t length = 0;
+  std::string description;
+};
+
+struct CheckOptions {
+  Syntax syntax = Syntax::both;
+  std::vector<std::string> secret_keys_extra;  // more keys treated as secret-bearing
+  std::optional<Sidecar> sidecar;              // names and metadata for reference checks
+  std::string sidecar_path;                    // where unused-secret findings point
+  std::vector<NamedSecret> known_values;       // decrypted values (only with the private key)
+  std::map<std::string, std::string> environment;  // consulted only when non-empty (--env-source)
+  std::chrono::sys_seconds now{};
+  std::chrono::seconds expiring_window{14 * 24 * 3600};
+  std::size_t max_file_size = 1 << 20;
+  unsigned threads = 0;  // 0: all cores
+  // Optional rule packs, each thread-safe: JSON Schema validation of configs (rules schema,
+  // unknown-type) and detection rules over every text file.
+  std::function<std::vector<Finding>(const YamlSource&)> schema{};
+  std::function<std::vector<DetectedSecret>(std::string_view)> detect{};
+};
+
+struct CheckReport {
+  std::vector<Finding> findings;  // sorted by path, line, column
+  std::size_t files_checked = 0;
+  std::size_t skipped_binary = 0;
+  std::size_t skipped_large = 0;
+  std::size_t suppressed = 0;     // by `# hush:ignore` comments
+};
+
+// Runs every rule on `files`. Never throws for bad file content (that is a finding).
+[[nodiscard]] CheckReport check_files(const std::vector<CheckInput>& files,
+                                      const CheckOptions& options);
+
+// Whether a mapping key names a secret (password, token, api_key, client_secret, private_key,
+// *_password, *_token, *_secret, … plus `extra`), case-insensitively, '-' as '_'.
+[[nodiscard]] bool is_secret_like_key(std::string_view key, const std::vector<std::string>& extra);
+
+// "AKIA…(20 chars)": the first 4 characters (none for values under 8 bytes) and the length.
+[[nodiscard]] std::string masked_preview(std::string_view secret);
+
+// A baseline: fingerprints of accepted findings.
+[[nodiscard]] std::set<std::string> read_baseline(const std::string& path);
+[[nodiscard]] std::string baseline_text(const std::vector<Finding>& findings);
+// Drops findings whose fingerprint is in `baseline`; returns how many were dropped.
+std::size_t apply_baseline(std::vector<Finding>& findings, const std::set<std::string>& baseline);
+
+}  // namespace hush

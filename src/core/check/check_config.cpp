@@ -1,0 +1,134 @@
+#include "core/check/check_impl.hpp"
+
+#include "core/model/config_model.hpp"
+#include "core/model/reference.hpp"
+#include "core/resolve/sources.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace hush::detail {
+namespace {
+
+Location where_of(const YamlSource& source, const ScalarSite& site) {
+  return {source.path, site.start.line, site.start.column};
+}
+
+void duplicate_names(const YamlSource& source, const YamlDocument& document,
+                     std::vector<Finding>& findings) {
+  for (const char* section : {"providers", "services", "integrations"}) {
+    const YamlNode* list = document.root.find(section);
+    if (list == nullptr || list->kind != NodeKind::sequence) continue;
+    std::map<std::string, int> first_line;
+    for (const YamlNode& entry : list->children) {
+      const YamlNode* name = entry.find("name");
+      if (name == nullptr || name->kind != NodeKind::scalar) continue;
+      const ScalarSite& site = document.scalars[name->scalar];
+      const auto [it, added] = first_line.emplace(name->value, site.start.line);
+      if (added) continue;
+      const std::string word = std::string(section).substr(0, std::string(section).size() - 1);
+      findings.push_back({Severity::error, "duplicate-name", where_of(source, site),
+                          "duplicate " + word + " name " + name->value + " (first at line " +
+                              std::to_string(it->second) + "); names must be unique within " +
+                              section,
+                          {}, fingerprint("duplicate-name", source.path, word + ":" + name->value)});
+    }
+  }
+}
+
+void inline_block(const YamlSource& source, const YamlDocument& document,
+                  std::vector<Finding>& findings) {
+  for (std::size_t i = 0; i < document.root.keys.size(); ++i) {
+    const YamlNode& key = document.root.keys[i];
+    if (key.kind != NodeKind::scalar || key.value != "secrets") continue;
+    const YamlNode& block = document.root.children[i];
+    if (block.kind != NodeKind::map || block.keys.empty()) continue;
+    findings.push_back({Severity::error, "inline-secret", where_of(source, document.scalars[key.scalar]),
+                        "plaintext secrets: block with " + std::to_string(block.keys.size()) +
+                            " secret(s); move them into the encrypted sidecar with `hush seal " +
+                            source.path + "`",
+                        {}, fingerprint("inline-secret", source.path, "secrets")});
+    for (const YamlNode& name : block.keys) {
+      if (name.kind == NodeKind::scalar && secret_name_problem(name.value)) {
+        findings.push_back({Severity::warning, "secret-name", where_of(source, document.scalars[name.scalar]),
+                            "secret name " + name.value + " is not UPPER_SNAKE_CASE ([A-Z][A-Z0-9_]*)",
+                            {}, fingerprint("secret-name", source.path, name.value)});
+      }
+    }
+  }
+}
+
+bool under_credentials(const NodePath& path) {
+  return std::any_of(path.begin(), path.end(),
+                     [](const PathSegment& s) { return !s.is_index && s.key == "credentials"; });
+}
+
+void plaintext_values(const YamlSource& source, const YamlDocument& document,
+                      const CheckOptions& options, std::vector<Finding>& findings) {
+  const LineIndex index(source.text);
+  for (const ScalarSite& site : document.scalars) {
+    if (site.is_key || site.path.empty() || site.path.back().is_index ||
+        in_inline_secrets_block(site.path) || site.value.empty()) {
+      continue;
+    }
+    const std::string& key = site.path.back().key;
+    const bool secretish = is_secret_like_key(key, options.secret_keys_extra) ||
+                           (under_credentials(site.path) && site.path.size() >= 2);
+    if (!secretish || !scan_references(site.value, options.syntax).empty()) continue;
+    if (site.value == "true" || site.value == "false" || site.value == "null") continue;
+    const std::size_t length = site.end - site.begin;
+    findings.push_back({Severity::error, "plaintext-secret", where_of(source, site),
+                        "literal value under secret-like key " + key +
+                            "; store it with `hush secrets add` and reference it as ${NAME}",
+                        masked_snippet(source.text, index, site.begin, length),
+                        fingerprint("plaintext-secret", source.path, site.value)});
+  }
+}
+
+}  // namespace
+
+void check_config(const YamlSource& source, const CheckOptions& options,
+                  std::vector<Finding>& findings, std::set<std::string>& referenced) {
+  for (const YamlDocument& document : source.documents) {
+    duplicate_names(source, document, findings);
+    inline_block(source, document, findings);
+    plaintext_values(source, document, options, findings);
+  }
+  // References are checked against names only: the sidecar's metadata, the inline block, and
+  // the environment only when it was asked for. Nothing is decrypted.
+  std::vector<std::unique_ptr<SecretSource>> sources;
+  std::vector<std::string> chain;
+  if (options.sidecar) {
+    sources.push_back(std::make_unique<SidecarSource>(*options.sidecar, std::optional<Keypair>()));
+    chain.push_back("sidecar");
+  }
+  if (!options.environment.empty()) {
+    sources.push_back(std::make_unique<EnvSource>(options.environment, ""));
+    chain.push_back("env");
+  }
+  InlineSecrets inline_secrets = read_inline_secrets(source);
+  sources.push_back(std::make_unique<InlineSource>(std::move(inline_secrets.secrets)));
+  chain.push_back("inline");
+  const Resolver resolver(std::move(sources), chain, {.allow_expired = false, .now = options.now});
+  TemplateReferences refs = find_template_references(source, options.syntax);
+  for (Finding& f : refs.findings) {
+    f.fingerprint = fingerprint(f.rule, source.path, f.message);
+    findings.push_back(std::move(f));
+  }
+  for (const TemplateReference& ref : refs.references) {
+    const std::string& qualifier = ref.reference.source;
+    if (!qualifier.empty() && qualifier != "sidecar" && qualifier != "inline" && qualifier != "env") {
+      continue;  // exec sources are only consulted when rendering
+    }
+    if (qualifier == "env" && options.environment.empty()) continue;
+    const std::size_t before = findings.size();
+    if (std::optional<std::string> name = resolver.check(ref, options.expiring_window, findings)) {
+      referenced.insert(*name);
+    }
+    for (std::size_t i = before; i < findings.size(); ++i) {
+      findings[i].fingerprint = fingerprint(findings[i].rule, source.path, findings[i].message);
+    }
+  }
+}
+
+}  // namespace hush::detail

@@ -1,0 +1,102 @@
+#include "core/check/check_inputs.hpp"
+
+#include <hush/error.hpp>
+#include "core/base/fsutil.hpp"
+#include "core/base/process.hpp"
+
+#include <algorithm>
+
+namespace hush {
+namespace {
+
+constexpr std::chrono::milliseconds k_git_timeout{60000};
+
+// Runs git and returns its stdout; Error(usage) with git's message when it fails.
+std::string git(const std::vector<std::string>& args, const std::map<std::string, std::string>& environment,
+                const char* id) {
+  std::vector<std::string> argv = {"git"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const CaptureResult result = run_capture(argv, environment, k_git_timeout, std::size_t{256} << 20);
+  if (result.exit_status != 0) {
+    std::string err = result.err.substr(0, result.err.find('\n'));
+    throw Error(ErrorKind::usage, id, "git " + args.front() + " failed: " + err);
+  }
+  return std::string(result.out.reveal());
+}
+
+std::vector<std::string> split_nul(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t end = text.find('\0'); end != std::string::npos; end = text.find('\0', start)) {
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool inside_git(const std::filesystem::path& dir, const std::map<std::string, std::string>& environment) {
+  const CaptureResult result = run_capture({"git", "-C", dir.string(), "rev-parse", "--is-inside-work-tree"},
+                                           environment, k_git_timeout);
+  return result.exit_status == 0 && result.out.reveal().starts_with("true");
+}
+
+void add_directory(const std::filesystem::path& dir, const std::map<std::string, std::string>& environment,
+                   std::vector<std::string>& files) {
+  if (inside_git(dir, environment)) {
+    for (const std::string& f : split_nul(git({"-C", dir.string(), "ls-files", "-z", "--cached", "--others",
+                                               "--exclude-standard"}, environment, "git-failed"))) {
+      if (std::filesystem::is_regular_file(dir / f)) files.push_back((dir / f).lexically_normal().string());
+    }
+    return;
+  }
+  for (auto it = std::filesystem::recursive_directory_iterator(dir);
+       it != std::filesystem::recursive_directory_iterator(); ++it) {
+    if (it->is_directory() && it->path().filename() == ".git") {
+      it.disable_recursion_pending();
+    } else if (it->is_regular_file()) {
+      files.push_back(it->path().lexically_normal().string());
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& paths,
+                                            const std::map<std::string, std::string>& environment) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+      add_directory(path, environment, files);
+    } else if (std::filesystem::exists(path, error)) {
+      files.push_back(path);
+    } else {
+      throw Error(ErrorKind::io, "unreadable-file", "cannot read " + path + ": No such file or directory",
+                  Location{path, 0, 0});
+    }
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  std::vector<CheckInput> out;
+  for (const std::string& file : files) {
+    std::string shown = file.starts_with("./") ? file.substr(2) : file;
+    out.push_back({std::move(shown), read_file(file)});
+  }
+  return out;
+}
+
+std::vector<CheckInput> staged_inputs(const std::map<std::string, std::string>& environment) {
+  if (!inside_git(".", environment)) {
+    throw Error(ErrorKind::usage, "not-a-repository", "--staged needs a git repository");
+  }
+  const std::string top = git({"rev-parse", "--show-toplevel"}, environment, "git-failed");
+  const std::string root = top.substr(0, top.find('\n'));
+  std::vector<CheckInput> out;
+  for (const std::string& path : split_nul(git({"-C", root, "diff", "--cached", "--name-only", "-z",
+                                                "--diff-filter=ACMR"}, environment, "git-failed"))) {
+    out.push_back({path, git({"-C", root, "show", ":" + path}, environment, "git-failed")});
+  }
+  return out;
+}
+
+}  // namespace hush

@@ -1,0 +1,196 @@
+#include "core/check/detect.hpp"
+
+#include <hush/error.hpp>
+#include "core/yaml/yaml_source.hpp"
+
+#include "hush/detect_rules_data.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <set>
+
+namespace hush {
+
+struct CompiledRule {
+  DetectionRule rule;
+  std::unique_ptr<RE2> regex;
+  std::vector<std::unique_ptr<RE2>> allow;
+};
+
+struct Detector::Impl {
+  std::vector<DetectionRule> rules;
+  std::vector<CompiledRule> compiled;
+  std::unique_ptr<RE2::Set> patterns;  // all rule regexes: which match at all
+  std::unique_ptr<RE2::Set> keywords;  // all keywords, case-insensitive: which occur at all
+  std::vector<std::vector<int>> rules_of_keyword;
+  void build();  // compiles the two sets
+};
+
+namespace {
+
+RE2::Options rule_options() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  return options;
+}
+
+[[noreturn]] void invalid(const YamlSource& source, const YamlNode& node, const std::string& message) {
+  Location where{source.path, 0, 0};
+  if (node.scalar != k_no_scalar) {
+    const ScalarSite& site = source.documents[0].scalars[node.scalar];
+    where = {source.path, site.start.line, site.start.column};
+  }
+  throw Error(ErrorKind::invalid_input, "detect-rules-invalid", message, where);
+}
+
+std::vector<std::string> strings_of(const YamlSource& source, const YamlNode& node, const char* what) {
+  if (node.kind != NodeKind::sequence) invalid(source, node, std::string(what) + " must be a list");
+  std::vector<std::string> out;
+  for (const YamlNode& item : node.children) {
+    if (item.kind != NodeKind::scalar) invalid(source, item, std::string(what) + " items must be strings");
+    out.push_back(item.value);
+  }
+  return out;
+}
+
+std::unique_ptr<RE2> compile(const YamlSource& source, const YamlNode& node, const std::string& pattern) {
+  auto regex = std::make_unique<RE2>(pattern, rule_options());
+  if (!regex->ok()) invalid(source, node, "invalid RE2 pattern: " + regex->error());
+  return regex;
+}
+
+CompiledRule read_rule(const YamlSource& source, const YamlNode& entry) {
+  static const std::array<std::string_view, 6> k_keys = {"id", "description", "regex", "keywords", "entropy", "allow"};
+  if (entry.kind != NodeKind::map) invalid(source, entry, "each rule must be a mapping");
+  for (const YamlNode& key : entry.keys) {
+    if (std::find(k_keys.begin(), k_keys.end(), key.value) == k_keys.end()) {
+      invalid(source, key, "unknown key '" + key.value + "' in a rule");
+    }
+  }
+  const YamlNode* id = entry.find("id");
+  const YamlNode* regex = entry.find("regex");
+  if (id == nullptr || regex == nullptr || id->kind != NodeKind::scalar || regex->kind != NodeKind::scalar) {
+    invalid(source, entry.keys.empty() ? entry : entry.keys[0], "a rule needs an id and a regex");
+  }
+  CompiledRule rule;
+  rule.rule.id = id->value;
+  if (const YamlNode* d = entry.find("description")) rule.rule.description = d->value;
+  if (const YamlNode* k = entry.find("keywords")) rule.rule.keywords = strings_of(source, *k, "keywords");
+  if (const YamlNode* e = entry.find("entropy")) {
+    try {
+      rule.rule.entropy = std::stod(e->value);
+    } catch (const std::exception&) {
+      invalid(source, *e, "entropy must be a number");
+    }
+  }
+  rule.regex = compile(source, *regex, regex->value);
+  if (const YamlNode* a = entry.find("allow")) {
+    for (const std::string& p : strings_of(source, *a, "allow")) rule.allow.push_back(compile(source, *a, p));
+  }
+  return rule;
+}
+
+std::string quote_literal(std::string_view keyword) {
+  return "(?i)" + RE2::QuoteMeta(re2::StringPiece(keyword.data(), keyword.size()));
+}
+
+}  // namespace
+
+void Detector::Impl::build() {
+  patterns = std::make_unique<RE2::Set>(rule_options(), RE2::UNANCHORED);
+  keywords = std::make_unique<RE2::Set>(rule_options(), RE2::UNANCHORED);
+  for (std::size_t r = 0; r < compiled.size(); ++r) {
+    patterns->Add(compiled[r].regex->pattern(), nullptr);
+    for (const std::string& keyword : compiled[r].rule.keywords) {
+      keywords->Add(quote_literal(keyword), nullptr);
+      rules_of_keyword.push_back({static_cast<int>(r)});
+    }
+  }
+  if (!patterns->Compile() || !keywords->Compile()) {
+    throw Error(ErrorKind::invalid_input, "detect-rules-invalid", "the detection rules do not compile together");
+  }
+}
+
+Detector::Detector(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Detector::~Detector() = default;
+Detector::Detector(Detector&&) noexcept = default;
+Detector& Detector::operator=(Detector&&) noexcept = default;
+
+Detector Detector::builtin() { return from_yaml(detail::k_detect_rules_yaml, "schemas/detect-rules.yaml"); }
+
+Detector Detector::from_yaml(std::string_view text, const std::string& path) {
+  const YamlSource source = parse_yaml_source(path, std::string(text));
+  auto impl = std::make_unique<Impl>();
+  const YamlNode* rules = source.documents.empty() ? nullptr : source.documents[0].root.find("rules");
+  if (rules == nullptr || rules->kind != NodeKind::sequence) {
+    throw Error(ErrorKind::invalid_input, "detect-rules-invalid", "expected a top-level rules: list",
+                Location{path, 1, 1});
+  }
+  std::set<std::string> ids;
+  for (const YamlNode& entry : rules->children) {
+    CompiledRule rule = read_rule(source, entry);
+    if (!ids.insert(rule.rule.id).second) invalid(source, *entry.find("id"), "duplicate rule id " + rule.rule.id);
+    impl->rules.push_back(rule.rule);
+    impl->compiled.push_back(std::move(rule));
+  }
+  impl->build();
+  return Detector(std::move(impl));
+}
+
+const std::vector<DetectionRule>& Detector::rules() const { return m_impl->rules; }
+
+std::vector<Detection> Detector::scan(std::string_view text) const {
+  const re2::StringPiece input(text.data(), text.size());
+  std::vector<int> keyword_hits;
+  std::vector<int> rule_hits;
+  if (!m_impl->keywords->Match(input, &keyword_hits)) return {};
+  std::set<int> candidates;
+  for (int k : keyword_hits) candidates.insert(m_impl->rules_of_keyword[static_cast<std::size_t>(k)].begin(), m_impl->rules_of_keyword[static_cast<std::size_t>(k)].end());
+  if (!m_impl->patterns->Match(input, &rule_hits)) return {};
+  std::vector<Detection> out;
+  std::set<std::pair<std::size_t, std::size_t>> spans;
+  std::sort(rule_hits.begin(), rule_hits.end());
+  for (int r : rule_hits) {
+    if (candidates.count(r) == 0) continue;
+    const CompiledRule& rule = m_impl->compiled[static_cast<std::size_t>(r)];
+    const int groups = rule.regex->NumberOfCapturingGroups();
+    re2::StringPiece match[2];
+    for (std::size_t at = 0; at <= text.size();) {
+      if (!rule.regex->Match(input, at, text.size(), RE2::UNANCHORED, match, groups > 0 ? 2 : 1)) break;
+      const re2::StringPiece secret = groups > 0 && match[1].data() != nullptr ? match[1] : match[0];
+      at = static_cast<std::size_t>(match[0].data() - text.data()) + std::max<std::size_t>(match[0].size(), 1);
+      const bool allowed = std::any_of(rule.allow.begin(), rule.allow.end(),
+                                       [&](const auto& a) { return RE2::PartialMatch(secret, *a); });
+      const std::string_view value(secret.data(), secret.size());
+      if (allowed || (rule.rule.entropy && shannon_entropy(value) < *rule.rule.entropy)) continue;
+      const std::size_t offset = static_cast<std::size_t>(secret.data() - text.data());
+      const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const auto& s) {
+        return offset < s.second && s.first < offset + secret.size();
+      });
+      if (overlaps) continue;
+      spans.insert({offset, offset + secret.size()});
+      out.push_back({rule.rule.id, rule.rule.description, offset, secret.size()});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Detection& a, const Detection& b) { return a.offset < b.offset; });
+  return out;
+}
+
+double shannon_entropy(std::string_view text) {
+  if (text.empty()) return 0.0;
+  std::array<std::size_t, 256> counts{};
+  for (char c : text) ++counts[static_cast<unsigned char>(c)];
+  double entropy = 0.0;
+  for (std::size_t n : counts) {
+    if (n == 0) continue;
+    const double p = static_cast<double>(n) / static_cast<double>(text.size());
+    entropy -= p * std::log2(p);
+  }
+  return entropy;
+}
+
+}  // namespace hush

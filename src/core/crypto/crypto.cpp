@@ -1,0 +1,375 @@
+#include "core/crypto/crypto.hpp"
+
+#include <hush/error.hpp>
+#include "core/base/text.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <new>
+#include <tuple>
+#include <utility>
+
+namespace hush {
+namespace {
+
+constexpr std::string_view k_seal_magic{"hush1\0", 6};
+constexpr std::string_view k_fields_magic{"hushf1\0", 7};
+constexpr std::size_t k_max_generated = 4096;
+
+// Plaintext being assembled or decrypted lives here, not in a std::string: sodium_malloc memory
+// is locked and wiped on release, and never reallocated behind our back.
+class SecureBuffer {
+ public:
+  explicit SecureBuffer(std::size_t size) : m_size(size) {
+    ensure_sodium();
+    m_data = static_cast<unsigned char*>(sodium_malloc(size == 0 ? 1 : size));
+    if (m_data == nullptr) throw std::bad_alloc();
+  }
+  ~SecureBuffer() { sodium_free(m_data); }
+  SecureBuffer(const SecureBuffer&) = delete;
+  SecureBuffer& operator=(const SecureBuffer&) = delete;
+  [[nodiscard]] unsigned char* data() { return m_data; }
+  [[nodiscard]] std::size_t size() const { return m_size; }
+  [[nodiscard]] std::string_view view() const {
+    return {reinterpret_cast<const char*>(m_data), m_size};
+  }
+  // Appends `bytes` at the write cursor (the buffer was sized for everything appended).
+  void append(std::string_view bytes) {
+    std::copy(bytes.begin(), bytes.end(), m_data + m_used);
+    m_used += bytes.size();
+  }
+
+ private:
+  unsigned char* m_data = nullptr;
+  std::size_t m_size = 0;
+  std::size_t m_used = 0;
+};
+
+const unsigned char* bytes_of(std::string_view text) {
+  return reinterpret_cast<const unsigned char*>(text.data());
+}
+
+void check_public_key(std::string_view public_key) {
+  if (public_key.size() != k_key_bytes) {
+    throw Error(ErrorKind::key, "invalid-key",
+                "public key has " + std::to_string(public_key.size()) + " bytes, expected " +
+                    std::to_string(k_key_bytes));
+  }
+}
+
+std::string joined_scopes(std::vector<std::string> scopes) {
+  std::sort(scopes.begin(), scopes.end());
+  return join(scopes, ",");
+}
+
+[[noreturn]] void tampered(const std::string& name, const std::string& reason) {
+  throw Error(ErrorKind::tampered, "tampered-value",
+              "secret " + name + " was tampered with: " + reason +
+                  "; restore the file from version control or set the value again");
+}
+
+// Splits the next "\0"-terminated field off `rest`; nullopt when there is no terminator.
+std::optional<std::string_view> next_field(std::string_view& rest) {
+  const std::size_t end = rest.find('\0');
+  if (end == std::string_view::npos) return std::nullopt;
+  const std::string_view field = rest.substr(0, end);
+  rest.remove_prefix(end + 1);
+  return field;
+}
+
+bool is_plain_name(std::string_view text) {
+  return !text.empty() && text.size() <= 128 && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+// Checks the binding header of an opened plaintext and returns the payload after it.
+std::string_view verified_payload(std::string_view plain, const SealBinding& binding,
+                                  ScopeCheck scopes) {
+  if (!plain.starts_with(k_seal_magic)) tampered(binding.name, "unknown plaintext format");
+  std::string_view rest = plain.substr(k_seal_magic.size());
+  const std::optional<std::string_view> name = next_field(rest);
+  const std::optional<std::string_view> version = next_field(rest);
+  const std::optional<std::string_view> scope_text = next_field(rest);
+  if (!name || !version || !scope_text) tampered(binding.name, "truncated plaintext");
+  if (*name != binding.name) {
+    tampered(binding.name, is_plain_name(*name)
+                               ? "its ciphertext belongs to secret " + std::string(*name)
+                               : "its ciphertext belongs to another secret");
+  }
+  if (*version != std::to_string(binding.version)) {
+    tampered(binding.name,
+             "its ciphertext does not belong to version " + std::to_string(binding.version));
+  }
+  if (scopes == ScopeCheck::verify && *scope_text != joined_scopes(binding.scopes)) {
+    tampered(binding.name, "its ciphertext was sealed for other scopes than [" +
+                               join(binding.scopes, ", ") + "]");
+  }
+  return rest;
+}
+
+void put_length(SecureBuffer& out, std::size_t length) {
+  const char bytes[4] = {static_cast<char>((length >> 24) & 0xff),
+                         static_cast<char>((length >> 16) & 0xff),
+                         static_cast<char>((length >> 8) & 0xff), static_cast<char>(length & 0xff)};
+  out.append(std::string_view(bytes, 4));
+}
+
+// Reads one length-prefixed chunk off `rest`; nullopt when `rest` is too short.
+std::optional<std::string_view> take_chunk(std::string_view& rest) {
+  if (rest.size() < 4) return std::nullopt;
+  std::size_t length = 0;
+  for (int i = 0; i < 4; ++i) length = (length << 8) | static_cast<unsigned char>(rest[i]);
+  rest.remove_prefix(4);
+  if (rest.size() < length) return std::nullopt;
+  const std::string_view chunk = rest.substr(0, length);
+  rest.remove_prefix(length);
+  return chunk;
+}
+
+std::pair<std::uint64_t, std::uint64_t> limits_for(KdfStrength strength) {
+  switch (strength) {
+    case KdfStrength::minimum:
+      return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+    case KdfStrength::interactive:
+      return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+    case KdfStrength::moderate:
+      break;
+  }
+  return {crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE};
+}
+
+void check_kdf(const KdfParams& params) {
+  const bool ok = params.salt.size() == crypto_pwhash_SALTBYTES &&
+                  params.opslimit >= crypto_pwhash_OPSLIMIT_MIN &&
+                  params.opslimit <= crypto_pwhash_OPSLIMIT_MAX &&
+                  params.memlimit >= crypto_pwhash_MEMLIMIT_MIN &&
+                  params.memlimit <= crypto_pwhash_MEMLIMIT_MAX;
+  if (!ok) {
+    throw Error(ErrorKind::invalid_input, "invalid-kdf",
+                "kdf parameters are out of range: salt must be " +
+                    std::to_string(crypto_pwhash_SALTBYTES) + " bytes, opslimit at least " +
+                    std::to_string(crypto_pwhash_OPSLIMIT_MIN) + ", memlimit at least " +
+                    std::to_string(crypto_pwhash_MEMLIMIT_MIN) + " bytes");
+  }
+}
+
+}  // namespace
+
+Keypair generate_keypair() {
+  ensure_sodium();
+  unsigned char public_key[crypto_box_PUBLICKEYBYTES];
+  SecureBuffer private_key(crypto_box_SECRETKEYBYTES);
+  crypto_box_keypair(public_key, private_key.data());
+  return {std::string(reinterpret_cast<const char*>(public_key), sizeof public_key),
+          SecretValue(private_key.view())};
+}
+
+Keypair keypair_from_private(SecretValue private_key) {
+  ensure_sodium();
+  if (private_key.size() != k_key_bytes) {
+    throw Error(ErrorKind::key, "invalid-key",
+                "private key has " + std::to_string(private_key.size()) + " bytes, expected " +
+                    std::to_string(k_key_bytes));
+  }
+  unsigned char public_key[crypto_box_PUBLICKEYBYTES];
+  crypto_scalarmult_base(public_key, bytes_of(private_key.reveal()));
+  return {std::string(reinterpret_cast<const char*>(public_key), sizeof public_key),
+          std::move(private_key)};
+}
+
+KdfParams new_kdf_params(KdfStrength strength) {
+  ensure_sodium();
+  KdfParams params;
+  params.salt.resize(crypto_pwhash_SALTBYTES);
+  randombytes_buf(params.salt.data(), params.salt.size());
+  std::tie(params.opslimit, params.memlimit) = limits_for(strength);
+  return params;
+}
+
+Keypair derive_keypair(const SecretValue& passphrase, const KdfParams& params) {
+  ensure_sodium();
+  check_kdf(params);
+  if (passphrase.empty()) {
+    throw Error(ErrorKind::invalid_input, "empty-passphrase", "the passphrase is empty");
+  }
+  SecureBuffer seed(crypto_box_SEEDBYTES);
+  const std::string_view phrase = passphrase.reveal();
+  if (crypto_pwhash(seed.data(), seed.size(), phrase.data(), phrase.size(), bytes_of(params.salt),
+                    params.opslimit, static_cast<std::size_t>(params.memlimit),
+                    crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    throw Error(ErrorKind::key, "kdf-failed",
+                "Argon2id could not derive the key (needs " + std::to_string(params.memlimit) +
+                    " bytes of memory)");
+  }
+  unsigned char public_key[crypto_box_PUBLICKEYBYTES];
+  SecureBuffer private_key(crypto_box_SECRETKEYBYTES);
+  crypto_box_seed_keypair(public_key, private_key.data(), seed.data());
+  return {std::string(reinterpret_cast<const char*>(public_key), sizeof public_key),
+          SecretValue(private_key.view())};
+}
+
+std::string key_id_for(std::string_view public_key) {
+  ensure_sodium();
+  unsigned char hash[crypto_generichash_BYTES];
+  crypto_generichash(hash, sizeof hash, bytes_of(public_key), public_key.size(), nullptr, 0);
+  char hex[2 * 8 + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, 8);
+  return "hk_" + std::string(hex);
+}
+
+std::string to_base64(std::string_view bytes) {
+  ensure_sodium();
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), bytes_of(bytes), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.size() - 1);  // the encoder writes a terminating NUL
+  return out;
+}
+
+std::optional<std::string> from_base64(std::string_view text) {
+  ensure_sodium();
+  std::string out(text.size(), '\0');
+  std::size_t length = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), nullptr, &length, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      end != text.data() + text.size()) {
+    return std::nullopt;
+  }
+  out.resize(length);
+  return out;
+}
+
+SecretValue secret_to_base64(const SecretValue& bytes) {
+  const std::string_view raw = bytes.reveal();
+  SecureBuffer out(sodium_base64_ENCODED_LEN(raw.size(), sodium_base64_VARIANT_ORIGINAL));
+  sodium_bin2base64(reinterpret_cast<char*>(out.data()), out.size(), bytes_of(raw), raw.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  return SecretValue(out.view().substr(0, out.size() - 1));
+}
+
+std::optional<SecretValue> secret_from_base64(std::string_view text) {
+  SecureBuffer out(text.size());
+  std::size_t length = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &length, &end,
+                        sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      end != text.data() + text.size()) {
+    return std::nullopt;
+  }
+  return SecretValue(out.view().substr(0, length));
+}
+
+std::string seal_value(const SecretValue& payload, const SealBinding& binding,
+                       std::string_view public_key) {
+  check_public_key(public_key);
+  const std::string version = std::to_string(binding.version);
+  const std::string scopes = joined_scopes(binding.scopes);
+  SecureBuffer plain(k_seal_magic.size() + binding.name.size() + version.size() + scopes.size() +
+                     3 + payload.size());
+  plain.append(k_seal_magic);
+  for (const std::string_view part :
+       {std::string_view(binding.name), std::string_view(version), std::string_view(scopes)}) {
+    plain.append(part);
+    plain.append(std::string_view("\0", 1));
+  }
+  plain.append(payload.reveal());
+  std::string sealed(plain.size() + crypto_box_SEALBYTES, '\0');
+  crypto_box_seal(reinterpret_cast<unsigned char*>(sealed.data()), plain.data(), plain.size(),
+                  bytes_of(public_key));
+  return std::string(k_ciphertext_prefix) + to_base64(sealed);
+}
+
+SecretValue open_value(std::string_view ciphertext, const SealBinding& binding, const Keypair& keys,
+                       ScopeCheck scopes) {
+  check_public_key(keys.public_key);
+  if (!ciphertext.starts_with(k_ciphertext_prefix)) {
+    tampered(binding.name, "its value is not an enc:v1 ciphertext");
+  }
+  const std::optional<std::string> sealed =
+      from_base64(ciphertext.substr(k_ciphertext_prefix.size()));
+  if (!sealed || sealed->size() < crypto_box_SEALBYTES + k_seal_magic.size()) {
+    tampered(binding.name, "its ciphertext is not valid base64 of a sealed box");
+  }
+  SecureBuffer plain(sealed->size() - crypto_box_SEALBYTES);
+  if (crypto_box_seal_open(plain.data(), bytes_of(*sealed), sealed->size(),
+                           bytes_of(keys.public_key), bytes_of(keys.private_key.reveal())) != 0) {
+    tampered(binding.name, "its ciphertext does not open with key " + key_id_for(keys.public_key));
+  }
+  return SecretValue(verified_payload(plain.view(), binding, scopes));
+}
+
+SecretValue encode_fields(const std::vector<NamedSecret>& fields) {
+  std::vector<const NamedSecret*> sorted;
+  std::size_t total = k_fields_magic.size();
+  for (const NamedSecret& field : fields) {
+    sorted.push_back(&field);
+    total += 8 + field.name.size() + field.value.size();
+  }
+  std::sort(sorted.begin(), sorted.end(),
+            [](const NamedSecret* a, const NamedSecret* b) { return a->name < b->name; });
+  SecureBuffer out(total);
+  out.append(k_fields_magic);
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (i > 0 && sorted[i]->name == sorted[i - 1]->name) {
+      throw Error(ErrorKind::invalid_input, "duplicate-field",
+                  "field " + sorted[i]->name + " is given more than once");
+    }
+    put_length(out, sorted[i]->name.size());
+    out.append(sorted[i]->name);
+    put_length(out, sorted[i]->value.size());
+    out.append(sorted[i]->value.reveal());
+  }
+  return SecretValue(out.view());
+}
+
+std::optional<std::vector<NamedSecret>> decode_fields(std::string_view payload) {
+  if (!payload.starts_with(k_fields_magic)) return std::nullopt;
+  std::string_view rest = payload.substr(k_fields_magic.size());
+  std::vector<NamedSecret> fields;
+  while (!rest.empty()) {
+    const std::optional<std::string_view> name = take_chunk(rest);
+    const std::optional<std::string_view> value = name ? take_chunk(rest) : std::nullopt;
+    if (!value) return std::nullopt;
+    if (!fields.empty() && fields.back().name >= *name) return std::nullopt;  // not canonical
+    fields.push_back({std::string(*name), SecretValue(*value)});
+  }
+  return fields;
+}
+
+std::optional<std::string_view> charset_alphabet(std::string_view name) {
+  if (name == "alnum") return "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  if (name == "hex") return "0123456789abcdef";
+  if (name == "base64url") {
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  }
+  if (name == "ascii") {
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+           "!#%+,-./:;=?@^_~";
+  }
+  return std::nullopt;
+}
+
+SecretValue generate_secret(std::size_t length, std::string_view charset) {
+  if (length == 0 || length > k_max_generated) {
+    throw Error(ErrorKind::invalid_input, "invalid-length",
+                "a generated secret must have 1 to " + std::to_string(k_max_generated) +
+                    " characters, not " + std::to_string(length));
+  }
+  const std::optional<std::string_view> alphabet = charset_alphabet(charset);
+  if (!alphabet) {
+    throw Error(ErrorKind::usage, "invalid-charset",
+                "unknown charset " + std::string(charset) +
+                    " (use alnum, hex, base64url or ascii)");
+  }
+  SecureBuffer out(length);
+  for (std::size_t i = 0; i < length; ++i) {
+    out.data()[i] = static_cast<unsigned char>(
+        (*alphabet)[randombytes_uniform(static_cast<std::uint32_t>(alphabet->size()))]);
+  }
+  return SecretValue(out.view());
+}
+
+}  // namespace hush

@@ -1,0 +1,176 @@
+#include "core/model/project.hpp"
+
+#include "core/base/clock.hpp"
+#include "core/base/fsutil.hpp"
+#include "core/yaml/yaml_source.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+
+namespace hush {
+namespace {
+
+class ProjectReader {
+ public:
+  explicit ProjectReader(const YamlSource& source) : m_source(source) {}
+
+  [[noreturn]] void fail(const YamlNode& node, const std::string& message) const {
+    Location where{m_source.path, 0, 0};
+    if (node.scalar != k_no_scalar) {
+      const ScalarSite& site = m_source.documents[0].scalars[node.scalar];
+      where.line = site.start.line;
+      where.column = site.start.column;
+    }
+    throw Error(ErrorKind::invalid_input, "project-invalid", message, where);
+  }
+
+  void expect_keys(const YamlNode& map, std::initializer_list<std::string_view> known,
+                   const std::string& where) const {
+    if (map.kind != NodeKind::map) fail(map, where + " must be a mapping");
+    for (const YamlNode& key : map.keys) {
+      if (std::find(known.begin(), known.end(), key.value) == known.end()) {
+        fail(key, "unknown key '" + key.value + "' in " + where + " (known: " +
+                      join_words(known) + ")");
+      }
+    }
+  }
+
+  std::string text(const YamlNode& node, const std::string& what) const {
+    if (node.kind != NodeKind::scalar) fail(node, what + " must be a string");
+    return node.value;
+  }
+
+  std::vector<std::string> texts(const YamlNode& node, const std::string& what) const {
+    if (node.kind != NodeKind::sequence) fail(node, what + " must be a list of strings");
+    std::vector<std::string> out;
+    for (const YamlNode& item : node.children) out.push_back(text(item, what + " items"));
+    return out;
+  }
+
+  bool flag(const YamlNode& node, const std::string& what) const {
+    const std::string value = text(node, what);
+    if (value == "true") return true;
+    if (value == "false") return false;
+    fail(node, what + " must be true or false");
+  }
+
+  // The scalar key node that names `value`'s entry, for locating messages about missing values.
+  ExecSourceSpec exec_source(const YamlNode& entry) const;
+  void read(const YamlNode& root, ProjectFile& out) const;
+
+ private:
+  static std::string join_words(std::initializer_list<std::string_view> words) {
+    std::string out;
+    for (std::string_view word : words) out += (out.empty() ? "" : ", ") + std::string(word);
+    return out;
+  }
+  const YamlSource& m_source;
+};
+
+ExecSourceSpec ProjectReader::exec_source(const YamlNode& entry) const {
+  expect_keys(entry, {"name", "exec", "timeout", "trim", "qualified_only"}, "a source entry");
+  const YamlNode* name = entry.find("name");
+  const YamlNode* argv = entry.find("exec");
+  if (name == nullptr || argv == nullptr) {
+    fail(entry.keys.empty() ? entry : entry.keys[0], "an exec source needs name and exec");
+  }
+  ExecSourceSpec spec;
+  spec.name = text(*name, "name");
+  for (const char* reserved : {"sidecar", "env", "inline"}) {
+    if (spec.name == reserved) fail(*name, "exec source name '" + spec.name + "' is reserved");
+  }
+  spec.argv = texts(*argv, "exec");
+  if (spec.argv.empty()) fail(*argv, "exec needs at least the program to run");
+  if (const YamlNode* timeout = entry.find("timeout")) {
+    const auto seconds = try_parse_duration(text(*timeout, "timeout"));
+    if (!seconds) fail(*timeout, "timeout must be a duration such as 10s or 2m");
+    spec.timeout = *seconds;
+  }
+  if (const YamlNode* trim = entry.find("trim")) spec.trim = flag(*trim, "trim");
+  if (const YamlNode* only = entry.find("qualified_only")) {
+    spec.qualified_only = flag(*only, "qualified_only");
+  }
+  const ScalarSite& site = m_source.documents[0].scalars[name->scalar];
+  spec.where = {m_source.path, site.start.line, site.start.column};
+  return spec;
+}
+
+void ProjectReader::read(const YamlNode& root, ProjectFile& out) const {
+  expect_keys(root, {"sidecar", "environment", "syntax", "sources", "env_prefix", "configs",
+                     "check", "redact"}, "the project file");
+  if (const YamlNode* n = root.find("sidecar")) out.sidecar = text(*n, "sidecar");
+  if (const YamlNode* n = root.find("environment")) out.environment = text(*n, "environment");
+  if (const YamlNode* n = root.find("syntax")) {
+    out.syntax = text(*n, "syntax");
+    if (*out.syntax != "braces" && *out.syntax != "angle" && *out.syntax != "both") {
+      fail(*n, "syntax must be braces, angle or both");
+    }
+  }
+  if (const YamlNode* n = root.find("env_prefix")) out.env_prefix = text(*n, "env_prefix");
+  if (const YamlNode* n = root.find("configs")) out.configs = texts(*n, "configs");
+  if (const YamlNode* sources = root.find("sources")) {
+    if (sources->kind != NodeKind::sequence) fail(*sources, "sources must be a list");
+    for (const YamlNode& entry : sources->children) {
+      if (entry.kind == NodeKind::scalar) {
+        out.source_order.push_back(entry.value);
+        continue;
+      }
+      ExecSourceSpec spec = exec_source(entry);
+      for (const ExecSourceSpec& other : out.exec_sources) {
+        if (other.name == spec.name) fail(*entry.find("name"), "duplicate source " + spec.name);
+      }
+      out.source_order.push_back(spec.name);
+      out.exec_sources.push_back(std::move(spec));
+    }
+  }
+  if (const YamlNode* check = root.find("check")) {
+    expect_keys(*check, {"severity", "baseline", "secret_keys_extra"}, "check");
+    if (const YamlNode* n = check->find("severity")) out.check_severity = text(*n, "severity");
+    if (const YamlNode* n = check->find("baseline")) out.check_baseline = text(*n, "baseline");
+    if (const YamlNode* n = check->find("secret_keys_extra")) {
+      out.secret_keys_extra = texts(*n, "secret_keys_extra");
+    }
+  }
+  if (const YamlNode* redact = root.find("redact")) {
+    expect_keys(*redact, {"mask", "min_length"}, "redact");
+    if (const YamlNode* n = redact->find("mask")) out.redact_mask = text(*n, "mask");
+    if (const YamlNode* n = redact->find("min_length")) {
+      const std::string value = text(*n, "min_length");
+      if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos ||
+          value.size() > 6) {
+        fail(*n, "min_length must be a whole number");
+      }
+      out.redact_min_length = std::stoul(value);
+    }
+  }
+}
+
+}  // namespace
+
+std::filesystem::path ProjectFile::resolve(const std::filesystem::path& relative) const {
+  if (path.empty() || relative.is_absolute()) return relative;
+  return path.parent_path() / relative;
+}
+
+std::optional<std::filesystem::path> find_project_file(const std::filesystem::path& start) {
+  std::error_code ignored;
+  std::filesystem::path directory = std::filesystem::absolute(start, ignored);
+  for (;;) {
+    const std::filesystem::path candidate = directory / ".hush.yaml";
+    if (std::filesystem::is_regular_file(candidate, ignored)) return candidate;
+    if (std::filesystem::exists(directory / ".git", ignored)) return std::nullopt;
+    if (!directory.has_parent_path() || directory.parent_path() == directory) return std::nullopt;
+    directory = directory.parent_path();
+  }
+}
+
+ProjectFile load_project_file(const std::filesystem::path& path) {
+  const YamlSource source = parse_yaml_source(path.string(), read_file(path));
+  ProjectFile out;
+  out.path = path;
+  if (source.documents.empty() || source.documents[0].root.kind == NodeKind::null) return out;
+  ProjectReader(source).read(source.documents[0].root, out);
+  return out;
+}
+
+}  // namespace hush

@@ -1,0 +1,20 @@
+// Private to render: the JSON and dotenv forms of rendered documents.
+#pragma once
+#include "core/yaml/yaml_source.hpp"
+
+#include <string>
+#include <vector>
+
+namespace hush::detail {
+
+// One JSON value per document (an array when there are several). Plain scalars are typed by the
+// YAML 1.2 core schema (null, booleans, integers, floats); quoted and block scalars are strings.
+// Throws Error(invalid_input, "unrepresentable") for a non-scalar mapping key.
+[[nodiscard]] std::string to_json(const std::vector<YamlDocument>& documents);
+
+// KEY="value" lines, one per leaf: the path's segments upper-cased and joined with "_" (list
+// items that have a `name` use it instead of the index). Throws Error(invalid_input,
+// "env-name-collision") when two leaves map to one name.
+[[nodiscard]] std::string to_env(const std::vector<YamlDocument>& documents);
+
+}  // namespace hush::detail

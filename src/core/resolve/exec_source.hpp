@@ -1,0 +1,34 @@
+// hush/exec_source.hpp — an external secret manager as a source (`pass show {key}`, `vault kv get
+// -field=value {key}`, `aws secretsmanager get-secret-value …`): the configured argv with {key}
+// replaced is run without a shell, and its stdout is the value.
+#pragma once
+#include "core/model/project.hpp"
+#include <hush/secret.hpp>
+
+#include <map>
+#include <string>
+
+namespace hush {
+
+// Runs the command once per key and caches the value for the rest of the run. Not thread-safe.
+class ExecSource : public SecretSource {
+ public:
+  ExecSource(ExecSourceSpec spec, std::map<std::string, std::string> environment);
+  [[nodiscard]] std::string name() const override { return m_spec.name; }
+  [[nodiscard]] bool qualified_only() const override { return m_spec.qualified_only; }
+  // Runs the command for `key`. A non-zero exit, a timeout or empty output throws
+  // Error(invalid_input, "exec-failed" | "exec-timeout" | "exec-empty") naming the source, the key
+  // and (for a failure) the command's stderr, which the CLI prints through its redactor. A key
+  // that starts with "-" is refused (it would read as an option).
+  [[nodiscard]] std::optional<SecretInfo> lookup(std::string_view key) override;
+  [[nodiscard]] SecretValue fetch(std::string_view key, std::string_view field) override;
+  // An exec source cannot list its keys.
+  [[nodiscard]] std::vector<std::string> names() const override { return {}; }
+
+ private:
+  ExecSourceSpec m_spec;
+  std::map<std::string, std::string> m_environment;
+  std::map<std::string, SecretValue, std::less<>> m_cache;
+};
+
+}  // namespace hush

@@ -1,0 +1,158 @@
+#include "core/sidecar/dotenv.hpp"
+
+#include "core/base/text.hpp"
+
+#include <re2/re2.h>
+
+namespace hush {
+namespace {
+
+const RE2& dotenv_name_pattern() {
+  static const RE2 pattern("[A-Za-z_][A-Za-z0-9_.-]*");
+  return pattern;
+}
+
+class DotenvParser {
+ public:
+  DotenvParser(std::string_view text, const std::string& path)
+      : m_text(text), m_path(path), m_index(text) {}
+
+  std::vector<DotenvEntry> parse();
+
+ private:
+  [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
+    const LineColumn at = m_index.locate(offset);
+    throw Error(ErrorKind::invalid_input, "dotenv-invalid", message,
+                Location{m_path, at.line, at.column});
+  }
+  void skip_blanks() {
+    while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t')) ++m_pos;
+  }
+  void skip_line() {
+    while (m_pos < m_text.size() && m_text[m_pos] != '\n') ++m_pos;
+    if (m_pos < m_text.size()) ++m_pos;
+  }
+  std::string read_double_quoted(std::size_t open);
+  std::string read_single_quoted(std::size_t open);
+  std::string read_unquoted();
+  void expect_line_end(const std::string& name);
+
+  std::string_view m_text;
+  const std::string& m_path;
+  LineIndex m_index;
+  std::size_t m_pos = 0;
+};
+
+std::string DotenvParser::read_double_quoted(std::size_t open) {
+  std::string value;
+  for (++m_pos; m_pos < m_text.size(); ++m_pos) {
+    const char c = m_text[m_pos];
+    if (c == '"') {
+      ++m_pos;
+      return value;
+    }
+    if (c != '\\' || m_pos + 1 >= m_text.size()) {
+      value += c;
+      continue;
+    }
+    const char next = m_text[++m_pos];
+    switch (next) {
+      case 'n': value += '\n'; break;
+      case 'r': value += '\r'; break;
+      case 't': value += '\t'; break;
+      case '"': case '\\': case '$': case '`': value += next; break;
+      default: value += '\\'; value += next;
+    }
+  }
+  wipe(value);
+  fail(open, "unterminated double-quoted value");
+}
+
+std::string DotenvParser::read_single_quoted(std::size_t open) {
+  const std::size_t close = m_text.find('\'', m_pos + 1);
+  if (close == std::string_view::npos) fail(open, "unterminated single-quoted value");
+  std::string value(m_text.substr(m_pos + 1, close - m_pos - 1));
+  m_pos = close + 1;
+  return value;
+}
+
+std::string DotenvParser::read_unquoted() {
+  const std::size_t start = m_pos;
+  while (m_pos < m_text.size() && m_text[m_pos] != '\n') {
+    if (m_text[m_pos] == '#' && m_pos > start &&
+        (m_text[m_pos - 1] == ' ' || m_text[m_pos - 1] == '\t')) {
+      break;
+    }
+    ++m_pos;
+  }
+  std::size_t end = m_pos;
+  while (end > start && (m_text[end - 1] == ' ' || m_text[end - 1] == '\t' ||
+                         m_text[end - 1] == '\r')) {
+    --end;
+  }
+  std::string value(m_text.substr(start, end - start));
+  skip_line();
+  return value;
+}
+
+void DotenvParser::expect_line_end(const std::string& name) {
+  skip_blanks();
+  if (m_pos < m_text.size() && m_text[m_pos] == '\r') ++m_pos;
+  if (m_pos < m_text.size() && m_text[m_pos] == '#') {
+    skip_line();
+    return;
+  }
+  if (m_pos < m_text.size() && m_text[m_pos] != '\n') {
+    fail(m_pos, "unexpected text after the quoted value of " + name);
+  }
+  skip_line();
+}
+
+std::vector<DotenvEntry> DotenvParser::parse() {
+  std::vector<DotenvEntry> out;
+  while (m_pos < m_text.size()) {
+    skip_blanks();
+    if (m_pos >= m_text.size() || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' ||
+        m_text[m_pos] == '#') {
+      skip_line();
+      continue;
+    }
+    if (m_text.substr(m_pos).starts_with("export ")) m_pos += 7, skip_blanks();
+    const std::size_t name_start = m_pos;
+    while (m_pos < m_text.size() && m_text[m_pos] != '=' && m_text[m_pos] != '\n') ++m_pos;
+    std::string_view raw_name = m_text.substr(name_start, m_pos - name_start);
+    while (!raw_name.empty() && (raw_name.back() == ' ' || raw_name.back() == '\t')) {
+      raw_name.remove_suffix(1);
+    }
+    if (m_pos >= m_text.size() || m_text[m_pos] != '=') {
+      fail(name_start, "expected NAME=value");
+    }
+    if (!RE2::FullMatch(re2::StringPiece(raw_name.data(), raw_name.size()),
+                        dotenv_name_pattern())) {
+      fail(name_start, "invalid variable name \"" + std::string(raw_name) + "\"");
+    }
+    const std::string name(raw_name);
+    ++m_pos;
+    skip_blanks();
+    const std::size_t open = m_pos;
+    std::string value;
+    if (m_pos < m_text.size() && (m_text[m_pos] == '"' || m_text[m_pos] == '\'')) {
+      value = m_text[m_pos] == '"' ? read_double_quoted(open) : read_single_quoted(open);
+      expect_line_end(name);
+    } else {
+      value = read_unquoted();
+    }
+    const LineColumn at = m_index.locate(name_start);
+    out.push_back({name, SecretValue(value), Location{m_path, at.line, at.column}});
+    wipe(value);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<DotenvEntry> parse_dotenv(std::string_view text, const std::string& path) {
+  return DotenvParser(text, path).parse();
+}
+
+}  // namespace hush

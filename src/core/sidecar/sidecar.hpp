@@ -1,0 +1,274 @@
+// hush/sidecar.hpp — the encrypted sidecar (`<stem>.secrets.yaml`): its model, its YAML form
+// (parsed with located errors, written deterministically and atomically under a lock), the
+// operations of `hush init` and `hush secrets …`, and SidecarSource for rendering. Metadata is
+// plaintext; every value is sealed to the sidecar's public key and bound to its name, version and
+// scopes. Adding or updating needs only the public key; revealing, rolling back and rotating need
+// the private key.
+#pragma once
+#include "core/base/clock.hpp"
+#include "core/crypto/crypto.hpp"
+#include "core/crypto/keystore.hpp"
+#include <hush/secret.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hush {
+
+enum class SecretType {
+  generic,
+  password,
+  api_key,
+  bearer,
+  basic,
+  client_credentials,
+  certificate,
+  kv
+};
+// "generic", "password", "api-key", "bearer", "basic", "client-credentials", "certificate", "kv".
+[[nodiscard]] std::string_view to_string(SecretType type);
+// Nullopt for an unknown name.
+[[nodiscard]] std::optional<SecretType> parse_secret_type(std::string_view text);
+// basic, client-credentials, certificate and kv hold fields; the others one value.
+[[nodiscard]] bool is_multi_field(SecretType type);
+// The exact, sorted field set of basic (password, username), client-credentials (client_id,
+// client_secret, token_url) and certificate (certificate, private_key); empty for kv (any
+// fields) and single-value types.
+[[nodiscard]] const std::vector<std::string>& required_fields(SecretType type);
+// "Secret key is required" for "", else a message stating `[A-Z][A-Z0-9_]*` when `name` breaks
+// it; nullopt for a valid name.
+[[nodiscard]] std::optional<std::string> secret_name_problem(std::string_view name);
+
+// An earlier version of a value, kept for `versions`, `get --version` and `rollback`.
+struct SealedVersion {
+  std::uint64_t version = 0;
+  std::chrono::sys_seconds created{};
+  std::string value{};  // enc:v1:…
+  friend bool operator==(const SealedVersion&, const SealedVersion&) = default;
+};
+
+// One secret: plaintext metadata and its sealed value (the map key in Sidecar is its name).
+struct SidecarEntry {
+  std::string description{};
+  SecretType type = SecretType::generic;
+  std::vector<std::string> scopes{};  // empty: usable everywhere
+  std::vector<std::string> tags{};
+  std::map<std::string, std::string> metadata{};
+  std::chrono::sys_seconds created{};
+  std::chrono::sys_seconds updated{};  // when the current version was written
+  std::optional<std::chrono::sys_seconds> expires{};
+  std::optional<std::chrono::seconds> rotate_every{};
+  std::uint64_t version = 1;
+  std::vector<std::string> fields{};     // field names of multi-field types, sorted
+  std::string value{};                   // enc:v1:… (the encoded field map for multi-field types)
+  std::vector<SealedVersion> history{};  // older versions, oldest first
+  friend bool operator==(const SidecarEntry&, const SidecarEntry&) = default;
+};
+
+inline constexpr int k_sidecar_format = 1;
+inline constexpr std::string_view k_sidecar_header =
+    "# Managed by hush; values are encrypted, metadata is not. Edit with `hush secrets`.";
+
+// A whole sidecar file. Copyable plain data; not thread-safe.
+struct Sidecar {
+  std::string environment{};
+  std::string key_id{};                                        // key_id_for(public_key)
+  std::string public_key{};                                    // raw bytes (base64 in the file)
+  std::optional<KdfParams> kdf{};                              // passphrase sidecars only
+  std::map<std::string, SidecarEntry, std::less<>> secrets{};  // sorted by name
+  friend bool operator==(const Sidecar&, const Sidecar&) = default;
+};
+
+// `<dir>/<stem>.secrets.yaml`, or `<dir>/<stem>.secrets.<environment>.yaml` when `environment`
+// is not empty, beside `config`.
+[[nodiscard]] std::filesystem::path default_sidecar_path(const std::filesystem::path& config,
+                                                         std::string_view environment);
+// Parses sidecar `text` (named `path` in messages). Throws Error(syntax, "yaml-syntax") for
+// broken YAML and Error(invalid_input, "sidecar-invalid") at path:line:column for anything that
+// is not a format-1 sidecar: unknown or duplicate keys, wrong node kinds, a bad type, version,
+// date, duration, name, field set, base64 or a key_id that does not match public_key.
+[[nodiscard]] Sidecar parse_sidecar(const std::string& path, std::string_view text);
+// The file text: k_sidecar_header, then the model with entries sorted by name. Deterministic:
+// emit_sidecar(parse_sidecar(p, emit_sidecar(s))) == emit_sidecar(s).
+[[nodiscard]] std::string emit_sidecar(const Sidecar& sidecar);
+// read_file + parse_sidecar. Throws Error(io, "unreadable-file") when `path` is missing.
+[[nodiscard]] Sidecar load_sidecar(const std::filesystem::path& path);
+// Writes `sidecar` atomically with mode 0600 while holding FileLock(path). Prefer
+// update_sidecar for read-modify-write.
+void save_sidecar(const std::filesystem::path& path, const Sidecar& sidecar);
+// Takes FileLock(path), re-reads the file, applies `change`, and writes the result atomically
+// (not at all when `change` left the model equal or threw; its exception propagates). Concurrent
+// callers in any process are serialised, so no update is lost. Blocks while another holds the
+// lock.
+void update_sidecar(const std::filesystem::path& path, const std::function<void(Sidecar&)>& change);
+
+struct InitOptions {
+  std::filesystem::path sidecar_path{};
+  std::string environment{};
+  std::filesystem::path keys_dir{};         // where the private key is stored (not for passphrases)
+  std::optional<SecretValue> passphrase{};  // derive the keypair instead of generating one
+  KdfStrength kdf_strength = KdfStrength::moderate;
+};
+struct InitResult {
+  std::string key_id{};
+  std::filesystem::path key_file{};  // empty for passphrase sidecars: nothing is stored
+};
+// `hush init`: a new keypair (random, stored with store_private_key; or passphrase-derived and
+// not stored) and an empty sidecar at `sidecar_path` (mode 0600). Throws Error(invalid_input,
+// "sidecar-exists") when the sidecar exists (nothing is written), plus store_private_key's and
+// derive_keypair's errors.
+InitResult init_sidecar(const InitOptions& options);
+
+// The sidecar's keypair from `inputs` (load_keypair with its key_id and kdf): Error(key,
+// "missing-key" | "wrong-key" | "key-permissions" | "invalid-key").
+[[nodiscard]] Keypair unlock_sidecar(const Sidecar& sidecar, const KeyInputs& inputs);
+
+// A secret's plaintext: `value` for single-value types, `fields` for multi-field types.
+struct SecretPayload {
+  SecretValue value{};
+  std::vector<NamedSecret> fields{};
+};
+
+struct NewSecret {
+  std::string name{};
+  SecretType type = SecretType::generic;
+  SecretPayload payload{};
+  std::string description{};
+  std::vector<std::string> scopes{};
+  std::vector<std::string> tags{};
+  std::map<std::string, std::string> metadata{};
+  std::optional<std::chrono::sys_seconds> expires{};
+  std::optional<std::chrono::seconds> rotate_every{};
+};
+
+// `hush secrets add`: version 1 sealed to the public key (no private key needed), created =
+// updated = `now`. Throws Error(invalid_input) with id "missing-name" ("Secret key is
+// required"), "invalid-name" (states the rule), "missing-value" ("Secret value is required"),
+// "invalid-fields" (the type's field rule), "secret-exists".
+void add_secret(Sidecar& sidecar, NewSecret secret, std::chrono::sys_seconds now);
+
+// What `hush secrets update` changes; every unset member stays as it is. The name never changes.
+struct SecretChanges {
+  std::optional<SecretPayload> payload{};  // a new value: a new version
+  std::optional<SecretType> type{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> scopes{};
+  std::optional<std::vector<std::string>> tags{};
+  std::map<std::string, std::optional<std::string>> metadata{};       // set, or erase with nullopt
+  std::optional<std::optional<std::chrono::sys_seconds>> expires{};   // inner nullopt: remove
+  std::optional<std::optional<std::chrono::seconds>> rotate_every{};  // inner nullopt: remove
+};
+
+// `hush secrets update`. A new payload makes a new version (the old sealed value moves to
+// history, updated = `now`); metadata-only changes keep the version. Changing scopes without a
+// payload re-seals the current value under the new scopes and needs `keys`; so does a payload
+// that holds only some fields of a multi-field secret (the others are kept). With `keys`, a
+// payload equal to the current one is not a change. Throws Error(invalid_input, "no-changes",
+// "No changes to save") when nothing changes, "unknown-secret", the add_secret validation
+// errors, Error(key, "missing-key") when `keys` is needed but null, and open_value's errors.
+void update_secret(Sidecar& sidecar, std::string_view name, SecretChanges changes,
+                   std::chrono::sys_seconds now, const Keypair* keys = nullptr);
+
+// `hush secrets rm`. Throws Error(invalid_input, "unknown-secret") (with suggestions).
+void remove_secret(Sidecar& sidecar, std::string_view name);
+
+// `hush secrets rollback NAME --to N`: a new version holding version N's value, sealed under the
+// current scopes; returns the new version number. Throws "unknown-secret", "unknown-version",
+// "no-changes" (N is the current version), wrong-key and tampered errors.
+std::uint64_t rollback_secret(Sidecar& sidecar, std::string_view name, std::uint64_t to_version,
+                              std::chrono::sys_seconds now, const Keypair& keys);
+
+// `hush secrets rotate`: a new version with `payload` (for multi-field secrets, the given fields
+// replace theirs and the rest are kept); returns the new version number. Verifies the current
+// value first, so it needs the private key. Throws "no-changes" when the value is unchanged,
+// plus update_secret's errors.
+std::uint64_t rotate_secret(Sidecar& sidecar, std::string_view name, SecretPayload payload,
+                            std::chrono::sys_seconds now, const Keypair& keys);
+
+// `hush secrets get NAME [--version N]`: the plaintext of the current version or of `version`.
+// Throws "unknown-secret", "unknown-version", Error(key, "wrong-key") when `keys` is not this
+// sidecar's, Error(tampered, "tampered-value").
+[[nodiscard]] SecretPayload reveal_secret(const Sidecar& sidecar, std::string_view name,
+                                          const Keypair& keys,
+                                          std::optional<std::uint64_t> version = {});
+
+// The entry called `name`. Throws Error(invalid_input, "unknown-secret") with "did you mean"
+// suggestions.
+[[nodiscard]] const SidecarEntry& find_secret(const Sidecar& sidecar, std::string_view name);
+
+struct SecretVersion {
+  std::uint64_t version = 0;
+  std::chrono::sys_seconds created{};
+  bool current = false;
+};
+// `hush secrets versions NAME`: every version, oldest first, the current one last. Throws
+// "unknown-secret".
+[[nodiscard]] std::vector<SecretVersion> secret_versions(const Sidecar& sidecar,
+                                                         std::string_view name);
+
+enum class SecretStatus { active, expiring, expired, rotation_due };
+// "active", "expiring", "expired", "rotation-due".
+[[nodiscard]] std::string_view to_string(SecretStatus status);
+// expired (expires <= now) before expiring (expires <= now + `window`) before rotation_due
+// (updated + rotate_every <= now) before active.
+[[nodiscard]] SecretStatus status_of(const SidecarEntry& entry, std::chrono::sys_seconds now,
+                                     std::chrono::seconds window);
+
+inline constexpr std::chrono::seconds k_default_expiring_window{30 * 24 * 3600};
+
+enum class ListSelection { all, due };  // due: expired, expiring or rotation due
+struct ListFilter {
+  std::chrono::sys_seconds now{};
+  std::chrono::seconds expiring_window = k_default_expiring_window;
+  std::optional<std::string> tag{};  // only entries with this tag
+  ListSelection selection = ListSelection::all;
+};
+struct SecretListing {
+  std::string name{};
+  SidecarEntry entry{};
+  SecretStatus status = SecretStatus::active;
+};
+// `hush secrets list` / `due`: matching entries sorted by name, never values.
+[[nodiscard]] std::vector<SecretListing> list_secrets(const Sidecar& sidecar,
+                                                      const ListFilter& filter);
+// What SecretSource::lookup reports for `entry`.
+[[nodiscard]] SecretInfo secret_info(std::string_view name, const SidecarEntry& entry);
+
+// The sidecar as a SecretSource named "sidecar". lookup() and names() read metadata only;
+// fetch() opens just the requested secret (values are decrypted lazily, on demand). Not
+// thread-safe. Movable, not copyable.
+class SidecarSource : public SecretSource {
+ public:
+  // `keys` may be absent: then fetch() throws Error(key, "missing-key") naming the key_id.
+  // Throws Error(key, "wrong-key") when `keys` belongs to another sidecar.
+  SidecarSource(Sidecar sidecar, std::optional<Keypair> keys);
+  // Loads the keypair from `inputs` at the first fetch() (so a render that uses no sidecar
+  // value needs no key and asks no passphrase).
+  SidecarSource(Sidecar sidecar, KeyInputs inputs);
+  SidecarSource(SidecarSource&&) noexcept = default;
+  SidecarSource& operator=(SidecarSource&&) noexcept = default;
+
+  [[nodiscard]] std::string name() const override { return "sidecar"; }
+  [[nodiscard]] std::optional<SecretInfo> lookup(std::string_view key) override;
+  // Throws Error(invalid_input, "multi-field-secret") for an empty `field` of a multi-field
+  // secret, Error(invalid_input, "unknown-field") naming the available fields, Error(key, …)
+  // without a usable key, Error(tampered, "tampered-value").
+  [[nodiscard]] SecretValue fetch(std::string_view key, std::string_view field) override;
+  [[nodiscard]] std::vector<std::string> names() const override;
+  [[nodiscard]] const Sidecar& sidecar() const { return m_sidecar; }
+
+ private:
+  const Keypair& keys();
+  Sidecar m_sidecar;
+  std::optional<Keypair> m_keys;
+  std::optional<KeyInputs> m_inputs;
+};
+
+}  // namespace hush

@@ -1,0 +1,32 @@
+// Private helpers shared by the sidecar_*.cpp files.
+#pragma once
+#include "core/sidecar/sidecar.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hush::sidecar_detail {
+
+// Why `fields` (sorted) is not a valid field set for `type`, or nullopt.
+[[nodiscard]] std::optional<std::string> field_set_problem(SecretType type,
+                                                           const std::vector<std::string>& fields);
+// Why `field` is not a valid field name (`[A-Za-z_][A-Za-z0-9_]*`), or nullopt.
+[[nodiscard]] std::optional<std::string> field_name_problem(std::string_view field);
+// Why `scope` is not a scope pattern (`provider|service|integration[:glob]` or `global`; no
+// commas, which separate scopes in the sealed binding), or nullopt.
+[[nodiscard]] std::optional<std::string> scope_problem(std::string_view scope);
+// The binding of `entry`'s current value, or of its history `version`.
+[[nodiscard]] SealBinding binding_for(std::string_view name, const SidecarEntry& entry,
+                                      std::uint64_t version);
+// Throws Error(key, "wrong-key") unless `keys` is the sidecar's keypair.
+void check_keypair(const Sidecar& sidecar, const Keypair& keys);
+// The entry called `name`; throws Error(invalid_input, "unknown-secret") with suggestions.
+[[nodiscard]] SidecarEntry& entry_named(Sidecar& sidecar, std::string_view name);
+[[nodiscard]] const SidecarEntry& entry_named(const Sidecar& sidecar, std::string_view name);
+// Opens `entry`'s value of `version` (the current one or one in history) into a payload.
+[[nodiscard]] SecretPayload open_payload(std::string_view name, const SidecarEntry& entry,
+                                         std::uint64_t version, const Keypair& keys);
+
+}  // namespace hush::sidecar_detail

@@ -1,0 +1,93 @@
+#include "core/yaml/yaml_edit.hpp"
+
+#include <hush/error.hpp>
+
+#include "core/yaml/yaml_spans.hpp"
+
+#include <algorithm>
+
+namespace hush::detail {
+namespace {
+
+std::size_t line_start_of(std::string_view text, std::size_t pos) {
+  while (pos > 0 && !detail::is_line_break(text[pos - 1])) --pos;
+  return pos;
+}
+
+bool is_comment_or_blank_line(std::string_view text, std::size_t line) {
+  std::size_t pos = line;
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+  return pos >= text.size() || detail::is_line_break(text[pos]) ||
+         (text[pos] == '#' && pos == line);
+}
+
+// Where a document's lines end: the next "---" or "..." line, or the end of the text.
+std::size_t document_end(std::string_view text, std::size_t from) {
+  for (std::size_t line = detail::next_line(text, from); line < text.size();
+       line = detail::next_line(text, line)) {
+    const std::string_view rest = text.substr(line, 3);
+    if ((rest == "---" || rest == "...") &&
+        (line + 3 >= text.size() || std::string_view(" \t\r\n").find(text[line + 3]) !=
+                                        std::string_view::npos)) {
+      return line;
+    }
+  }
+  return text.size();
+}
+
+}  // namespace
+
+// The lines of the top-level `secrets:` entry, from its key's line to the next top-level key,
+// giving back the blank and column-0 comment lines that introduce the next section.
+std::optional<TextEdit> inline_secrets_removal(const YamlSource& source, const YamlDocument& document) {
+  const YamlNode& root = document.root;
+  for (std::size_t i = 0; i < root.keys.size(); ++i) {
+    const YamlNode& key = root.keys[i];
+    if (key.kind != NodeKind::scalar || key.value != "secrets") continue;
+    const ScalarSite& site = document.scalars[key.scalar];
+    if (site.in_flow) {
+      throw Error(ErrorKind::invalid_input, "flow-secrets-block",
+                  "cannot strip a secrets block written in flow style; use block style or "
+                  "--keep-secrets",
+                  Location{source.path, site.start.line, site.start.column});
+    }
+    const std::string_view text = source.text;
+    const std::size_t begin = line_start_of(text, site.begin);
+    const bool next_key = i + 1 < root.keys.size() && root.keys[i + 1].scalar != k_no_scalar;
+    std::size_t end = next_key
+                          ? line_start_of(text, document.scalars[root.keys[i + 1].scalar].begin)
+                          : document_end(text, site.begin);
+    while (end > begin) {
+      const std::size_t previous = line_start_of(text, end - 1);
+      if (previous <= begin || !is_comment_or_blank_line(text, previous)) break;
+      end = previous;
+    }
+    end = std::max(end, detail::next_line(text, site.begin));
+    // Blank lines on both sides of the block would leave a double gap: take the ones after it.
+    if (begin > 0 && is_comment_or_blank_line(text, line_start_of(text, begin - 1)) &&
+        text[line_start_of(text, begin - 1)] != '#') {
+      while (end < text.size() && is_comment_or_blank_line(text, end) && text[end] != '#') {
+        end = detail::next_line(text, end);
+      }
+    }
+    return TextEdit{begin, end, {}};
+  }
+  return std::nullopt;
+}
+
+std::string apply_edits(std::string_view text, std::vector<TextEdit>& edits) {
+  std::sort(edits.begin(), edits.end(),
+            [](const TextEdit& a, const TextEdit& b) { return a.begin < b.begin; });
+  std::string out;
+  std::size_t at = 0;
+  for (const TextEdit& edit : edits) {
+    out.append(text.substr(at, edit.begin - at));
+    out += edit.replacement;
+    at = edit.end;
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
+
+}  // namespace hush::detail
