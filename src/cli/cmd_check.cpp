@@ -65,7 +65,7 @@ void add_sidecar(CheckOptions& options, const std::vector<CheckInput>& inputs, C
   options.sidecar_path = where->path.string();
   if (const auto keys = find_keypair(ctx.key_inputs(), options.sidecar->key_id, options.sidecar->kdf)) {
     for (InjectedSecret& s : sidecar_secrets(*options.sidecar, *keys, {})) {
-      options.known_values.push_back({s.env_name(), std::move(s.value)});
+      options.known_values.push_back({s.env_name(), s.value->clone()});
     }
     ctx.console().remember(options.known_values);
   }

@@ -34,7 +34,7 @@ std::vector<NamedSecret> known_values(const RedactFlags& flags, const Context& c
   if (flags.no_sidecar) return values;
   const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
   for (InjectedSecret& s : sidecar_secrets(sidecar, unlock_sidecar(sidecar, key_inputs_with_prompt(ctx)), {})) {
-    values.push_back({s.env_name(), std::move(s.value)});
+    values.push_back({s.env_name(), s.value->clone()});
   }
   return values;
 }

@@ -28,7 +28,6 @@ ExitStatus run_render(const RenderFlags& flags, Context& ctx) {
                                {.syntax = ctx.syntax(),
                                 .format = *parse_output_format(flags.format),
                                 .strip_secrets = !flags.keep_secrets});
-  ctx.console().remember(result.secrets);
   std::vector<std::string> names;
   for (const ResolvedReference& r : result.resolved) {
     names.push_back(r.secret);

@@ -2,7 +2,10 @@
 
 #include "core/base/text.hpp"
 
+#include <hush/source.hpp>
+
 #include <cerrno>
+#include <limits>
 #include <unistd.h>
 
 namespace hush::cli {
@@ -18,12 +21,28 @@ void Console::set_color(ColorMode mode, bool no_color_env) {
 }
 
 void Console::remember(const std::vector<NamedSecret>& secrets) {
-  if (secrets.empty()) return;
-  for (const NamedSecret& secret : secrets) m_secrets.push_back({secret.name, secret.value.clone()});
-  m_redactor = std::make_unique<Redactor>(m_secrets, m_options);
+  for (const NamedSecret& secret : secrets) announce_revealed(secret.name, secret.value);
 }
 
-std::string Console::redact(std::string_view text) const { return m_redactor->redact(text); }
+void Console::set_redact_options(RedactOptions options) {
+  m_options = std::move(options);
+  m_synced = std::numeric_limits<std::size_t>::max();  // rebuild with the new options
+}
+
+const Redactor& Console::redactor() const {
+  const std::size_t count = revealed_count();
+  if (m_redactor && count == m_synced) return *m_redactor;
+  // Rebuilt only when values arrived since the last message: one build per burst of reveals.
+  std::vector<NamedSecret> secrets;
+  visit_revealed(0, [&](const std::string& name, const SecretValue& value) {
+    secrets.push_back({name, value.clone()});
+  });
+  m_redactor = std::make_unique<Redactor>(secrets, m_options);
+  m_synced = count;
+  return *m_redactor;
+}
+
+std::string Console::redact(std::string_view text) const { return redactor().redact(text); }
 
 void Console::write_raw(int fd, std::string_view rest) {
   while (!rest.empty()) {

@@ -21,14 +21,14 @@ class Console {
   void set_color(ColorMode mode, bool no_color_env);
   void set_quiet(bool quiet) { m_quiet = quiet; }
   void set_verbose(bool verbose) { m_verbose = verbose; }
-  void set_redact_options(RedactOptions options) { m_options = std::move(options); }
+  void set_redact_options(RedactOptions options);
 
-  // Adds values to mask from now on (copies them into secure memory).
+  // Announces values to the reveal registry (hush/source.hpp), so they are masked from now on.
   void remember(const std::vector<NamedSecret>& secrets);
   // `text` with every remembered value (and its encodings) masked.
   [[nodiscard]] std::string redact(std::string_view text) const;
-  // The redactor over every remembered value (rebuilt by remember()).
-  [[nodiscard]] const Redactor& redactor() const { return *m_redactor; }
+  // The redactor over every value in the reveal registry (rebuilt when new values arrived).
+  [[nodiscard]] const Redactor& redactor() const;
 
   void out(std::string_view text) const;   // stdout, redacted
   // Writes the product the user asked for (a rendered config, a revealed value) to stdout
@@ -58,11 +58,11 @@ class Console {
   bool m_quiet = false;
   bool m_verbose = false;
   RedactOptions m_options;
-  std::vector<NamedSecret> m_secrets;
   mutable std::vector<std::string> m_journal;
   mutable std::size_t m_errors = 0;
   mutable std::size_t m_warnings = 0;
-  std::unique_ptr<Redactor> m_redactor = std::make_unique<Redactor>(std::vector<NamedSecret>{});
+  mutable std::size_t m_synced = 0;  // registry values the redactor covers
+  mutable std::unique_ptr<Redactor> m_redactor;
 };
 
 }  // namespace hush::cli

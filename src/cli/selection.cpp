@@ -30,14 +30,11 @@ std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags, Context&
     const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
     selected = sidecar_secrets(sidecar, unlock_sidecar(sidecar, key_inputs_with_prompt(ctx)), flags.only);
   }
-  std::vector<NamedSecret> remembered;
   std::vector<std::string> names;
   for (const InjectedSecret& s : selected) {
-    remembered.push_back({s.env_name(), s.value.clone()});
     names.push_back(s.secret);
     ctx.log_event("injected", {{"secret", s.secret}, {"as", s.env_name()}});
   }
-  ctx.console().remember(remembered);
   ctx.audit_note(names, flags.config.empty() ? std::vector<std::string>{} : std::vector<std::string>{flags.config});
   for (const std::string& name : ctx.console().redactor().too_short()) {
     ctx.console().warn("the value of " + name + " is shorter than 4 bytes and cannot be masked");

@@ -61,9 +61,9 @@ TEST_CASE("sidecar: the source reads names and metadata without a key", "[sideca
 TEST_CASE("sidecar: the source fetches values and fields with the private key", "[sidecar]") {
   hush::test::SidecarFixture f = populated();
   hush::SidecarSource source(f.sidecar, hush::keypair_from_private(f.keys.private_key.clone()));
-  CHECK(source.fetch("DB_PASSWORD", "").reveal() == "pg-canary");
-  CHECK(source.fetch("SMTP", "username").reveal() == "mailer");
-  CHECK(source.fetch("SMTP", "password").reveal() == "smtp-canary");
+  CHECK(source.fetch("DB_PASSWORD", "")->reveal() == "pg-canary");
+  CHECK(source.fetch("SMTP", "username")->reveal() == "mailer");
+  CHECK(source.fetch("SMTP", "password")->reveal() == "smtp-canary");
   CHECK(error_of([&] { (void)source.fetch("SMTP", ""); }) ==
         "secret SMTP has fields password, username; reference one as ${SMTP.password} "
         "[multi-field-secret]");
@@ -84,7 +84,7 @@ TEST_CASE("sidecar: the source decrypts only the secrets it is asked for", "[sid
   hush::test::SidecarFixture f = populated();
   f.sidecar.secrets.at("SMTP").value = f.sidecar.secrets.at("DB_PASSWORD").value;  // tampered
   hush::SidecarSource source(f.sidecar, hush::keypair_from_private(f.keys.private_key.clone()));
-  CHECK(source.fetch("DB_PASSWORD", "").reveal() == "pg-canary");
+  CHECK(source.fetch("DB_PASSWORD", "")->reveal() == "pg-canary");
   const std::string error = error_of([&] { (void)source.fetch("SMTP", "password"); });
   CHECK(
       error.starts_with("secret SMTP was tampered with: its ciphertext belongs to secret "
@@ -104,7 +104,7 @@ TEST_CASE("sidecar: the source loads its key lazily, at the first fetch", "[side
   };
   hush::SidecarSource source(f.sidecar, std::move(inputs));
   CHECK(source.lookup("SMTP").has_value());
-  CHECK(source.fetch("SMTP", "username").reveal() == "mailer");
+  CHECK(source.fetch("SMTP", "username")->reveal() == "mailer");
   CHECK(asked == 0);  // HUSH_KEY came first
 
   hush::KeyInputs none;

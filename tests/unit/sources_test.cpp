@@ -27,7 +27,7 @@ class FakeSource : public hush::SecretSource {
     if (key != m_info.name) return std::nullopt;
     return m_info;
   }
-  hush::SecretValue fetch(std::string_view, std::string_view field) override {
+  hush::SecretValue fetch_value(std::string_view, std::string_view field) override {
     return hush::SecretValue("value-of-" + std::string(field));
   }
   std::vector<std::string> names() const override { return {m_info.name}; }
@@ -41,10 +41,10 @@ class FakeSource : public hush::SecretSource {
 TEST_CASE("sources: the environment with and without a prefix", "[sources]") {
   hush::EnvSource plain({{"DB_PASSWORD", "pw"}, {"OPSIMATE_DB_PASSWORD", "prefixed"}}, "");
   CHECK(plain.lookup("DB_PASSWORD").has_value());
-  CHECK(plain.fetch("DB_PASSWORD", "").reveal() == "pw");
+  CHECK(plain.fetch("DB_PASSWORD", "")->reveal() == "pw");
   hush::EnvSource prefixed({{"DB_PASSWORD", "pw"}, {"OPSIMATE_DB_PASSWORD", "prefixed"}},
                            "OPSIMATE_");
-  CHECK(prefixed.fetch("DB_PASSWORD", "").reveal() == "prefixed");
+  CHECK(prefixed.fetch("DB_PASSWORD", "")->reveal() == "prefixed");
   CHECK(prefixed.names() == std::vector<std::string>{"DB_PASSWORD"});
   CHECK_THROWS_AS(prefixed.fetch("DB_PASSWORD", "field"), hush::Error);
 }
@@ -59,10 +59,10 @@ TEST_CASE("sources: the chain order decides which source answers", "[sources]") 
   };
   std::vector<hush::Finding> findings;
   hush::Resolver inline_first = hush::make_resolver(settings_with({"inline", "env"}), &config, findings);
-  CHECK(inline_first.resolve(ref_to("A"), findings)->value.reveal() == "from-inline");
+  CHECK(inline_first.resolve(ref_to("A"), findings)->value->reveal() == "from-inline");
   hush::Resolver default_order = hush::make_resolver(settings_with({}), &config, findings);
   const auto hit = default_order.resolve(ref_to("A"), findings);
-  CHECK(hit->value.reveal() == "from-env");
+  CHECK(hit->value->reveal() == "from-env");
   CHECK(hit->source == "env");
   CHECK(default_order.chain() == std::vector<std::string>{"env", "inline"});
   CHECK_THROWS_AS(hush::make_resolver(settings_with({"nowhere"}), &config, findings), hush::Error);
@@ -115,7 +115,7 @@ TEST_CASE("sources: expiry and fields are enforced", "[sources]") {
   findings.clear();
   const auto value = lenient.resolve(ref_to("CERT", {}, {}, "private_key"), findings);
   REQUIRE(value);
-  CHECK(value->value.reveal() == "value-of-private_key");
+  CHECK(value->value->reveal() == "value-of-private_key");
   CHECK(findings.at(0).severity == hush::Severity::warning);
   findings.clear();
   CHECK_FALSE(lenient.resolve(ref_to("CERT"), findings));

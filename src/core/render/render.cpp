@@ -169,7 +169,8 @@ class Renderer {
   const YamlSource& m_source;
   const RenderOptions& m_options;
   RenderResult& m_result;
-  std::map<ScalarKey, std::vector<std::size_t>> m_secret_indexes;  // into m_result.secrets
+  std::vector<SharedSecret> m_values;  // every substituted value, shared with the resolver
+  std::map<ScalarKey, std::vector<std::size_t>> m_secret_indexes;  // into m_values
   std::map<ScalarKey, ScalarPlan> m_plans;
   std::set<ScalarKey> m_double_quote;  // scalars forced to the double-quoted fallback
 };
@@ -180,8 +181,8 @@ void Renderer::resolve(Resolver& resolver) {
   for (const TemplateReference& ref : refs.references) {
     std::optional<Resolution> resolution = resolver.resolve(ref, m_result.findings);
     if (!resolution) continue;
-    m_secret_indexes[{ref.document, ref.scalar}].push_back(m_result.secrets.size());
-    m_result.secrets.push_back({resolution->name, std::move(resolution->value)});
+    m_secret_indexes[{ref.document, ref.scalar}].push_back(m_values.size());
+    m_values.push_back(resolution->value);
     m_result.resolved.push_back(
         {ref.reference.display(), resolution->name, resolution->source, ref.where});
   }
@@ -203,7 +204,7 @@ void Renderer::plan() {
       ScalarPlan plan;
       const auto indexes = m_secret_indexes.find({d, s});
       for (std::size_t i = 0; i < scan.references.size(); ++i) {
-        plan.values.push_back(m_result.secrets[indexes->second[i]].value.reveal());
+        plan.values.push_back(m_values[indexes->second[i]]->reveal());
       }
       plan.new_value = substitute(site.value, scan, [&](const Reference& r) -> std::string_view {
         for (std::size_t i = 0; i < scan.references.size(); ++i) {

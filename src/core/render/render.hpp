@@ -38,7 +38,6 @@ struct RenderResult {
   std::string text;                       // empty unless no finding is an error
   std::vector<Finding> findings;          // errors and warnings, in source order
   std::vector<ResolvedReference> resolved;
-  std::vector<NamedSecret> secrets;       // every value substituted, for the caller's redactor
   ~RenderResult();                        // wipes `text`
   RenderResult() = default;
   RenderResult(RenderResult&&) noexcept = default;

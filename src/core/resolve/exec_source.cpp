@@ -60,7 +60,7 @@ std::optional<SecretInfo> ExecSource::lookup(std::string_view key) {
   return SecretInfo{std::string(key)};
 }
 
-SecretValue ExecSource::fetch(std::string_view key, std::string_view field) {
+SecretValue ExecSource::fetch_value(std::string_view key, std::string_view field) {
   if (!field.empty()) {
     throw Error(ErrorKind::invalid_input, "unknown-field",
                 "exec source " + m_spec.name + " values have no fields");

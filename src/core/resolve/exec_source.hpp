@@ -3,7 +3,7 @@
 // replaced is run without a shell, and its stdout is the value.
 #pragma once
 #include "core/model/project.hpp"
-#include <hush/secret.hpp>
+#include <hush/source.hpp>
 
 #include <map>
 #include <string>
@@ -21,11 +21,11 @@ class ExecSource : public SecretSource {
   // and (for a failure) the command's stderr, which the CLI prints through its redactor. A key
   // that starts with "-" is refused (it would read as an option).
   [[nodiscard]] std::optional<SecretInfo> lookup(std::string_view key) override;
-  [[nodiscard]] SecretValue fetch(std::string_view key, std::string_view field) override;
   // An exec source cannot list its keys.
   [[nodiscard]] std::vector<std::string> names() const override { return {}; }
 
  private:
+  [[nodiscard]] SecretValue fetch_value(std::string_view key, std::string_view field) override;
   ExecSourceSpec m_spec;
   std::map<std::string, std::string> m_environment;
   std::map<std::string, SecretValue, std::less<>> m_cache;

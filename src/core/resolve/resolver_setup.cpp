@@ -13,11 +13,13 @@ class EmptySidecarSource : public SecretSource {
  public:
   [[nodiscard]] std::string name() const override { return "sidecar"; }
   [[nodiscard]] std::optional<SecretInfo> lookup(std::string_view) override { return {}; }
-  [[nodiscard]] SecretValue fetch(std::string_view key, std::string_view) override {
+  [[nodiscard]] std::vector<std::string> names() const override { return {}; }
+
+ private:
+  [[nodiscard]] SecretValue fetch_value(std::string_view key, std::string_view) override {
     throw Error(ErrorKind::invalid_input, "unknown-secret",
                 "the sidecar has no secret " + std::string(key));
   }
-  [[nodiscard]] std::vector<std::string> names() const override { return {}; }
 };
 
 std::unique_ptr<SecretSource> open_sidecar(const SidecarLocation& where, KeyInputs keys) {

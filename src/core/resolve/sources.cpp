@@ -31,7 +31,7 @@ std::optional<SecretInfo> EnvSource::lookup(std::string_view key) {
   return info;
 }
 
-SecretValue EnvSource::fetch(std::string_view key, std::string_view field) {
+SecretValue EnvSource::fetch_value(std::string_view key, std::string_view field) {
   if (!field.empty()) no_fields("env", key);
   return m_values.find(key)->second.clone();
 }
@@ -57,7 +57,7 @@ std::optional<SecretInfo> InlineSource::lookup(std::string_view key) {
   return std::nullopt;
 }
 
-SecretValue InlineSource::fetch(std::string_view key, std::string_view field) {
+SecretValue InlineSource::fetch_value(std::string_view key, std::string_view field) {
   if (!field.empty()) no_fields("inline", key);
   for (const InlineSecret& secret : m_secrets) {
     if (secret.name == key) return secret.value.clone();
@@ -216,7 +216,9 @@ std::optional<Resolution> Resolver::resolve(const TemplateReference& ref,
                                             std::vector<Finding>& findings) {
   const std::optional<Hit> hit = admitted(ref, findings);
   if (!hit) return std::nullopt;
-  return Resolution{hit->source->fetch(hit->key, hit->field), hit->source->name(), hit->key};
+  SharedSecret& value = m_fetched[{hit->source->name(), hit->key, hit->field}];
+  if (!value) value = hit->source->fetch(hit->key, hit->field);
+  return Resolution{value, hit->source->name(), hit->key};
 }
 
 }  // namespace hush

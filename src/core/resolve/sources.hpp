@@ -5,13 +5,14 @@
 #pragma once
 #include "core/model/config_model.hpp"
 #include <hush/error.hpp>
-#include <hush/secret.hpp>
+#include <hush/source.hpp>
 
 #include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace hush {
@@ -23,10 +24,10 @@ class EnvSource : public SecretSource {
   EnvSource(std::map<std::string, std::string> environment, std::string prefix);
   [[nodiscard]] std::string name() const override { return "env"; }
   [[nodiscard]] std::optional<SecretInfo> lookup(std::string_view key) override;
-  [[nodiscard]] SecretValue fetch(std::string_view key, std::string_view field) override;
   [[nodiscard]] std::vector<std::string> names() const override;
 
  private:
+  [[nodiscard]] SecretValue fetch_value(std::string_view key, std::string_view field) override;
   std::map<std::string, SecretValue, std::less<>> m_values;  // keyed without the prefix
 };
 
@@ -36,10 +37,10 @@ class InlineSource : public SecretSource {
   explicit InlineSource(std::vector<InlineSecret> secrets);
   [[nodiscard]] std::string name() const override { return "inline"; }
   [[nodiscard]] std::optional<SecretInfo> lookup(std::string_view key) override;
-  [[nodiscard]] SecretValue fetch(std::string_view key, std::string_view field) override;
   [[nodiscard]] std::vector<std::string> names() const override;
 
  private:
+  [[nodiscard]] SecretValue fetch_value(std::string_view key, std::string_view field) override;
   std::vector<InlineSecret> m_secrets;
 };
 
@@ -49,7 +50,7 @@ struct ResolverOptions {
 };
 
 struct Resolution {
-  SecretValue value;
+  SharedSecret value;  // shared by every reference to the same secret (decrypted once)
   std::string source;  // the source that answered
   std::string name;    // the secret's name in that source
 };
@@ -97,6 +98,8 @@ class Resolver {
   std::vector<std::unique_ptr<SecretSource>> m_sources;
   std::vector<std::string> m_chain;
   ResolverOptions m_options;
+  // source name, key, field -> the value fetched once
+  std::map<std::tuple<std::string, std::string, std::string>, SharedSecret> m_fetched;
 };
 
 }  // namespace hush

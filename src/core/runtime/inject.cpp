@@ -51,11 +51,11 @@ std::vector<InjectedSecret> sidecar_secrets(const Sidecar& sidecar, const Keypai
     (void)find_secret(sidecar, name);
     SecretPayload payload = reveal_secret(sidecar, name, keys);
     if (payload.fields.empty()) {
-      out.push_back({name, "", std::move(payload.value)});
+      out.push_back({name, "", std::make_shared<const SecretValue>(std::move(payload.value))});
       continue;
     }
     for (NamedSecret& field : payload.fields) {
-      out.push_back({name, field.name, std::move(field.value)});
+      out.push_back({name, field.name, std::make_shared<const SecretValue>(std::move(field.value))});
     }
   }
   return out;
@@ -72,7 +72,7 @@ std::vector<InjectedSecret> referenced_secrets(const YamlSource& config, Resolve
     if (!resolution) continue;
     const std::string field = ref.reference.source.empty() ? ref.reference.field : "";
     if (!seen.insert({resolution->name, field}).second) continue;
-    out.push_back({resolution->name, field, std::move(resolution->value)});
+    out.push_back({resolution->name, field, resolution->value});
   }
   return out;
 }
@@ -90,7 +90,7 @@ void materialize_secrets(const std::filesystem::path& dir,
       ensure_private_directory(target);
       target /= secret.field;
     }
-    write_file_atomic(target, secret.value.reveal(), FileMode::owner_readonly);
+    write_file_atomic(target, secret.value->reveal(), FileMode::owner_readonly);
   }
 }
 

@@ -19,7 +19,7 @@ namespace hush {
 struct InjectedSecret {
   std::string secret;  // NAME, or NAME for a field of a multi-field secret
   std::string field;   // "" for single-value secrets
-  SecretValue value;
+  SharedSecret value;
   // NAME, or NAME_FIELD (upper case, '-' and '.' as '_') for a field.
   [[nodiscard]] std::string env_name() const;
 };

@@ -59,7 +59,7 @@ void write_all(int fd, std::string_view text) {
   for (const InjectedSecret& secret : secrets) {
     const std::string name = secret.env_name();
     if (request.override_existing || environment.count(name) == 0) {
-      environment[name] = std::string(secret.value.reveal());
+      environment[name] = std::string(secret.value->reveal());
     }
   }
   std::vector<std::string> strings;

@@ -8,7 +8,7 @@
 #include "core/base/clock.hpp"
 #include "core/crypto/crypto.hpp"
 #include "core/crypto/keystore.hpp"
-#include <hush/secret.hpp>
+#include <hush/source.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -257,14 +257,14 @@ class SidecarSource : public SecretSource {
 
   [[nodiscard]] std::string name() const override { return "sidecar"; }
   [[nodiscard]] std::optional<SecretInfo> lookup(std::string_view key) override;
-  // Throws Error(invalid_input, "multi-field-secret") for an empty `field` of a multi-field
-  // secret, Error(invalid_input, "unknown-field") naming the available fields, Error(key, …)
-  // without a usable key, Error(tampered, "tampered-value").
-  [[nodiscard]] SecretValue fetch(std::string_view key, std::string_view field) override;
   [[nodiscard]] std::vector<std::string> names() const override;
   [[nodiscard]] const Sidecar& sidecar() const { return m_sidecar; }
 
  private:
+  // Throws Error(invalid_input, "multi-field-secret") for an empty `field` of a multi-field
+  // secret, Error(invalid_input, "unknown-field") naming the available fields, Error(key, …)
+  // without a usable key, Error(tampered, "tampered-value").
+  [[nodiscard]] SecretValue fetch_value(std::string_view key, std::string_view field) override;
   const Keypair& keys();
   Sidecar m_sidecar;
   std::optional<Keypair> m_keys;

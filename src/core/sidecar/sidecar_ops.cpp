@@ -274,7 +274,13 @@ SecretPayload reveal_secret(const Sidecar& sidecar, std::string_view name, const
                             std::optional<std::uint64_t> version) {
   check_keypair(sidecar, keys);
   const SidecarEntry& entry = entry_named(sidecar, name);
-  return open_payload(name, entry, version.value_or(entry.version), keys);
+  SecretPayload payload = open_payload(name, entry, version.value_or(entry.version), keys);
+  // Every decrypted value is known to the redactor before anyone can print it.
+  if (payload.fields.empty()) announce_revealed(name, payload.value);
+  for (const NamedSecret& field : payload.fields) {
+    announce_revealed(std::string(name) + "." + field.name, field.value);
+  }
+  return payload;
 }
 
 namespace sidecar_detail {

@@ -34,7 +34,7 @@ const Keypair& SidecarSource::keys() {
   return *m_keys;
 }
 
-SecretValue SidecarSource::fetch(std::string_view key, std::string_view field) {
+SecretValue SidecarSource::fetch_value(std::string_view key, std::string_view field) {
   const SidecarEntry& entry = sidecar_detail::entry_named(m_sidecar, key);
   const std::string name(key);
   if (!is_multi_field(entry.type)) {
