@@ -8,7 +8,6 @@
 #include "core/base/text.hpp"
 
 #include <CLI/CLI.hpp>
-#include <algorithm>
 #include <memory>
 
 namespace hush::cli {
@@ -21,7 +20,13 @@ struct RunFlags {
 };
 
 ExitStatus run_run(const RunFlags& flags, Context& ctx) {
-  if (flags.command.empty()) throw Error(ErrorKind::usage, "usage", "name the command: hush run -- CMD [ARGS…]");
+  if (flags.command.empty()) {
+    throw Error(ErrorKind::usage, "no-command",
+                flags.selection.only.empty()
+                    ? "name the command: hush run [OPTIONS] -- CMD [ARGS…]"
+                    : "name the command after `--`: --only takes every name up to the next option "
+                      "(hush run --only NAME… -- CMD [ARGS…])");
+  }
   const std::vector<InjectedSecret> secrets = select_secrets(flags.selection, ctx);
   RunRequest request;
   request.argv = flags.command;
@@ -44,30 +49,15 @@ Command add_run_command(CLI::App& root, Context& ctx) {
   add_selection_options(*app, flags->selection);
   app->add_flag("--override", flags->override_existing,
                 "Let secrets replace environment variables that are already set");
+  // CMD and everything after it never reach the option parser (CLI11's prefix command).
+  app->prefix_command();
+  ctx.add_global_options(*app);
   app->footer("Usage: hush run [OPTIONS] [--] CMD [ARGS...]");
   return {app, [flags, &ctx] {
             flags->command = ctx.trailing_command();
             return run_run(*flags, ctx);
           },
           "run"};
-}
-
-std::size_t run_command_start(const std::vector<std::string>& args) {
-  // Options (global or of `run`) that take a value: their value is not the command.
-  static const char* const k_valued[] = {"--project", "--secrets", "--env", "--log-file",
-                                         "--log-format", "--color", "--audit-log", "--syntax",
-                                         "--source", "--env-prefix", "--only", "--config"};
-  std::size_t i = 0;
-  while (i < args.size() && args[i] != "run") {
-    const bool valued = std::find(std::begin(k_valued), std::end(k_valued), args[i]) != std::end(k_valued);
-    i += valued ? 2 : 1;
-  }
-  for (++i; i < args.size(); ++i) {
-    if (args[i] == "--") return i;
-    if (args[i].empty() || args[i][0] != '-') return i;
-    if (std::find(std::begin(k_valued), std::end(k_valued), args[i]) != std::end(k_valued)) ++i;
-  }
-  return args.size();
 }
 
 }  // namespace hush::cli

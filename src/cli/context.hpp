@@ -65,7 +65,7 @@ class Context {
   // Where private keys come from (HUSH_KEY, HUSH_KEY_FILE, the keys directory, passphrase).
   [[nodiscard]] KeyInputs key_inputs() const;
 
-  // The command `hush run` executes (split off argv before option parsing).
+  // The command `hush run` executes (what follows run's options; see main.cpp).
   void set_trailing_command(std::vector<std::string> command) { m_trailing = std::move(command); }
   [[nodiscard]] const std::vector<std::string>& trailing_command() const { return m_trailing; }
 
@@ -82,10 +82,10 @@ class Context {
 
  private:
   GlobalOptions m_options;
+  std::vector<std::string> m_trailing;
   std::map<std::string, std::string> m_env;
   mutable Console m_console;
   mutable std::optional<ProjectFile> m_project;
-  std::vector<std::string> m_trailing;
   struct LogEvent {
     std::string event;
     std::vector<std::pair<std::string, std::string>> fields;

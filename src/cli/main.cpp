@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <algorithm>
 #include <chrono>
+#include <sstream>
 #include <vector>
 
 extern char** environ;
@@ -30,9 +31,6 @@ Command add_secrets_rotate_command(CLI::App& secrets, Context& ctx);
 Command add_secrets_import_command(CLI::App& secrets, Context& ctx);
 Command add_audit_verify_command(CLI::App& audit, Context& ctx);
 Command add_run_command(CLI::App& root, Context& ctx);
-// Index in `args` (argv without argv[0]) where `hush run`'s command starts ("--" included), or
-// args.size() when this is not a run.
-std::size_t run_command_start(const std::vector<std::string>& args);
 Command add_materialize_command(CLI::App& root, Context& ctx);
 Command add_redact_command(CLI::App& root, Context& ctx);
 Command add_check_command(CLI::App& root, Context& ctx);
@@ -76,6 +74,25 @@ int run_command(const Command& command, const Context& ctx) {
   return status;
 }
 
+void parse_arguments(CLI::App& app, std::vector<std::string> args) {
+  std::reverse(args.begin(), args.end());  // CLI11 takes the arguments reversed
+  app.parse(args);
+}
+
+// The command of `hush run`: what CLI11 left after run's options (prefix command), then the words
+// set aside after `--` (which belong to that command when it already started before them).
+std::vector<std::string> run_command(const CLI::App& run_app, std::vector<std::string> dashed) {
+  std::vector<std::string> command = run_app.remaining();
+  if (!command.empty() && command.front().starts_with("-")) {
+    throw Error(ErrorKind::usage, "unknown-option",
+                "hush run has no option " + command.front() +
+                    " (put the command after `--`: hush run [OPTIONS] -- CMD [ARGS…])");
+  }
+  if (command.empty() && !dashed.empty()) dashed.erase(dashed.begin());
+  command.insert(command.end(), dashed.begin(), dashed.end());
+  return command;
+}
+
 int run(int argc, char** argv) {
   Context ctx(environ);
   CLI::App app{"hush: render OpsiMate-style YAML configs with secrets", "hush"};
@@ -112,21 +129,33 @@ int run(int argc, char** argv) {
       add_check_command(app, ctx),
       add_hook_install_command(*hook, ctx),
   };
-  for (const Command& command : commands) command.app->fallthrough();
-  // `hush run [OPTIONS] [--] CMD ARGS…`: CMD and its arguments never reach the option parser.
-  std::vector<std::string> args(argv + 1, argv + argc);
-  const std::size_t split = run_command_start(args);
-  if (split < args.size()) {
-    std::vector<std::string> command(args.begin() + static_cast<std::ptrdiff_t>(split), args.end());
-    if (!command.empty() && command.front() == "--") command.erase(command.begin());
-    ctx.set_trailing_command(std::move(command));
-    args.resize(split);
+  // Global options after the command name fall through to the root; `run` registers them itself
+  // instead, because its command words must stay with it (prefix command), not fall through.
+  CLI::App* run_app = nullptr;
+  for (const Command& command : commands) {
+    if (command.app->get_prefix_command()) {
+      run_app = command.app;
+    } else {
+      command.app->fallthrough();
+    }
   }
-  std::reverse(args.begin(), args.end());  // CLI11 takes the arguments reversed
+  // `hush run [OPTIONS] [--] CMD ARGS…`: the words after the first `--` are set aside so that CLI11
+  // (which knows every option's arity) parses only what precedes them; run's prefix command takes
+  // CMD when there is no `--`. Any other command gets `--` back with its ordinary meaning.
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const auto dashes = std::find(args.begin(), args.end(), std::string("--"));
   try {
-    app.parse(args);
+    parse_arguments(app, {args.begin(), dashes});
+    const bool is_run = run_app->parsed();
+    if (dashes != args.end() && !is_run) parse_arguments(app, args);
+    if (is_run) ctx.set_trailing_command(run_command(*run_app, {dashes, args.end()}));
   } catch (const CLI::ParseError& e) {
-    const int status = app.exit(e);
+    // CLI11's messages quote arguments, which may be secrets: they pass the console's redactor.
+    std::ostringstream out;
+    std::ostringstream err;
+    const int status = app.exit(e, out, err);
+    ctx.console().out(out.str());
+    ctx.console().err(err.str());
     return status == 0 ? 0 : static_cast<int>(ExitStatus::usage);
   }
   ctx.apply();
