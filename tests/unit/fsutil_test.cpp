@@ -37,3 +37,19 @@ TEST_CASE("fsutil: a lock can be taken again after release", "[fsutil]") {
   const hush::FileLock second(dir / "s.yaml");
   CHECK(std::filesystem::exists(dir / "s.yaml.lock"));
 }
+
+TEST_CASE("fsutil: a symlinked lock file is refused, never followed", "[fsutil]") {
+  hush::test::TempDir dir;
+  std::filesystem::create_symlink(dir / "elsewhere", dir / "s.yaml.lock");
+  const std::string lock = (dir / "s.yaml.lock").string();
+  try {
+    const hush::FileLock lock_held(dir / "s.yaml");
+    FAIL("expected an error");
+  } catch (const hush::Error& e) {
+    CHECK(e.kind() == hush::ErrorKind::io);
+    CHECK(std::string(e.what()) ==
+          lock + ": error: lock file " + lock +
+              " is a symbolic link; hush does not follow it (remove it and retry) [lock-symlink]");
+  }
+  CHECK_FALSE(std::filesystem::exists(dir / "elsewhere"));  // the link's target was not created
+}

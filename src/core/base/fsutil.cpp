@@ -102,7 +102,14 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
 
 FileLock::FileLock(const std::filesystem::path& path) {
   const std::string lock_path = path.string() + ".lock";
-  m_fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  // O_NOFOLLOW: a planted link would make hush create or lock a file of the attacker's choosing.
+  m_fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (m_fd < 0 && errno == ELOOP) {
+    throw Error(ErrorKind::io, "lock-symlink",
+                "lock file " + lock_path +
+                    " is a symbolic link; hush does not follow it (remove it and retry)",
+                Location{lock_path, 0, 0});
+  }
   if (m_fd < 0) fail_io("lock-failed", "cannot create lock file", lock_path, errno);
   while (::flock(m_fd, LOCK_EX) != 0) {
     if (errno == EINTR) continue;

@@ -23,8 +23,9 @@ enum class FileMode {
 void write_file_atomic(const std::filesystem::path& path, std::string_view content, FileMode mode);
 
 // An exclusive advisory lock (flock) on `<path>.lock`, held until destruction. Blocks until the
-// lock is free. Movable, not copyable. Throws Error(io, "lock-failed") when the lock file cannot
-// be created.
+// lock is free. Movable, not copyable. Throws Error(io, "lock-symlink") when `<path>.lock` is a
+// symbolic link (never followed) and Error(io, "lock-failed") when the lock file cannot be
+// created.
 class FileLock {
  public:
   explicit FileLock(const std::filesystem::path& path);
