@@ -22,7 +22,8 @@ Context::Context(char** environ_block) {
 
 void Context::add_global_options(CLI::App& app) {
   GlobalOptions& o = m_options;
-  app.add_option("--project", o.project, "Project file (default: .hush.yaml found upwards)");
+  app.add_option("--project", o.project,
+                 "Project file (default: HUSH_PROJECT, else a trusted .hush.yaml found upwards)");
   app.add_option("--secrets", o.secrets, "Sidecar file (default: beside the config)");
   app.add_option("--env", o.environment, "Environment: production, staging, ...");
   app.add_flag("-q,--quiet", o.quiet, "Print only errors");
@@ -57,13 +58,18 @@ std::string Context::env(const std::string& name) const {
 
 const ProjectFile& Context::project() const {
   if (m_project) return *m_project;
-  if (!m_options.project.empty()) {
-    m_project = load_project_file(m_options.project);
-  } else if (const auto found = find_project_file(std::filesystem::current_path())) {
-    m_project = load_project_file(*found);
-  } else {
-    m_project = ProjectFile{};
+  const std::string named = !m_options.project.empty() ? m_options.project : env("HUSH_PROJECT");
+  if (!named.empty()) {
+    m_project = load_project_file(named);  // named explicitly: trusted, and must exist
+    return *m_project;
   }
+  std::error_code ignored;
+  const std::filesystem::path home = env("HOME").empty()
+                                         ? std::filesystem::path()
+                                         : std::filesystem::weakly_canonical(env("HOME"), ignored);
+  const ProjectSearch search = find_project_file(std::filesystem::current_path(), home);
+  for (const std::string& warning : search.warnings) m_console.warn(warning);
+  m_project = search.found ? load_project_file(*search.found) : ProjectFile{};
   return *m_project;
 }
 

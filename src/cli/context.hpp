@@ -50,8 +50,9 @@ class Context {
   [[nodiscard]] const std::map<std::string, std::string>& environment() const { return m_env; }
   // The value of an environment variable, or "" when unset.
   [[nodiscard]] std::string env(const std::string& name) const;
-  // The project file (--project, or .hush.yaml found upwards from the working directory);
-  // loaded once. Throws Error(io) when --project names a missing file.
+  // The project file (--project, else HUSH_PROJECT, else a trusted .hush.yaml found upwards from
+  // the working directory, each ignored one warned about); loaded once. Throws Error(io) when
+  // --project or HUSH_PROJECT names a missing file.
   [[nodiscard]] const ProjectFile& project() const;
   // --env, else HUSH_ENV, else the project's environment, else "".
   [[nodiscard]] std::string environment_name() const;

@@ -37,3 +37,40 @@ TEST_CASE("fsutil: a lock can be taken again after release", "[fsutil]") {
   const hush::FileLock second(dir / "s.yaml");
   CHECK(std::filesystem::exists(dir / "s.yaml.lock"));
 }
+
+TEST_CASE("fsutil: a symlinked lock file is refused, never followed", "[fsutil]") {
+  hush::test::TempDir dir;
+  std::filesystem::create_symlink(dir / "elsewhere", dir / "s.yaml.lock");
+  const std::string lock = (dir / "s.yaml.lock").string();
+  try {
+    const hush::FileLock lock_held(dir / "s.yaml");
+    FAIL("expected an error");
+  } catch (const hush::Error& e) {
+    CHECK(e.kind() == hush::ErrorKind::io);
+    CHECK(std::string(e.what()) ==
+          lock + ": error: lock file " + lock +
+              " is a symbolic link; hush does not follow it (remove it and retry) [lock-symlink]");
+  }
+  CHECK_FALSE(std::filesystem::exists(dir / "elsewhere"));  // the link's target was not created
+}
+
+TEST_CASE("fsutil: an open directory never follows a symbolic link", "[fsutil]") {
+  hush::test::TempDir dir;
+  std::filesystem::create_directories(dir / "real");
+  std::filesystem::create_directory_symlink(dir / "real", dir / "linked");
+  CHECK_THROWS_AS(hush::OpenDirectory(dir / "linked"), hush::Error);
+  const hush::OpenDirectory open(dir / "real");
+  hush::write_file_atomic(dir / "victim", "original", hush::FileMode::shared_readable);
+  std::filesystem::create_symlink(dir / "victim", dir / "real/name");
+  CHECK(open.entry_type("name") == hush::EntryType::symlink);
+  CHECK(open.entry_type("absent") == hush::EntryType::missing);
+  open.write_file_atomic("name", "new", hush::FileMode::owner_readonly);
+  CHECK(hush::read_file(dir / "victim") == "original");  // the link was replaced, not followed
+  CHECK(open.entry_type("name") == hush::EntryType::file);
+  CHECK(hush::permission_bits(dir / "real/name") == 0400);
+  std::filesystem::create_directory_symlink(dir / "real", dir / "real/sub");
+  CHECK_THROWS_AS((void)open.subdirectory("sub"), hush::Error);
+  const hush::OpenDirectory fresh = open.subdirectory("fresh");
+  CHECK(fresh.permission_bits() == 0700);
+  CHECK(open.entry_type("fresh") == hush::EntryType::directory);
+}

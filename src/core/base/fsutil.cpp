@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <glob.h>
 #include <sys/file.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -48,6 +49,23 @@ void sync_directory(const std::filesystem::path& directory) {
   if (fd < 0) return;  // best effort: the rename itself already happened
   ::fsync(fd);
   ::close(fd);
+}
+
+// Creates a fresh temporary file beside `name` in directory `dir_fd` (O_EXCL, O_NOFOLLOW, so an
+// entry planted under a guessed name is never opened); returns its descriptor, -1 with errno set.
+int create_temporary_at(int dir_fd, const std::string& name, mode_t mode, std::string& temp) {
+  static constexpr char k_letters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    unsigned char random[6] = {};
+    if (::getrandom(random, sizeof random, 0) != sizeof random) return -1;
+    temp = "." + name + ".hush-";
+    for (unsigned char byte : random) temp += k_letters[byte % (sizeof k_letters - 1)];
+    const int fd =
+        ::openat(dir_fd, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+    if (fd >= 0 || errno != EEXIST) return fd;
+  }
+  errno = EEXIST;
+  return -1;
 }
 
 }  // namespace
@@ -102,7 +120,14 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
 
 FileLock::FileLock(const std::filesystem::path& path) {
   const std::string lock_path = path.string() + ".lock";
-  m_fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  // O_NOFOLLOW: a planted link would make hush create or lock a file of the attacker's choosing.
+  m_fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (m_fd < 0 && errno == ELOOP) {
+    throw Error(ErrorKind::io, "lock-symlink",
+                "lock file " + lock_path +
+                    " is a symbolic link; hush does not follow it (remove it and retry)",
+                Location{lock_path, 0, 0});
+  }
   if (m_fd < 0) fail_io("lock-failed", "cannot create lock file", lock_path, errno);
   while (::flock(m_fd, LOCK_EX) != 0) {
     if (errno == EINTR) continue;
@@ -125,6 +150,76 @@ FileLock& FileLock::operator=(FileLock&& other) noexcept {
     m_fd = std::exchange(other.m_fd, -1);
   }
   return *this;
+}
+
+OpenDirectory::OpenDirectory(const std::filesystem::path& path) : m_path(path) {
+  m_fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (m_fd < 0) fail_io("unreadable-file", "cannot open directory", path, errno);
+}
+
+OpenDirectory::~OpenDirectory() {
+  if (m_fd >= 0) ::close(m_fd);
+}
+
+OpenDirectory::OpenDirectory(OpenDirectory&& other) noexcept
+    : m_fd(std::exchange(other.m_fd, -1)), m_path(std::move(other.m_path)) {}
+
+OpenDirectory& OpenDirectory::operator=(OpenDirectory&& other) noexcept {
+  if (this != &other) {
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = std::exchange(other.m_fd, -1);
+    m_path = std::move(other.m_path);
+  }
+  return *this;
+}
+
+unsigned OpenDirectory::permission_bits() const {
+  struct stat info {};
+  if (::fstat(m_fd, &info) != 0) fail_io("unreadable-file", "cannot stat", m_path, errno);
+  return static_cast<unsigned>(info.st_mode & 07777);
+}
+
+EntryType OpenDirectory::entry_type(const std::string& name) const {
+  struct stat info {};
+  if (::fstatat(m_fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) {
+    if (errno == ENOENT) return EntryType::missing;
+    fail_io("unreadable-file", "cannot stat", m_path / name, errno);
+  }
+  if (S_ISLNK(info.st_mode)) return EntryType::symlink;
+  if (S_ISDIR(info.st_mode)) return EntryType::directory;
+  return S_ISREG(info.st_mode) ? EntryType::file : EntryType::other;
+}
+
+OpenDirectory OpenDirectory::subdirectory(const std::string& name) const {
+  const std::filesystem::path path = m_path / name;
+  if (::mkdirat(m_fd, name.c_str(), 0700) != 0 && errno != EEXIST) {
+    fail_io("write-failed", "cannot create directory", path, errno);
+  }
+  const int fd = ::openat(m_fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) fail_io("write-failed", "cannot open directory", path, errno);
+  return OpenDirectory(fd, path);
+}
+
+void OpenDirectory::write_file_atomic(const std::string& name, std::string_view content,
+                                      FileMode mode) const {
+  const std::filesystem::path path = m_path / name;
+  std::string temp;
+  const int fd = create_temporary_at(m_fd, name, mode_bits(mode), temp);
+  if (fd < 0) fail_io("write-failed", "cannot create a temporary file for", path, errno);
+  const bool written = ::fchmod(fd, mode_bits(mode)) == 0 && write_all(fd, content) &&
+                       ::fsync(fd) == 0;
+  const int saved = errno;
+  const bool closed = ::close(fd) == 0;
+  if (!written || !closed) {
+    ::unlinkat(m_fd, temp.c_str(), 0);
+    fail_io("write-failed", "cannot write", path, written ? errno : saved);
+  }
+  if (::renameat(m_fd, temp.c_str(), m_fd, name.c_str()) != 0) {
+    const int rename_error = errno;
+    ::unlinkat(m_fd, temp.c_str(), 0);
+    fail_io("write-failed", "cannot replace", path, rename_error);
+  }
+  ::fsync(m_fd);  // best effort, as sync_directory: the rename itself already happened
 }
 
 std::vector<std::filesystem::path> expand_globs(const std::vector<std::string>& patterns,

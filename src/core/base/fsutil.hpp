@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hush {
@@ -23,8 +24,9 @@ enum class FileMode {
 void write_file_atomic(const std::filesystem::path& path, std::string_view content, FileMode mode);
 
 // An exclusive advisory lock (flock) on `<path>.lock`, held until destruction. Blocks until the
-// lock is free. Movable, not copyable. Throws Error(io, "lock-failed") when the lock file cannot
-// be created.
+// lock is free. Movable, not copyable. Throws Error(io, "lock-symlink") when `<path>.lock` is a
+// symbolic link (never followed) and Error(io, "lock-failed") when the lock file cannot be
+// created.
 class FileLock {
  public:
   explicit FileLock(const std::filesystem::path& path);
@@ -36,6 +38,42 @@ class FileLock {
 
  private:
   int m_fd = -1;
+};
+
+enum class EntryType { missing, file, directory, symlink, other };
+
+// An open directory: opened without following a final symbolic link, with its entries reached
+// relative to it (openat), so replacing a parent by a link after opening cannot redirect writes.
+// Movable, not copyable; closes the descriptor on destruction.
+class OpenDirectory {
+ public:
+  // Opens the directory `path`. Throws Error(io, "unreadable-file") when it cannot be opened,
+  // including when `path` is a symbolic link.
+  explicit OpenDirectory(const std::filesystem::path& path);
+  ~OpenDirectory();
+  OpenDirectory(OpenDirectory&& other) noexcept;
+  OpenDirectory& operator=(OpenDirectory&& other) noexcept;
+  OpenDirectory(const OpenDirectory&) = delete;
+  OpenDirectory& operator=(const OpenDirectory&) = delete;
+
+  // The path it was opened by (for messages).
+  [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+  // The permission bits of the opened directory itself (fstat, not the path).
+  [[nodiscard]] unsigned permission_bits() const;
+  // What the entry `name` (one path component) is, symbolic links not followed.
+  [[nodiscard]] EntryType entry_type(const std::string& name) const;
+  // Opens the subdirectory `name`, creating it with mode 0700 when missing; a symbolic link is
+  // never followed. Throws Error(io, "write-failed") when it cannot be created or opened.
+  [[nodiscard]] OpenDirectory subdirectory(const std::string& name) const;
+  // Replaces `name` with `content` atomically with permissions `mode` (temporary file in this
+  // directory, fsync, renameat): a symbolic link at `name` is replaced, never written through.
+  // Throws Error(io, "write-failed"), leaving the previous entry untouched.
+  void write_file_atomic(const std::string& name, std::string_view content, FileMode mode) const;
+
+ private:
+  OpenDirectory(int fd, std::filesystem::path path) : m_fd(fd), m_path(std::move(path)) {}
+  int m_fd = -1;
+  std::filesystem::path m_path;
 };
 
 // Files matching shell glob `patterns` (relative patterns are taken from `base`), sorted, without

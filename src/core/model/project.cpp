@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <span>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace hush {
 namespace {
@@ -147,21 +150,156 @@ void ProjectReader::read(const YamlNode& root, ProjectFile& out) const {
 
 }  // namespace
 
+namespace {
+
+class SystemPathProbe final : public PathProbe {
+ public:
+  PathStatus lstat(const std::filesystem::path& path) const override {
+    struct stat info {};
+    return ::lstat(path.c_str(), &info) == 0 ? status_from(info) : PathStatus{};
+  }
+  PathStatus stat(const std::filesystem::path& path) const override {
+    struct stat info {};
+    return ::stat(path.c_str(), &info) == 0 ? status_from(info) : PathStatus{};
+  }
+  std::filesystem::path resolve(const std::filesystem::path& path) const override {
+    std::error_code error;
+    std::filesystem::path out = std::filesystem::canonical(path, error);
+    return error ? std::filesystem::path() : out;
+  }
+  unsigned user() const override { return ::geteuid(); }
+
+ private:
+  static PathStatus status_from(const struct stat& info) {
+    const PathType type = S_ISREG(info.st_mode)   ? PathType::regular
+                          : S_ISDIR(info.st_mode) ? PathType::directory
+                          : S_ISLNK(info.st_mode) ? PathType::symlink
+                                                  : PathType::other;
+    return {type, static_cast<unsigned>(info.st_uid), static_cast<unsigned>(info.st_mode & 07777)};
+  }
+};
+
+// "/a/b/" and "/a/./b" as "/a/b", so the walk can compare directories with $HOME.
+std::filesystem::path normalized(const std::filesystem::path& path) {
+  std::filesystem::path out = path.lexically_normal();
+  if (out.has_relative_path() && out.filename().empty()) out = out.parent_path();
+  return out;
+}
+
+// The directories the walk visits, from `start` up to and including the stop point.
+std::vector<std::filesystem::path> walk_directories(const std::filesystem::path& start,
+                                                    const std::filesystem::path& home,
+                                                    const PathProbe& probe) {
+  std::vector<std::filesystem::path> out;
+  for (std::filesystem::path dir = start;; dir = dir.parent_path()) {
+    out.push_back(dir);
+    if (probe.lstat(dir / ".git").type != PathType::missing) break;
+    if ((!home.empty() && dir == home) || dir.parent_path() == dir || dir.empty()) break;
+  }
+  return out;
+}
+
+// `file`'s directory and every one above it, up to the filesystem root.
+std::vector<std::filesystem::path> ancestors(const std::filesystem::path& file) {
+  std::vector<std::filesystem::path> out;
+  for (std::filesystem::path dir = file.parent_path();; dir = dir.parent_path()) {
+    out.push_back(dir);
+    if (dir.parent_path() == dir || dir.empty()) break;
+  }
+  return out;
+}
+
+std::optional<std::string> directories_distrust(std::span<const std::filesystem::path> dirs,
+                                                const PathProbe& probe) {
+  for (const std::filesystem::path& dir : dirs) {
+    if (auto reason = project_directory_distrust(dir, probe.stat(dir), probe.user())) {
+      return reason;
+    }
+  }
+  return std::nullopt;
+}
+
+enum class VerdictKind { absent, trusted, untrusted };
+struct Verdict {
+  VerdictKind kind = VerdictKind::absent;
+  std::string reason;
+};
+
+// `candidate`, found in the first of `up_to_stop`: absent (also when it is a dangling symlink or
+// not a regular file), trusted, or untrusted with the reason.
+Verdict judge_candidate(const std::filesystem::path& candidate,
+                        std::span<const std::filesystem::path> up_to_stop, const PathProbe& probe) {
+  const PathStatus link = probe.lstat(candidate);
+  if (link.type == PathType::missing) return {};
+  const bool symlinked = link.type == PathType::symlink;
+  const std::filesystem::path target = symlinked ? probe.resolve(candidate) : candidate;
+  const PathStatus file = symlinked && !target.empty() ? probe.stat(target) : link;
+  if (file.type != PathType::regular) return {};
+  std::optional<std::string> reason = project_file_distrust(target, file, probe.user());
+  if (reason && symlinked) reason = "it links to " + target.string() + ", " + *reason;
+  if (!reason) reason = directories_distrust(up_to_stop, probe);
+  if (!reason && symlinked) reason = directories_distrust(ancestors(target), probe);
+  if (!reason) return {VerdictKind::trusted, ""};
+  return {VerdictKind::untrusted, *reason};
+}
+
+}  // namespace
+
 std::filesystem::path ProjectFile::resolve(const std::filesystem::path& relative) const {
   if (path.empty() || relative.is_absolute()) return relative;
   return path.parent_path() / relative;
 }
 
-std::optional<std::filesystem::path> find_project_file(const std::filesystem::path& start) {
-  std::error_code ignored;
-  std::filesystem::path directory = std::filesystem::absolute(start, ignored);
-  for (;;) {
-    const std::filesystem::path candidate = directory / ".hush.yaml";
-    if (std::filesystem::is_regular_file(candidate, ignored)) return candidate;
-    if (std::filesystem::exists(directory / ".git", ignored)) return std::nullopt;
-    if (!directory.has_parent_path() || directory.parent_path() == directory) return std::nullopt;
-    directory = directory.parent_path();
+std::optional<std::string> project_file_distrust(const std::filesystem::path& path,
+                                                 const PathStatus& file, unsigned user) {
+  if (file.owner != user && file.owner != 0) {
+    return "owned by uid " + std::to_string(file.owner) + ", not by you or root";
   }
+  if ((file.mode & 0022) != 0) {
+    return "writable by group or others (chmod go-w " + path.string() + ")";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> project_directory_distrust(const std::filesystem::path& path,
+                                                      const PathStatus& dir, unsigned user) {
+  const std::string what = "the directory " + path.string();
+  if (dir.type != PathType::directory) return what + " cannot be inspected";
+  if ((dir.mode & 0002) == 0) return std::nullopt;
+  if ((dir.mode & S_ISVTX) == 0) {
+    return what + " is writable by others (chmod o-w " + path.string() + ")";
+  }
+  if (dir.owner != user && dir.owner != 0) {
+    return what + " is writable by others and owned by uid " + std::to_string(dir.owner);
+  }
+  return std::nullopt;
+}
+
+const PathProbe& system_path_probe() {
+  static const SystemPathProbe probe;
+  return probe;
+}
+
+ProjectSearch find_project_file(const std::filesystem::path& start,
+                                const std::filesystem::path& home, const PathProbe& probe) {
+  std::error_code ignored;
+  const std::vector<std::filesystem::path> directories = walk_directories(
+      normalized(std::filesystem::absolute(start, ignored)), normalized(home), probe);
+  ProjectSearch out;
+  for (std::size_t i = 0; i < directories.size(); ++i) {
+    const std::filesystem::path candidate = directories[i] / ".hush.yaml";
+    const Verdict verdict = judge_candidate(candidate, std::span(directories).subspan(i), probe);
+    if (verdict.kind == VerdictKind::trusted) {
+      out.found = candidate;
+      break;
+    }
+    if (verdict.kind == VerdictKind::untrusted) {
+      out.warnings.push_back("ignoring " + candidate.string() + ": " + verdict.reason +
+                             "; name it with --project or HUSH_PROJECT to use it anyway "
+                             "[project-untrusted]");
+    }
+  }
+  return out;
 }
 
 ProjectFile load_project_file(const std::filesystem::path& path) {

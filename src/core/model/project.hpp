@@ -45,10 +45,55 @@ struct ProjectFile {
   [[nodiscard]] std::filesystem::path resolve(const std::filesystem::path& relative) const;
 };
 
+// What project discovery needs to know about one path, as lstat(2)/stat(2) report it.
+enum class PathType { missing, regular, directory, symlink, other };
+struct PathStatus {
+  PathType type = PathType::missing;
+  unsigned owner = 0;  // uid
+  unsigned mode = 0;   // permission bits with setuid, setgid and sticky (07777)
+};
+
+// The file-system questions discovery asks, injected so tests can describe any disk in memory.
+// Implementations answer for absolute paths and never throw.
+class PathProbe {
+ public:
+  virtual ~PathProbe() = default;
+  [[nodiscard]] virtual PathStatus lstat(const std::filesystem::path& path) const = 0;
+  [[nodiscard]] virtual PathStatus stat(const std::filesystem::path& path) const = 0;
+  // `path` with every symbolic link resolved (absolute), or empty when it does not resolve.
+  [[nodiscard]] virtual std::filesystem::path resolve(const std::filesystem::path& path) const = 0;
+  // The user the checks are made for (the effective uid).
+  [[nodiscard]] virtual unsigned user() const = 0;
+};
+
+// The real file system, for the calling process's effective user. Thread-safe.
+[[nodiscard]] const PathProbe& system_path_probe();
+
+// Why a project file with status `file` (its symlink target's, when it is one) cannot be trusted
+// by `user`, or nullopt: it must be owned by `user` or root and not writable by group or others.
+[[nodiscard]] std::optional<std::string> project_file_distrust(const std::filesystem::path& path,
+                                                               const PathStatus& file,
+                                                               unsigned user);
+// Why directory `path` with status `dir` makes the project files below it untrusted, or nullopt:
+// writable by others is allowed only with the sticky bit on a directory owned by `user` or root.
+[[nodiscard]] std::optional<std::string> project_directory_distrust(
+    const std::filesystem::path& path, const PathStatus& dir, unsigned user);
+
+struct ProjectSearch {
+  std::optional<std::filesystem::path> found;
+  // One per candidate ignored as untrusted: "ignoring PATH: reason; ... [project-untrusted]".
+  std::vector<std::string> warnings;
+};
+
 // `.hush.yaml` in `start` or its parents, stopping at the first directory that holds `.git`
-// (the repository root) or at the filesystem root.
-[[nodiscard]] std::optional<std::filesystem::path> find_project_file(
-    const std::filesystem::path& start);
+// (file or directory: the git work-tree root), else at `home` (empty: none), else at the
+// filesystem root. A candidate is used when project_file_distrust accepts it (a symlink: its
+// target), and project_directory_distrust accepts every directory from its own up to the stop
+// point (a symlink: also every directory above its resolved target); otherwise it is ignored with
+// a warning and the walk goes on. Never throws; costs a few stat calls per directory.
+[[nodiscard]] ProjectSearch find_project_file(const std::filesystem::path& start,
+                                              const std::filesystem::path& home,
+                                              const PathProbe& probe = system_path_probe());
 
 // Parses a project file. Throws Error(syntax, "yaml-syntax") for broken YAML and
 // Error(invalid_input, "project-invalid") at path:line:column for unknown keys, wrong kinds,

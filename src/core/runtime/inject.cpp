@@ -10,22 +10,60 @@
 namespace hush {
 namespace {
 
-void ensure_private_directory(const std::filesystem::path& dir) {
+[[noreturn]] void refuse_symlink(const std::filesystem::path& path) {
+  throw Error(ErrorKind::invalid_input, "materialize-symlink",
+              path.string() + " is a symbolic link; materialize never follows links under --dir "
+                              "(remove it or name the real path)");
+}
+
+void require_private(const OpenDirectory& dir) {
+  if ((dir.permission_bits() & 0077) != 0) {
+    throw Error(ErrorKind::invalid_input, "unsafe-directory",
+                dir.path().string() + " can be accessed by group or others; use a directory "
+                "with mode 0700 (chmod 700 " + dir.path().string() + ")");
+  }
+}
+
+// `dir` opened without following a link, created with mode 0700 when missing.
+OpenDirectory open_private_directory(const std::filesystem::path& dir) {
   std::error_code error;
-  if (!std::filesystem::exists(dir, error)) {
+  const std::filesystem::file_status status = std::filesystem::symlink_status(dir, error);
+  if (std::filesystem::is_symlink(status)) refuse_symlink(dir);
+  if (!std::filesystem::exists(status)) {
     std::filesystem::create_directories(dir, error);
     if (error || ::chmod(dir.c_str(), 0700) != 0) {
       throw Error(ErrorKind::io, "write-failed", "cannot create directory " + dir.string());
     }
-    return;
-  }
-  if (!std::filesystem::is_directory(dir, error)) {
+  } else if (!std::filesystem::is_directory(status)) {
     throw Error(ErrorKind::invalid_input, "unsafe-directory", dir.string() + " is not a directory");
   }
-  if ((permission_bits(dir) & 0077) != 0) {
-    throw Error(ErrorKind::invalid_input, "unsafe-directory",
-                dir.string() + " can be accessed by group or others; use a directory with mode "
-                "0700 (chmod 700 " + dir.string() + ")");
+  OpenDirectory out(dir);
+  require_private(out);
+  return out;
+}
+
+void require_file_names(const std::vector<InjectedSecret>& secrets) {
+  const auto unsafe = [](const std::string& name) {
+    return name == "." || name == ".." || name.find('/') != std::string::npos;
+  };
+  for (const InjectedSecret& secret : secrets) {
+    if (secret.secret.empty() || unsafe(secret.secret) || unsafe(secret.field)) {
+      throw Error(ErrorKind::invalid_input, "unsafe-name",
+                  "secret " + secret.secret + " cannot be a file name");
+    }
+  }
+}
+
+// Refuses the first symbolic link where a secret would go, before anything is written.
+void refuse_symlinks(const OpenDirectory& root, const std::vector<InjectedSecret>& secrets) {
+  for (const InjectedSecret& secret : secrets) {
+    const EntryType type = root.entry_type(secret.secret);
+    if (type == EntryType::symlink) refuse_symlink(root.path() / secret.secret);
+    if (secret.field.empty() || type != EntryType::directory) continue;
+    const OpenDirectory fields = root.subdirectory(secret.secret);  // exists: nothing created
+    if (fields.entry_type(secret.field) == EntryType::symlink) {
+      refuse_symlink(fields.path() / secret.field);
+    }
   }
 }
 
@@ -79,18 +117,17 @@ std::vector<InjectedSecret> referenced_secrets(const YamlSource& config, Resolve
 
 void materialize_secrets(const std::filesystem::path& dir,
                          const std::vector<InjectedSecret>& secrets) {
-  ensure_private_directory(dir);
+  require_file_names(secrets);
+  const OpenDirectory root = open_private_directory(dir);
+  refuse_symlinks(root, secrets);
   for (const InjectedSecret& secret : secrets) {
-    if (secret.secret.find('/') != std::string::npos || secret.field.find('/') != std::string::npos) {
-      throw Error(ErrorKind::invalid_input, "unsafe-name",
-                  "secret " + secret.secret + " cannot be a file name");
+    if (secret.field.empty()) {
+      root.write_file_atomic(secret.secret, secret.value->reveal(), FileMode::owner_readonly);
+      continue;
     }
-    std::filesystem::path target = dir / secret.secret;
-    if (!secret.field.empty()) {
-      ensure_private_directory(target);
-      target /= secret.field;
-    }
-    write_file_atomic(target, secret.value->reveal(), FileMode::owner_readonly);
+    const OpenDirectory fields = root.subdirectory(secret.secret);
+    require_private(fields);
+    fields.write_file_atomic(secret.field, secret.value->reveal(), FileMode::owner_readonly);
   }
 }
 

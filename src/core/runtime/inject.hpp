@@ -39,7 +39,10 @@ struct InjectedSecret {
 
 // Writes each secret to `dir`/NAME (a field to `dir`/NAME/field), files mode 0400 written
 // atomically, directories 0700 (created when missing). Refuses (Error(invalid_input,
-// "unsafe-directory")) a `dir` that group or others can access.
+// "unsafe-directory")) a `dir` or `dir`/NAME that group or others can access, and
+// (Error(invalid_input, "materialize-symlink")) a symbolic link at `dir`, `dir`/NAME or
+// `dir`/NAME/field, before writing anything; every write goes through directory descriptors
+// opened with O_NOFOLLOW, so a link planted meanwhile is replaced, never followed.
 void materialize_secrets(const std::filesystem::path& dir,
                          const std::vector<InjectedSecret>& secrets);
 
