@@ -82,7 +82,9 @@ ExitStatus run_check(const CheckFlags& flags, Context& ctx) {
   const auto detector = std::make_shared<const Detector>(Detector::builtin());
   options.detect = [detector](std::string_view text) {
     std::vector<DetectedSecret> out;
-    for (const Detection& d : detector->scan(text)) out.push_back({d.rule, d.offset, d.length, d.description});
+    for (const Detection& d : detector->scan(text)) {
+      out.push_back({d.rule, d.offset, d.length, d.description, d.prefix});
+    }
     return out;
   };
   const auto schema = std::make_shared<const SchemaValidator>(SchemaValidator::builtin());

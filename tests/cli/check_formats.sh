@@ -29,7 +29,7 @@ expect_stderr 'warning: secret UNUSED_ONE is not referenced by any checked confi
 expect_stderr 'checked 3 files (1 binary and 1 large skipped)'
 python3 -c 'import json,sys; d=json.load(open("report.json")); s=d["summary"]; assert s["skipped_binary"]==1 and s["skipped_large"]==1 and s["suppressed"]==1, s; rules={f["rule"] for f in d["findings"]}; assert {"plaintext-secret","unused-secret"} <= rules, rules' || fail "json report"
 python3 -c 'import json; d=json.load(open("report.sarif")); r=d["runs"][0]; assert d["version"]=="2.1.0"; assert r["results"] and all(x["partialFingerprints"]["hush/v1"] for x in r["results"]); assert r["columnKind"]=="unicodeCodePoints"' || fail "sarif report"
-grep -q 'Form…(25 chars)' report.json || fail "masked snippet missing from json"
+grep -q 'DB_PASSWORD: …(25 chars)' report.json || fail "masked snippet missing from json"
 # With the private key, a sidecar value written in plaintext is found.
 HUSH_KEY_FILE=$(ls "$XDG_CONFIG_HOME"/hush/keys/*.key) expect_exit 1 "$HUSH" check deploy.sh --secrets "$S"
 expect_stderr 'deploy.sh:1:6: error: the value of sidecar secret TOKEN is written here in plaintext [known-secret-value]'

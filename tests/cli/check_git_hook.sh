@@ -13,7 +13,7 @@ printf 'services:\n  - name: db\n    type: postgres\n    env:\n      DB_PASSWORD
 git add app.yaml
 expect_exit 1 git commit -q -m "add config"
 expect_stderr 'app.yaml:5:20: error: literal value under secret-like key DB_PASSWORD'
-expect_stderr 'Hook…(26 chars)'
+expect_stderr 'DB_PASSWORD: …(26 chars)'
 [ -z "$(git log --oneline 2>/dev/null)" ] || fail "the bad commit landed"
 # Fixed in the working tree only: the staged blob is still bad.
 printf 'services:\n  - name: db\n    type: postgres\n    env:\n      DB_PASSWORD: ${DB_PASSWORD}\nsecrets:\n  DB_PASSWORD: x\n' > app.yaml

@@ -31,12 +31,6 @@ TEST_CASE("check: secret-like keys", "[check]") {
   CHECK(hush::is_secret_like_key("sentry_url", {"sentry_url"}));
 }
 
-TEST_CASE("check: masked previews never show more than four characters", "[check]") {
-  CHECK(hush::masked_preview("AKIAABCDEFGHIJKLMNOP") == "AKIA\u2026(20 chars)");
-  CHECK(hush::masked_preview("short") == "\u2026(5 chars)");
-  CHECK(hush::masked_preview("caf\xC3\xA9-secret") == "caf\xC3\xA9\u2026(11 chars)");
-}
-
 TEST_CASE("check: config rules with exact locations", "[check]") {
   const hush::CheckReport report = run({{"c.yaml",
                                          "secrets:\n  lower: v\n"
@@ -76,7 +70,9 @@ TEST_CASE("check: detections and known values are masked and fingerprinted", "[c
   options.detect = [](std::string_view text) {
     std::vector<hush::DetectedSecret> out;
     const std::size_t at = text.find("AKIA");
-    if (at != std::string_view::npos) out.push_back({"aws-access-key-id", at, 20, "AWS access key id"});
+    if (at != std::string_view::npos) {
+      out.push_back({"aws-access-key-id", at, 20, "AWS access key id", "AKIA"});
+    }
     return out;
   };
   options.known_values.push_back({"DB_PASSWORD", hush::SecretValue("known-value-123")});
@@ -111,4 +107,45 @@ TEST_CASE("check: baselines match by fingerprint, not line", "[check]") {
   REQUIRE(after.findings.size() == 1);
   CHECK(after.findings[0].where.line == 3);
   CHECK(baseline.find(before.findings[0].fingerprint) != std::string::npos);
+}
+
+TEST_CASE("check: every secret on a finding's line is masked, and only secrets", "[check]") {
+  hush::CheckOptions options;
+  options.detect = [](std::string_view text) {  // stands in for the github-pat rule
+    std::vector<hush::DetectedSecret> out;
+    for (std::size_t at = text.find("gh" "p_"); at != std::string_view::npos; at = text.find("gh" "p_", at + 1)) {
+      out.push_back({"github-pat", at, 12, "GitHub token", "gh" "p_"});
+    }
+    return out;
+  };
+  const std::string token = "gh" "p_Zq8Wv3Lp";
+  const hush::CheckReport report =
+      run({{"c.yaml", "services:\n  - name: a\n    env: {DB_PASSWORD: Zq8Wv3Lp, TOKEN: \"${MISSING}\"}\n"
+                      "secrets: {A: Xj7Qz4Vw, B: " + token + "}\n"
+                      "x: 1  # password: Xj7Qz4Vw " + token + "\n"},
+           {"run.sh", "export DB_PASSWORD=Xj7Qz4Vw GITHUB_TOKEN=" + token + "\n"}},
+          options);
+  std::vector<std::string> texts;
+  for (const hush::Finding& f : report.findings) {
+    if (!f.snippet.empty()) texts.push_back(hush::to_string(f) + "\n" + f.snippet);
+  }
+  const std::string prefix = "gh" "p_";
+  CHECK(texts == std::vector<std::string>{
+      "c.yaml:3:24: error: literal value under secret-like key DB_PASSWORD; store it with `hush "
+      "secrets add` and reference it as ${NAME} [plaintext-secret]\n"
+      "    3 |     env: {DB_PASSWORD: \u2026(8 chars), TOKEN: \"${MISSING}\"}\n"
+      "      |                        ^~~~~~~~~~",
+      "c.yaml:3:42: error: unresolved reference ${MISSING} in scope service:a (tried inline) "
+      "[unresolved-reference]\n"
+      "    3 |     env: {DB_PASSWORD: \u2026(8 chars), TOKEN: \"${MISSING}\"}\n"
+      "      |                                            ^~~~~~~~~~",
+      "c.yaml:4:27: error: GitHub token: " + prefix + "\u2026(12 chars) [detected-secret/github-pat]\n"
+      "    4 | secrets: {A: \u2026(8 chars), B: " + prefix + "\u2026(12 chars)}\n"
+      "      |                             ^~~~~~~~~~~~~~~",
+      "c.yaml:5:28: error: GitHub token: " + prefix + "\u2026(12 chars) [detected-secret/github-pat]\n"
+      "    5 | x: 1  # password: \u2026(21 chars)\n"
+      "      |                   ^~~~~~~~~~~",
+      "run.sh:1:42: error: GitHub token: " + prefix + "\u2026(12 chars) [detected-secret/github-pat]\n"
+      "    1 | export DB_PASSWORD=\u2026(34 chars)\n"
+      "      |                    ^~~~~~~~~~~"});
 }

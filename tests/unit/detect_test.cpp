@@ -118,3 +118,70 @@ TEST_CASE("detect: bad rule files are located errors", "[detect]") {
     }
   }
 }
+
+TEST_CASE("detect: a prefix must be a literal every match of the secret part starts with", "[detect]") {
+  struct Case { const char* regex; const char* prefix; const char* message; };
+  const Case cases[] = {
+      {"'\\b(ab_[a-z]{8})'", "'a b'", "r.yaml:4:13: error: prefix 'a b' is not a literal (printable ASCII, no spaces)"},
+      {"'\\b(ab_[a-z]{8})'", "xy_", "r.yaml:4:13: error: prefix 'xy_' is not a literal that every match starts with"},
+      {"'\\b(ab_?[a-z]{8})'", "ab_", "r.yaml:4:13: error: prefix 'ab_' is not a literal that every match starts with"},
+      {"'(?i)\\b(ab_[a-z]{8})'", "ab_", "r.yaml:4:13: error: prefix 'ab_' is not a literal that every match starts with"},
+      {"'\\b(ab_x|cd_x)'", "ab_", "r.yaml:4:13: error: prefix 'ab_' is not a literal that every match starts with"},
+      {"'x(ab_y)?z'", "ab_", "r.yaml:4:13: error: prefix 'ab_' is not a literal that every match starts with"},
+      {"'\\b((?:ab|cd)_[a-z]{8})'", "ab_", "r.yaml:4:13: error: a match can start with 'cd_', which starts with none of the rule's prefixes"},
+      {"'\\b(ab_[a-z]{8})'", "[ab_, '']", "r.yaml:4:19: error: prefix '' is not a literal (printable ASCII, no spaces)"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.regex, c.prefix);
+    const std::string text = std::string("rules:\n  - id: a\n    regex: ") + c.regex +
+                             "\n    prefix: " + c.prefix + "\n";
+    try {
+      (void)hush::Detector::from_yaml(text, "r.yaml");
+      FAIL("expected an error");
+    } catch (const hush::Error& e) {
+      CHECK(std::string(e.what()) == std::string(c.message) + " [detect-rules-invalid]");
+    }
+  }
+}
+
+TEST_CASE("detect: a detection carries the longest of its rule's prefixes it starts with", "[detect]") {
+  struct Case { std::string text; const char* rule; const char* prefix; };
+  const Case cases[] = {
+      {"AK" "IA" + chars(k_upper, 16), "aws-access-key-id", "AKIA"},
+      {"AS" "IA" + chars(k_upper, 16), "aws-access-key-id", "ASIA"},
+      {"gh" "s_" + chars(k_alnum, 36), "github-app-token", "ghs_"},
+      {"xo" "xp-" + chars(k_alnum, 24), "slack-token", "xoxp-"},
+      {"rk" "_live_" + chars(k_alnum, 30), "stripe-secret-key", "rk_live_"},
+      {"-----BEGIN RSA PRIVATE KEY-----\n" + chars(k_alnum, 64) + "\n-----END RSA PRIVATE KEY-----",
+       "private-key", "-----BEGIN"},
+      {"pa" "ssword=" + chars(k_alnum, 20), "generic-secret-assignment", ""},
+      {"postgres://app:" + chars(k_alnum, 12) + "@db/app", "database-url-password", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const auto hits = detector().scan(c.text);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].rule == c.rule);
+    CHECK(hits[0].prefix == c.prefix);
+  }
+  std::size_t with_prefix = 0;
+  for (const hush::DetectionRule& rule : detector().rules()) with_prefix += rule.prefixes.empty() ? 0 : 1;
+  CHECK(with_prefix >= 24);
+}
+
+TEST_CASE("detect: a private key block is one detection, in a file or in one JSON string", "[detect]") {
+  const std::string body = chars(k_alnum, 64) + "\n" + chars(k_alnum, 30) + "==";
+  const std::string pem = "-----BEGIN EC PRIVATE KEY-----\n" + body + "\n-----END EC PRIVATE KEY-----";
+  const std::string file = "key: |\n  " + pem + "\nnext: 1\n";
+  auto hits = detector().scan(file);
+  REQUIRE(hits.size() == 1);
+  CHECK(file.substr(hits[0].offset, hits[0].length) == pem);
+  std::string escaped = pem;
+  for (std::size_t at = escaped.find('\n'); at != std::string::npos; at = escaped.find('\n', at)) {
+    escaped.replace(at, 1, "\\n");
+  }
+  const std::string json = "{\"private_key\": \"" + escaped + "\\n\"}";
+  hits = detector().scan(json);
+  REQUIRE(hits.size() == 1);
+  CHECK(json.substr(hits[0].offset, hits[0].length) == escaped);
+}

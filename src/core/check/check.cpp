@@ -5,6 +5,7 @@
 #include "core/base/text.hpp"
 
 #include "core/check/check_impl.hpp"
+#include "core/check/preview.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -29,18 +30,6 @@ std::string fingerprint(std::string_view rule, std::string_view path, std::strin
   char hex[33];
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   return hex;
-}
-
-std::string masked_snippet(std::string_view text, const LineIndex& index, std::size_t offset,
-                           std::size_t secret_length) {
-  const LineColumn at = index.locate(offset);
-  const std::size_t line_start = index.line_start(at.line);
-  std::string line(index.line_text(at.line));
-  const std::size_t in_line = offset - line_start;
-  const std::size_t length = std::min(secret_length, line.size() - std::min(in_line, line.size()));
-  const std::string preview = masked_preview(text.substr(offset, secret_length));
-  if (in_line <= line.size()) line.replace(in_line, length, preview);
-  return caret_snippet(at.line, line, at.column, static_cast<int>(count_code_points(preview)));
 }
 
 }  // namespace detail
@@ -101,14 +90,14 @@ struct FileResult {
 };
 
 void text_rules(const CheckInput& input, const CheckOptions& options, const Redactor* known,
-                const LineIndex& index, std::vector<Finding>& out) {
+                const LineMasker& masker, const LineIndex& index, std::vector<Finding>& out) {
   if (options.detect) {
     for (const DetectedSecret& d : options.detect(input.content)) {
       const LineColumn at = index.locate(d.offset);
       const std::string_view secret = std::string_view(input.content).substr(d.offset, d.length);
+      const SecretSpan span{d.offset, d.length, d.prefix, masked_preview(secret, d.prefix)};
       out.push_back({Severity::error, "detected-secret/" + d.rule, {input.path, at.line, at.column},
-                     d.description + ": " + masked_preview(secret),
-                     detail::masked_snippet(input.content, index, d.offset, d.length),
+                     d.description + ": " + span.preview, masker.snippet(index, span),
                      detail::fingerprint("detected-secret/" + d.rule, input.path, secret)});
     }
   }
@@ -118,8 +107,28 @@ void text_rules(const CheckInput& input, const CheckOptions& options, const Reda
     const std::string_view secret = std::string_view(input.content).substr(m.offset, m.length);
     out.push_back({Severity::error, "known-secret-value", {input.path, at.line, at.column},
                    "the value of sidecar secret " + m.name + " is written here in plaintext",
-                   detail::masked_snippet(input.content, index, m.offset, m.length),
+                   masker.snippet(index, {m.offset, m.length, "", masked_preview(secret)}),
                    detail::fingerprint("known-secret-value", input.path, secret)});
+  }
+}
+
+// The parser's snippet is the raw line: it is rebuilt, masked, at the error's column.
+Finding syntax_finding(const CheckInput& input, const Error& e, const LineMasker& masker,
+                       const LineIndex& index) {
+  const Location where = e.where().value_or(Location{input.path});
+  return {Severity::error, "yaml-syntax", where, e.message(),
+          where.line > 0 ? masker.snippet_at(index, where.line, std::max(where.column, 1), 1) : "",
+          detail::fingerprint("yaml-syntax", input.path, e.message())};
+}
+
+void config_rules(const YamlSource& source, const CheckOptions& options, const LineMasker& masker,
+                  FileResult& result) {
+  result.config = true;
+  detail::check_config(source, options, masker, result.findings, result.referenced);
+  if (!options.schema || !looks_like_config(source)) return;
+  for (Finding& f : options.schema(source)) {
+    f.fingerprint = detail::fingerprint(f.rule, source.path, f.message);
+    result.findings.push_back(std::move(f));
   }
 }
 
@@ -128,28 +137,30 @@ FileResult check_one(const CheckInput& input, const CheckOptions& options, const
   if (input.content.size() > options.max_file_size) return result.large = true, result;
   if (looks_binary(input.content)) return result.binary = true, result;
   const LineIndex index(input.content);
-  bool sidecar_file = false;
+  std::optional<YamlSource> source;
+  std::optional<Error> problem;
   if (is_yaml_path(input.path)) {
     try {
-      const YamlSource source = parse_yaml_source(input.path, input.content);
-      sidecar_file = is_sidecar(source);
-      if (!sidecar_file) {
-        result.config = true;
-        detail::check_config(source, options, result.findings, result.referenced);
-        if (options.schema && looks_like_config(source)) {
-          for (Finding& f : options.schema(source)) {
-            f.fingerprint = detail::fingerprint(f.rule, input.path, f.message);
-            result.findings.push_back(std::move(f));
-          }
-        }
-      }
+      source = parse_yaml_source(input.path, input.content);
     } catch (const Error& e) {
-      result.findings.push_back({Severity::error, "yaml-syntax", e.where().value_or(Location{input.path}),
-                                 e.message(), e.detail(),
-                                 detail::fingerprint("yaml-syntax", input.path, e.message())});
+      problem = e;
     }
   }
-  if (!sidecar_file) text_rules(input, options, known, index, result.findings);
+  const bool sidecar_file = source && is_sidecar(*source);
+  if (sidecar_file) return result;
+  // A file that did not parse has no known scalars: its lines are masked by guesswork.
+  const LineMasker masker(
+      options, known,
+      source ? std::optional(detail::parsed_values(*source, options)) : std::nullopt);
+  if (source) {
+    try {
+      config_rules(*source, options, masker, result);
+    } catch (const Error& e) {
+      problem = e;
+    }
+  }
+  if (problem) result.findings.push_back(syntax_finding(input, *problem, masker, index));
+  text_rules(input, options, known, masker, index, result.findings);
   // A literal already reported as plaintext-secret is not reported again by a detection rule.
   std::set<int> plaintext_lines;
   for (const Finding& f : result.findings) {
@@ -234,21 +245,6 @@ bool is_secret_like_key(std::string_view key, const std::vector<std::string>& ex
     if (k == e) return true;
   }
   return false;
-}
-
-std::string masked_preview(std::string_view secret) {
-  const std::size_t points = count_code_points(secret);
-  std::string prefix;
-  if (secret.size() >= 8) {
-    std::size_t taken = 0;
-    std::size_t i = 0;
-    while (i < secret.size() && taken < 4) {
-      prefix += secret[i++];
-      while (i < secret.size() && (static_cast<unsigned char>(secret[i]) & 0xC0) == 0x80) prefix += secret[i++];
-      ++taken;
-    }
-  }
-  return prefix + "\u2026(" + std::to_string(points) + " chars)";
 }
 
 std::set<std::string> read_baseline(const std::string& path) {

@@ -1,7 +1,7 @@
 // hush/check.hpp — the pre-commit and pipeline check (DESIGN §7): every rule over a set of
 // files in one pass each, in parallel. Needs no key; with the private key it also finds sidecar
-// values written in plaintext. Findings never carry a secret: snippets show a masked preview
-// ("AKIA…(20 chars)").
+// values written in plaintext. Findings never carry a secret: messages and snippets show masked
+// previews (core/check/preview.hpp: "AKIA…(20 chars)", "…(8 chars)").
 #pragma once
 #include <hush/error.hpp>
 #include "core/model/reference.hpp"
@@ -31,6 +31,7 @@ struct DetectedSecret {
   std::size_t offset = 0;  // of the secret part in the text
   std::size_t length = 0;
   std::string description;
+  std::string prefix;  // the rule's fixed public prefix the secret starts with, or empty
 };
 
 struct CheckOptions {
@@ -65,9 +66,6 @@ struct CheckReport {
 // Whether a mapping key names a secret (password, token, api_key, client_secret, private_key,
 // *_password, *_token, *_secret, … plus `extra`), case-insensitively, '-' as '_'.
 [[nodiscard]] bool is_secret_like_key(std::string_view key, const std::vector<std::string>& extra);
-
-// "AKIA…(20 chars)": the first 4 characters (none for values under 8 bytes) and the length.
-[[nodiscard]] std::string masked_preview(std::string_view secret);
 
 // A baseline: fingerprints of accepted findings.
 [[nodiscard]] std::set<std::string> read_baseline(const std::string& path);

@@ -63,36 +63,57 @@ bool under_credentials(const NodePath& path) {
                      [](const PathSegment& s) { return !s.is_index && s.key == "credentials"; });
 }
 
+// A literal value under a secret-like key: what plaintext-secret reports.
+bool is_plaintext_secret(const ScalarSite& site, const CheckOptions& options) {
+  if (site.is_key || site.path.empty() || site.path.back().is_index ||
+      in_inline_secrets_block(site.path) || site.value.empty()) {
+    return false;
+  }
+  const bool secretish = is_secret_like_key(site.path.back().key, options.secret_keys_extra) ||
+                         (under_credentials(site.path) && site.path.size() >= 2);
+  if (!secretish || !scan_references(site.value, options.syntax).empty()) return false;
+  return site.value != "true" && site.value != "false" && site.value != "null";
+}
+
 void plaintext_values(const YamlSource& source, const YamlDocument& document,
-                      const CheckOptions& options, std::vector<Finding>& findings) {
-  const LineIndex index(source.text);
+                      const CheckOptions& options, const LineMasker& masker, const LineIndex& index,
+                      std::vector<Finding>& findings) {
   for (const ScalarSite& site : document.scalars) {
-    if (site.is_key || site.path.empty() || site.path.back().is_index ||
-        in_inline_secrets_block(site.path) || site.value.empty()) {
-      continue;
-    }
+    if (!is_plaintext_secret(site, options)) continue;
     const std::string& key = site.path.back().key;
-    const bool secretish = is_secret_like_key(key, options.secret_keys_extra) ||
-                           (under_credentials(site.path) && site.path.size() >= 2);
-    if (!secretish || !scan_references(site.value, options.syntax).empty()) continue;
-    if (site.value == "true" || site.value == "false" || site.value == "null") continue;
-    const std::size_t length = site.end - site.begin;
+    const SecretSpan secret{site.begin, site.end - site.begin, "", masked_preview(site.value)};
     findings.push_back({Severity::error, "plaintext-secret", where_of(source, site),
                         "literal value under secret-like key " + key +
                             "; store it with `hush secrets add` and reference it as ${NAME}",
-                        masked_snippet(source.text, index, site.begin, length),
+                        masker.snippet(index, secret),
                         fingerprint("plaintext-secret", source.path, site.value)});
   }
 }
 
 }  // namespace
 
-void check_config(const YamlSource& source, const CheckOptions& options,
+ParsedValues parsed_values(const YamlSource& source, const CheckOptions& options) {
+  ParsedValues out;
+  for (const YamlDocument& document : source.documents) {
+    for (const ScalarSite& site : document.scalars) {
+      out.scalars.emplace_back(site.begin, site.end);
+      const bool inline_value =
+          !site.is_key && !site.value.empty() && in_inline_secrets_block(site.path);
+      if (inline_value || is_plaintext_secret(site, options)) {
+        out.secrets.push_back({site.begin, site.end - site.begin, "", masked_preview(site.value)});
+      }
+    }
+  }
+  return out;
+}
+
+void check_config(const YamlSource& source, const CheckOptions& options, const LineMasker& masker,
                   std::vector<Finding>& findings, std::set<std::string>& referenced) {
+  const LineIndex index(source.text);
   for (const YamlDocument& document : source.documents) {
     duplicate_names(source, document, findings);
     inline_block(source, document, findings);
-    plaintext_values(source, document, options, findings);
+    plaintext_values(source, document, options, masker, index, findings);
   }
   // References are checked against names only: the sidecar's metadata, the inline block, and
   // the environment only when it was asked for. Nothing is decrypted.
@@ -111,7 +132,10 @@ void check_config(const YamlSource& source, const CheckOptions& options,
   chain.push_back("inline");
   const Resolver resolver(std::move(sources), chain, {.allow_expired = false, .now = options.now});
   TemplateReferences refs = find_template_references(source, options.syntax);
+  // Reference findings come with the raw line from the model layer; another value on it may be
+  // a secret.
   for (Finding& f : refs.findings) {
+    masker.remask(f, index);
     f.fingerprint = fingerprint(f.rule, source.path, f.message);
     findings.push_back(std::move(f));
   }
@@ -126,6 +150,7 @@ void check_config(const YamlSource& source, const CheckOptions& options,
       referenced.insert(*name);
     }
     for (std::size_t i = before; i < findings.size(); ++i) {
+      masker.remask(findings[i], index);
       findings[i].fingerprint = fingerprint(findings[i].rule, source.path, findings[i].message);
     }
   }

@@ -1,6 +1,7 @@
 #include "core/check/detect.hpp"
 
 #include <hush/error.hpp>
+#include "core/check/regex_prefix.hpp"
 #include "core/yaml/yaml_source.hpp"
 
 #include "hush/detect_rules_data.hpp"
@@ -63,8 +64,58 @@ std::unique_ptr<RE2> compile(const YamlSource& source, const YamlNode& node, con
   return regex;
 }
 
+bool is_literal(std::string_view prefix) {
+  return !prefix.empty() &&
+         std::all_of(prefix.begin(), prefix.end(), [](char c) { return c > ' ' && c < 0x7f; });
+}
+
+// Every match starts with one of `starts`. A prefix is shown only when it lies within such a
+// literal start: one that could run past a start into the variable part is refused.
+bool within_starts(const std::string& prefix, const std::vector<std::string>& starts) {
+  const auto covers = [&](const std::string& s) { return s.starts_with(prefix); };
+  const auto overruns = [&](const std::string& s) {
+    return prefix.size() > s.size() && prefix.starts_with(s);
+  };
+  return std::any_of(starts.begin(), starts.end(), covers) &&
+         std::none_of(starts.begin(), starts.end(), overruns);
+}
+
+// `prefix:` as one string or a list, checked against what the regex's secret part starts with.
+std::vector<std::string> prefixes_of(const YamlSource& source, const YamlNode& node,
+                                     const std::string& pattern) {
+  std::vector<const YamlNode*> items;
+  if (node.kind == NodeKind::scalar) {
+    items.push_back(&node);
+  } else {
+    (void)strings_of(source, node, "prefix");
+    for (const YamlNode& item : node.children) items.push_back(&item);
+  }
+  if (items.empty()) invalid(source, node, "prefix must be a string or a non-empty list");
+  const std::vector<std::string> starts = literal_starts(pattern);
+  std::vector<std::string> out;
+  for (const YamlNode* item : items) {
+    const std::string& prefix = item->value;
+    if (!is_literal(prefix)) {
+      invalid(source, *item, "prefix '" + prefix + "' is not a literal (printable ASCII, no spaces)");
+    }
+    if (!within_starts(prefix, starts)) {
+      invalid(source, *item, "prefix '" + prefix + "' is not a literal that every match starts with");
+    }
+    out.push_back(prefix);
+  }
+  for (const std::string& start : starts) {
+    const auto begins = [&](const std::string& p) { return start.starts_with(p); };
+    if (std::none_of(out.begin(), out.end(), begins)) {
+      invalid(source, *items.front(),
+              "a match can start with '" + start + "', which starts with none of the rule's prefixes");
+    }
+  }
+  return out;
+}
+
 CompiledRule read_rule(const YamlSource& source, const YamlNode& entry) {
-  static const std::array<std::string_view, 6> k_keys = {"id", "description", "regex", "keywords", "entropy", "allow"};
+  static const std::array<std::string_view, 7> k_keys = {
+      "id", "description", "regex", "keywords", "entropy", "allow", "prefix"};
   if (entry.kind != NodeKind::map) invalid(source, entry, "each rule must be a mapping");
   for (const YamlNode& key : entry.keys) {
     if (std::find(k_keys.begin(), k_keys.end(), key.value) == k_keys.end()) {
@@ -88,6 +139,9 @@ CompiledRule read_rule(const YamlSource& source, const YamlNode& entry) {
     }
   }
   rule.regex = compile(source, *regex, regex->value);
+  if (const YamlNode* p = entry.find("prefix")) {
+    rule.rule.prefixes = prefixes_of(source, *p, regex->value);
+  }
   if (const YamlNode* a = entry.find("allow")) {
     for (const std::string& p : strings_of(source, *a, "allow")) rule.allow.push_back(compile(source, *a, p));
   }
@@ -96,6 +150,15 @@ CompiledRule read_rule(const YamlSource& source, const YamlNode& entry) {
 
 std::string quote_literal(std::string_view keyword) {
   return "(?i)" + RE2::QuoteMeta(re2::StringPiece(keyword.data(), keyword.size()));
+}
+
+// The longest declared prefix `secret` starts with (validated at load; checked again here).
+std::string prefix_of(const DetectionRule& rule, std::string_view secret) {
+  std::string best;
+  for (const std::string& p : rule.prefixes) {
+    if (secret.starts_with(p) && p.size() > best.size()) best = p;
+  }
+  return best;
 }
 
 }  // namespace
@@ -173,7 +236,8 @@ std::vector<Detection> Detector::scan(std::string_view text) const {
       });
       if (overlaps) continue;
       spans.insert({offset, offset + secret.size()});
-      out.push_back({rule.rule.id, rule.rule.description, offset, secret.size()});
+      out.push_back({rule.rule.id, rule.rule.description, offset, secret.size(),
+                     prefix_of(rule.rule, value)});
     }
   }
   std::sort(out.begin(), out.end(), [](const Detection& a, const Detection& b) { return a.offset < b.offset; });

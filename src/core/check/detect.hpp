@@ -17,6 +17,9 @@ struct DetectionRule {
   std::string description;
   std::vector<std::string> keywords;
   std::optional<double> entropy;
+  // The fixed public prefixes of the token kind (`ghp_`; `AKIA`, `ASIA`, …): literals that every
+  // match of the secret part starts with, checked when the rules load. Empty for most rules.
+  std::vector<std::string> prefixes;
 };
 
 struct Detection {
@@ -24,6 +27,7 @@ struct Detection {
   std::string description;
   std::size_t offset = 0;  // of the secret part
   std::size_t length = 0;
+  std::string prefix;  // the longest of the rule's prefixes the secret starts with, or empty
 };
 
 // Immutable after construction; scan() is thread-safe. Movable, not copyable.
@@ -32,8 +36,8 @@ class Detector {
   // The rules embedded from schemas/detect-rules.yaml. Compiles them (costly: build once).
   [[nodiscard]] static Detector builtin();
   // Rules from YAML `text` named `path`. Throws Error(invalid_input, "detect-rules-invalid") at
-  // path:line:column for a missing id or regex, a duplicate id, an unknown key or a regex RE2
-  // rejects.
+  // path:line:column for a missing id or regex, a duplicate id, an unknown key, a regex RE2
+  // rejects, or a `prefix` that is not a literal every match of the secret part starts with.
   [[nodiscard]] static Detector from_yaml(std::string_view text, const std::string& path);
   ~Detector();
   Detector(Detector&&) noexcept;
