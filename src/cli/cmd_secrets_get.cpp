@@ -21,23 +21,27 @@ struct GetFlags {
 };
 
 // A multi-field secret prints as NAME=value lines (dotenv double-quoted), or one field alone.
-std::string payload_text(const SecretPayload& payload, const std::string& field,
-                         const std::string& name) {
+// Built in secure memory: the text is the value itself.
+SecretBuffer payload_text(const SecretPayload& payload, const std::string& field,
+                          const std::string& name) {
   if (payload.fields.empty()) {
     if (!field.empty()) {
       throw Error(ErrorKind::invalid_input, "unknown-field", "secret " + name + " has no fields");
     }
-    return std::string(payload.value.reveal());
+    return SecretBuffer(payload.value.reveal());
   }
-  std::string out;
+  SecretBuffer out;
   std::vector<std::string> names;
   for (const NamedSecret& f : payload.fields) {
     names.push_back(f.name);
     if (!field.empty()) {
-      if (f.name == field) return std::string(f.value.reveal());
+      if (f.name == field) return SecretBuffer(f.value.reveal());
       continue;
     }
-    out += f.name + "=" + json_quote(f.value.reveal()) + "\n";
+    out.append(f.name);
+    out.push_back('=');
+    append_json_quoted(out, f.value.reveal());
+    out.push_back('\n');
   }
   if (!field.empty()) {
     throw Error(ErrorKind::invalid_input, "unknown-field",
@@ -54,11 +58,12 @@ ExitStatus run_get(const GetFlags& flags, const Context& ctx) {
   const SecretPayload payload =
       reveal_secret(sidecar, flags.name, keys,
                     flags.version ? std::optional<std::uint64_t>(flags.version) : std::nullopt);
-  std::string text = payload_text(payload, flags.field, flags.name);
+  SecretBuffer text = payload_text(payload, flags.field, flags.name);
   // A terminal gets a final newline; a pipe gets the exact bytes.
-  if (::isatty(STDOUT_FILENO) == 1 && (text.empty() || text.back() != '\n')) text += "\n";
+  if (::isatty(STDOUT_FILENO) == 1 && (text.empty() || text.reveal().back() != '\n')) {
+    text.push_back('\n');
+  }
   ctx.console().deliver(text);
-  wipe(text);
   return ExitStatus::ok;
 }
 

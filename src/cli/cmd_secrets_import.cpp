@@ -21,13 +21,57 @@ struct ImportFlags {
   bool update = false;  // existing names get a new version instead of an error
 };
 
+// A new secret for `entry` with the metadata flags.
+NewSecret new_secret(const DotenvEntry& entry, const ImportFlags& flags,
+                     std::chrono::sys_seconds now) {
+  NewSecret secret;
+  secret.name = entry.name;
+  secret.type = type_from(flags.meta.type);
+  secret.payload.value = entry.value.clone();
+  secret.description = flags.meta.description;
+  secret.scopes = flags.meta.scopes;
+  secret.tags = flags.meta.tags;
+  secret.metadata = metadata_from(flags.meta.meta);
+  secret.expires = expiry_from(flags.meta, now);
+  return secret;
+}
+
+struct ImportCounts {
+  std::size_t added = 0;
+  std::size_t updated = 0;
+};
+
+// Adds (or, with --update, updates) every entry in `sidecar`; all or nothing with update_sidecar.
+ImportCounts import_entries(Sidecar& sidecar, const std::vector<DotenvEntry>& entries,
+                            const ImportFlags& flags, std::chrono::sys_seconds now) {
+  ImportCounts counts;
+  for (const DotenvEntry& entry : entries) {
+    if (sidecar.secrets.count(entry.name) != 0 && flags.update) {
+      SecretChanges changes;
+      changes.payload = SecretPayload{entry.value.clone(), {}};
+      update_secret(sidecar, entry.name, std::move(changes), now);
+      ++counts.updated;
+      continue;
+    }
+    NewSecret secret = new_secret(entry, flags, now);
+    try {
+      add_secret(sidecar, std::move(secret), now);
+    } catch (const Error& e) {
+      throw Error(e.kind(), e.id(), e.message() + " (" + flags.file + " entry " + entry.name + ")",
+                  entry.where);
+    }
+    ++counts.added;
+  }
+  return counts;
+}
+
 ExitStatus run_import(const ImportFlags& flags, const Context& ctx) {
   const std::filesystem::path path = secrets_path(ctx);
   ctx.audit_note({}, {flags.file, path.string()});
   (void)load_existing_sidecar(path);
-  std::string text = read_file(flags.file);
-  std::vector<DotenvEntry> entries = parse_dotenv(text, flags.file);
-  wipe(text);
+  // Read into secure memory; each value is copied from there into its own SecretValue.
+  const std::vector<DotenvEntry> entries =
+      parse_dotenv(read_secret_file(flags.file).reveal(), flags.file);
   std::vector<NamedSecret> values;
   std::vector<std::string> names;
   for (const DotenvEntry& e : entries) {
@@ -37,38 +81,11 @@ ExitStatus run_import(const ImportFlags& flags, const Context& ctx) {
   ctx.audit_note(names, {});
   ctx.console().remember(values);
   const std::chrono::sys_seconds now = system_clock()();
-  std::size_t added = 0;
-  std::size_t updated = 0;
-  update_sidecar(path, [&](Sidecar& sidecar) {
-    added = updated = 0;
-    for (DotenvEntry& entry : entries) {
-      if (sidecar.secrets.count(entry.name) != 0 && flags.update) {
-        SecretChanges changes;
-        changes.payload = SecretPayload{entry.value.clone(), {}};
-        update_secret(sidecar, entry.name, std::move(changes), now);
-        ++updated;
-        continue;
-      }
-      NewSecret secret;
-      secret.name = entry.name;
-      secret.type = type_from(flags.meta.type);
-      secret.payload.value = entry.value.clone();
-      secret.description = flags.meta.description;
-      secret.scopes = flags.meta.scopes;
-      secret.tags = flags.meta.tags;
-      secret.metadata = metadata_from(flags.meta.meta);
-      secret.expires = expiry_from(flags.meta, now);
-      try {
-        add_secret(sidecar, std::move(secret), now);
-      } catch (const Error& e) {
-        throw Error(e.kind(), e.id(), e.message() + " (" + flags.file + " entry " + entry.name + ")",
-                    entry.where);
-      }
-      ++added;
-    }
-  });
-  ctx.console().info("imported " + std::to_string(added) + " new and " + std::to_string(updated) +
-                     " updated secrets into " + path.string());
+  ImportCounts counts;
+  update_sidecar(path,
+                 [&](Sidecar& sidecar) { counts = import_entries(sidecar, entries, flags, now); });
+  ctx.console().info("imported " + std::to_string(counts.added) + " new and " +
+                     std::to_string(counts.updated) + " updated secrets into " + path.string());
   return ExitStatus::ok;
 }
 

@@ -1,7 +1,5 @@
 #include "cli/console.hpp"
 
-#include "core/base/text.hpp"
-
 #include <hush/source.hpp>
 
 #include <cerrno>
@@ -53,11 +51,8 @@ void Console::write_raw(int fd, std::string_view rest) {
   }
 }
 
-void Console::write(int fd, std::string_view text) const {
-  std::string masked = redact(text);
-  write_raw(fd, masked);
-  wipe(masked);
-}
+// The masked copy is not wiped: it holds exactly the bytes the stream receives.
+void Console::write(int fd, std::string_view text) const { write_raw(fd, redact(text)); }
 
 void Console::deliver(std::string_view product) const { write_raw(STDOUT_FILENO, product); }
 

@@ -32,7 +32,9 @@ class Console {
 
   void out(std::string_view text) const;   // stdout, redacted
   // Writes the product the user asked for (a rendered config, a revealed value) to stdout
-  // WITHOUT redaction. Only commands whose purpose is to output secrets call this.
+  // WITHOUT redaction. Only commands whose purpose is to output secrets call this; products that
+  // carry secret values are SecretBuffers, written straight from secure memory.
+  void deliver(const SecretBuffer& product) const { deliver(product.reveal()); }
   void deliver(std::string_view product) const;
   void err(std::string_view text) const;   // stderr, redacted
   void info(std::string_view text) const;  // stderr unless --quiet

@@ -4,12 +4,12 @@
 
 namespace hush::cli {
 
-void write_output(const Console& console, const std::string& path, std::string_view product) {
+void write_output(const Console& console, const std::string& path, const SecretBuffer& product) {
   if (path.empty() || path == "-") {
     console.deliver(product);
     return;
   }
-  write_file_atomic(path, product, FileMode::owner_only);
+  write_file_atomic(path, product.reveal(), FileMode::owner_only);
 }
 
 }  // namespace hush::cli

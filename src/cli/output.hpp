@@ -2,13 +2,15 @@
 #pragma once
 #include "cli/console.hpp"
 
+#include <hush/secret.hpp>
+
 #include <string>
-#include <string_view>
 
 namespace hush::cli {
 
 // Writes `product` to `path` (atomic replace, mode 0600) or, when `path` is empty or "-", to
-// stdout unredacted. Throws Error(io) on failure; the previous file is then untouched.
-void write_output(const Console& console, const std::string& path, std::string_view product);
+// stdout unredacted, straight from secure memory. Throws Error(io) on failure; the previous file
+// is then untouched.
+void write_output(const Console& console, const std::string& path, const SecretBuffer& product);
 
 }  // namespace hush::cli

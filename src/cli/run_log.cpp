@@ -62,7 +62,8 @@ void Context::write_log(const std::string& command, int exit_status, long long d
   const std::string record = m_options.log_format == "json"
                                  ? json_record(command, exit_status, duration_ms, events, m_console)
                                  : text_record(command, exit_status, duration_ms, events, m_console);
-  std::string masked = m_console.redact(record);
+  // Neither copy is wiped: the record holds names only and the masked copy is what the file gets.
+  const std::string masked = m_console.redact(record);
   const int fd = ::open(m_options.log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd < 0) {
     throw Error(ErrorKind::io, "log-failed",
@@ -70,7 +71,6 @@ void Context::write_log(const std::string& command, int exit_status, long long d
   }
   const bool ok = ::write(fd, masked.data(), masked.size()) == static_cast<ssize_t>(masked.size());
   ::close(fd);
-  wipe(masked);
   if (!ok) throw Error(ErrorKind::io, "log-failed", "cannot write the log " + m_options.log_file);
 }
 

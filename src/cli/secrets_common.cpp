@@ -12,7 +12,7 @@ namespace hush::cli {
 namespace {
 
 std::vector<NamedSecret> fields_from_stdin(const Context& ctx) {
-  const SecretValue text = read_stdin_secret();
+  const SecretBuffer text = read_stdin_secret_text();
   std::vector<NamedSecret> fields;
   for (DotenvEntry& entry : parse_dotenv(text.reveal(), "<stdin>")) {
     fields.push_back({entry.name, std::move(entry.value)});
@@ -41,6 +41,27 @@ std::vector<NamedSecret> fields_from_prompts(SecretType type) {
     fields.push_back({field, std::move(*value)});
   }
   return fields;
+}
+
+// read_payload for multi-field types.
+std::optional<SecretPayload> read_fields(const ValueFlags& flags, SecretType type,
+                                         const Context& ctx, bool required) {
+  if (flags.generate > 0 || !flags.value.empty()) {
+    throw Error(ErrorKind::usage, "usage",
+                "multi-field secrets take --field NAME=VALUE, NAME=value lines on stdin with "
+                "--value-stdin, or the prompt");
+  }
+  SecretPayload payload;
+  payload.fields = flags.from_stdin ? fields_from_stdin(ctx)
+                   : !flags.fields.empty() ? fields_from_args(flags.fields)
+                   : (required && has_terminal()) ? fields_from_prompts(type)
+                                                  : std::vector<NamedSecret>{};
+  ctx.console().remember(payload.fields);
+  if (payload.fields.empty()) {
+    if (!required) return std::nullopt;
+    throw Error(ErrorKind::invalid_input, "missing-value", "Secret value is required");
+  }
+  return payload;
 }
 
 }  // namespace
@@ -92,23 +113,7 @@ std::optional<SecretPayload> read_payload(const ValueFlags& flags, SecretType ty
     ctx.console().warn("a value on the command line lands in shell history and process "
                        "listings; prefer --value-stdin or the prompt");
   }
-  if (is_multi_field(type)) {
-    if (flags.generate > 0 || !flags.value.empty()) {
-      throw Error(ErrorKind::usage, "usage",
-                  "multi-field secrets take --field NAME=VALUE, NAME=value lines on stdin with "
-                  "--value-stdin, or the prompt");
-    }
-    payload.fields = flags.from_stdin ? fields_from_stdin(ctx)
-                     : !flags.fields.empty() ? fields_from_args(flags.fields)
-                     : (required && has_terminal()) ? fields_from_prompts(type)
-                                                    : std::vector<NamedSecret>{};
-    ctx.console().remember(payload.fields);
-    if (payload.fields.empty()) {
-      if (!required) return std::nullopt;
-      throw Error(ErrorKind::invalid_input, "missing-value", "Secret value is required");
-    }
-    return payload;
-  }
+  if (is_multi_field(type)) return read_fields(flags, type, ctx, required);
   if (flags.from_stdin) {
     payload.value = read_stdin_secret();
   } else if (flags.generate > 0) {

@@ -1,7 +1,5 @@
 #include "cli/terminal.hpp"
 
-#include "core/base/text.hpp"
-
 #include <cerrno>
 #include <fcntl.h>
 #include <string>
@@ -30,15 +28,16 @@ void say(int fd, const std::string& text) {
   [[maybe_unused]] const ssize_t ignored = ::write(fd, text.data(), text.size());
 }
 
-// Reads one line from `fd` into `line` (without the newline); false at end of input.
-bool read_line(int fd, std::string& line) {
-  char c = 0;
+// Reads one line from `fd` into `line` (without the newline) a byte at a time, so nothing past the
+// line is consumed; each byte lands in secure memory. False at end of input.
+bool read_line(int fd, SecretBuffer& line) {
+  SecretValue byte = SecretValue::with_size(1);
   for (;;) {
-    const ssize_t n = ::read(fd, &c, 1);
+    const ssize_t n = ::read(fd, byte.data(), 1);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return !line.empty();
-    if (c == '\n') return true;
-    if (c != '\r') line += c;
+    if (byte.reveal()[0] == '\n') return true;
+    if (byte.reveal()[0] != '\r') line.append(byte.reveal());
   }
 }
 
@@ -62,39 +61,38 @@ std::optional<SecretValue> prompt_hidden(const std::string& prompt) {
     ::tcsetattr(tty.fd(), TCSAFLUSH, &quiet);
   }
   say(tty.fd(), prompt);
-  std::string line;
+  SecretBuffer line;
   read_line(tty.fd(), line);
   if (can_hide) ::tcsetattr(tty.fd(), TCSAFLUSH, &saved);
   say(tty.fd(), "\n");
-  SecretValue value(line);
-  wipe(line);
-  return value;
+  return line.to_value();
 }
 
 std::optional<std::string> prompt_visible(const std::string& prompt) {
   const Tty tty;
   if (tty.fd() < 0) return std::nullopt;
   say(tty.fd(), prompt);
-  std::string line;
+  SecretBuffer line;  // a confirmation, not a secret: read like any line, then handed back
   read_line(tty.fd(), line);
-  return line;
+  return std::string(line.reveal());
 }
 
-SecretValue read_stdin_secret() {
-  std::string data;
-  char buffer[4096];
+SecretBuffer read_stdin_secret_text() {
+  SecretBuffer data;
+  // Chunks land in a secure scratch block, never on the stack: a byte-wise read of a large
+  // certificate would cost a system call per byte for no gain.
+  SecretValue chunk = SecretValue::with_size(4096);
   for (;;) {
-    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    const ssize_t n = ::read(STDIN_FILENO, chunk.data(), chunk.size());
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
-    data.append(buffer, static_cast<std::size_t>(n));
+    data.append(chunk.reveal().substr(0, static_cast<std::size_t>(n)));
   }
-  if (!data.empty() && data.back() == '\n') data.pop_back();
-  if (!data.empty() && data.back() == '\r') data.pop_back();
-  SecretValue value(data);
-  wipe(data);
-  std::fill(std::begin(buffer), std::end(buffer), '\0');
-  return value;
+  if (!data.empty() && data.reveal().back() == '\n') data.truncate(data.size() - 1);
+  if (!data.empty() && data.reveal().back() == '\r') data.truncate(data.size() - 1);
+  return data;
 }
+
+SecretValue read_stdin_secret() { return read_stdin_secret_text().to_value(); }
 
 }  // namespace hush::cli

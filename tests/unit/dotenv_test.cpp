@@ -1,6 +1,9 @@
 #include "core/sidecar/dotenv.hpp"
 
 #include <catch2/catch.hpp>
+#include <support/heap_probe.hpp>
+
+#include <type_traits>
 
 TEST_CASE("dotenv: quotes, escapes, export, comments and multi-line values", "[dotenv]") {
   const std::string text =
@@ -48,5 +51,25 @@ TEST_CASE("dotenv: malformed lines are located errors without values", "[dotenv]
     } catch (const hush::Error& e) {
       CHECK(std::string(e.what()) == c.message);
     }
+  }
+}
+
+TEST_CASE("dotenv: values go straight into secure memory, never through a std::string",
+          "[dotenv]") {
+  static_assert(std::is_same_v<decltype(hush::DotenvEntry::value), hush::SecretValue>);
+  const std::string big(100000, 'v');
+  struct Case { std::string text; std::string value; };
+  const Case cases[] = {{"A=" + big + "  # c\n", big},
+                        {"A='" + big + "'\n", big},
+                        {"export A=\"" + big + "\\n\"\n", big + "\n"}};
+  (void)hush::parse_dotenv("WARM=up\n", ".env");  // compiles the name pattern outside the probe
+  for (const Case& c : cases) {
+    CAPTURE(c.text.substr(0, 12));
+    const hush::test::HeapProbe probe;
+    const std::vector<hush::DotenvEntry> entries = hush::parse_dotenv(c.text, ".env");
+    const std::size_t ordinary = probe.bytes();
+    CHECK(ordinary < 1024);  // names, the location and the entry vector only
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].value.reveal() == c.value);
   }
 }

@@ -3,6 +3,7 @@
 #include <hush/error.hpp>
 
 #include <catch2/catch.hpp>
+#include <support/heap_probe.hpp>
 #include <support/temp_dir.hpp>
 
 TEST_CASE("fsutil: atomic write replaces content with the requested mode", "[fsutil]") {
@@ -73,4 +74,17 @@ TEST_CASE("fsutil: an open directory never follows a symbolic link", "[fsutil]")
   const hush::OpenDirectory fresh = open.subdirectory("fresh");
   CHECK(fresh.permission_bits() == 0700);
   CHECK(open.entry_type("fresh") == hush::EntryType::directory);
+}
+
+TEST_CASE("fsutil: a secret file is read straight into secure memory", "[fsutil]") {
+  hush::test::TempDir dir;
+  const std::filesystem::path path = dir / "key";
+  const std::string content(100000, 'k');
+  hush::write_file_atomic(path, content, hush::FileMode::owner_only);
+  const hush::test::HeapProbe probe;
+  const hush::SecretBuffer read = hush::read_secret_file(path);
+  CHECK(probe.bytes() == 0);  // read_file would allocate the whole content here
+  CHECK(read.reveal() == content);
+  CHECK_THROWS_AS(hush::read_secret_file(dir / "absent"), hush::Error);
+  CHECK_THROWS_AS(hush::read_secret_file(dir.path()), hush::Error);
 }

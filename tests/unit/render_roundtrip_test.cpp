@@ -123,8 +123,8 @@ TEST_CASE("render: every value round-trips in every style and position", "[rende
     hush::Resolver resolver = hush::make_resolver(std::move(settings), &source, findings);
     const hush::RenderResult result = hush::render(source, resolver, {});
     REQUIRE(result.findings.empty());
-    CAPTURE(printable(result.text));
-    const YAML::Node root = YAML::Load(result.text);
+    CAPTURE(printable(result.text.reveal()));
+    const YAML::Node root = YAML::Load(std::string(result.text.reveal()));
     REQUIRE(root["before"].as<std::string>() == "1");
     REQUIRE(root["after"].as<std::string>() == "end");
     REQUIRE(root.size() == 3);

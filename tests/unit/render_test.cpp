@@ -1,8 +1,12 @@
 #include "core/render/render.hpp"
 
+#include "core/render/render_formats.hpp"
 #include "core/resolve/resolver_setup.hpp"
 
 #include <catch2/catch.hpp>
+#include <support/heap_probe.hpp>
+
+#include <type_traits>
 
 namespace {
 
@@ -40,10 +44,10 @@ TEST_CASE("render: output equals input outside substituted scalars", "[render]")
       "...\r\n";
   const Rendered r = render_text(text, {{"PW", "p@ss"}}, {.syntax = hush::Syntax::angle});
   // With angle syntax only, ${…} is text: the output is the input, byte for byte.
-  CHECK(r.result.text == text);
+  CHECK(r.result.text.reveal() == text);
   const Rendered both = render_text(
       "# c\r\nurl: \"postgres://u:${PW}@h/db\"  # t\r\nz:    1\r\n", {{"PW", "p@ss"}});
-  CHECK(both.result.text == "# c\r\nurl: \"postgres://u:p@ss@h/db\"  # t\r\nz:    1\r\n");
+  CHECK(both.result.text.reveal() == "# c\r\nurl: \"postgres://u:p@ss@h/db\"  # t\r\nz:    1\r\n");
 }
 
 TEST_CASE("render: each style encodes the value or falls back to double quotes", "[render]") {
@@ -75,7 +79,7 @@ TEST_CASE("render: each style encodes the value or falls back to double quotes",
     CAPTURE(c.in, c.value);
     const Rendered r = render_text(c.in, {{"A", c.value}});
     CHECK(messages(r.result.findings).empty());
-    CHECK(r.result.text == c.out);
+    CHECK(r.result.text.reveal() == c.out);
   }
 }
 
@@ -102,12 +106,13 @@ TEST_CASE("render: the inline secrets block is stripped unless kept", "[render]"
       "api:\n"
       "  token: ${TOKEN}\n";
   const Rendered stripped = render_text(text, {});
-  CHECK(stripped.result.text ==
+  CHECK(stripped.result.text.reveal() ==
         "server: {port: 1}\n\n# Services\napi:\n  token: t0ken-value\n");
   const Rendered kept = render_text(text, {}, {.strip_secrets = false});
-  CHECK(kept.result.text == std::string(text).replace(text.find("${TOKEN}"), 8, "t0ken-value"));
+  CHECK(kept.result.text.reveal() ==
+        std::string(text).replace(text.find("${TOKEN}"), 8, "t0ken-value"));
   const Rendered last = render_text("a: 1\nsecrets:\n  X: y\n", {});
-  CHECK(last.result.text == "a: 1\n");
+  CHECK(last.result.text.reveal() == "a: 1\n");
 }
 
 TEST_CASE("render: every unresolved reference is reported with a suggestion", "[render]") {
@@ -152,7 +157,7 @@ TEST_CASE("render: qualified references read one source only", "[render]") {
         "(configured: env, inline) [unknown-source]\n");
   const Rendered ok = render_text("x: ${env:A}\ny: $<inline:A>\nsecrets:\n  A: inline-a\n",
                                   {{"A", "env-a"}});
-  CHECK(ok.result.text == "x: env-a\ny: inline-a\n");
+  CHECK(ok.result.text.reveal() == "x: env-a\ny: inline-a\n");
 }
 
 TEST_CASE("render: references in keys and malformed references are errors", "[render]") {
@@ -171,13 +176,40 @@ TEST_CASE("render: json and env formats come from the rendered tree", "[render]"
       "  - name: db\n    env: {PW: $<PW>}\n";
   const Rendered json = render_text(text, {{"PORT", "5432"}, {"PW", "a\"b"}},
                                     {.format = hush::OutputFormat::json});
-  CHECK(json.result.text ==
+  CHECK(json.result.text.reveal() ==
         "{\n  \"port\": 5432,\n  \"name\": \"5432\",\n  \"flag\": true,\n  \"nothing\": null,\n"
         "  \"services\": [\n    {\n      \"name\": \"db\",\n      \"env\": {\n"
         "        \"PW\": \"a\\\"b\"\n      }\n    }\n  ]\n}\n");
   const Rendered env = render_text(text, {{"PORT", "5432"}, {"PW", "a\"b$"}},
                                    {.format = hush::OutputFormat::env});
-  CHECK(env.result.text ==
+  CHECK(env.result.text.reveal() ==
         "FLAG=\"true\"\nNAME=\"5432\"\nNOTHING=\nPORT=\"5432\"\nSERVICES_DB_ENV_PW=\"a\\\"b\\$\"\n"
         "SERVICES_DB_NAME=\"db\"\n");
+}
+
+TEST_CASE("render: the rendered text is a SecretBuffer in secure memory", "[render]") {
+  static_assert(std::is_same_v<decltype(hush::RenderResult::text), hush::SecretBuffer>);
+  static_assert(!std::is_convertible_v<const hush::SecretBuffer&, std::string>);
+  static_assert(!std::is_constructible_v<std::string, const hush::SecretBuffer&>);
+  static_assert(!std::is_copy_constructible_v<hush::RenderResult>);
+  const std::string value(100000, 'r');
+  Rendered r = render_text("k: ${A}\n", {{"A", value}});
+  REQUIRE(r.result.text.size() == value.size() + 4);
+  const std::size_t before = hush::secure_pool_stats().bytes_in_use;
+  { const hush::SecretBuffer text = std::move(r.result.text); }
+  CHECK(before - hush::secure_pool_stats().bytes_in_use >= value.size() + 4);
+}
+
+TEST_CASE("render: the json and env forms are written into secure memory", "[render]") {
+  const std::string value(100000, 'j');
+  const hush::YamlSource source =
+      hush::parse_yaml_source("t.yaml", "a: \"" + value + "\"\nb: [1, x]\n");
+  (void)hush::detail::to_json(source.documents);  // compiles the typing patterns first
+  (void)hush::detail::to_env(source.documents);
+  const hush::test::HeapProbe probe;
+  const hush::SecretBuffer json = hush::detail::to_json(source.documents);
+  const hush::SecretBuffer env = hush::detail::to_env(source.documents);
+  CHECK(probe.bytes() < 4096);  // names, paths and indentation only; no copy of the value
+  CHECK(json.reveal() == "{\n  \"a\": \"" + value + "\",\n  \"b\": [\n    1,\n    \"x\"\n  ]\n}\n");
+  CHECK(env.reveal() == "A=\"" + value + "\"\nB_0=\"1\"\nB_1=\"x\"\n");
 }

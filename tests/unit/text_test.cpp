@@ -42,3 +42,13 @@ TEST_CASE("text: JSON string quoting", "[text]") {
   CHECK(hush::json_quote("a\"b\\c\nd\x01") == "\"a\\\"b\\\\c\\nd\\u0001\"");
   CHECK(hush::json_quote("caf\xC3\xA9") == "\"caf\xC3\xA9\"");
 }
+
+TEST_CASE("text: JSON quoting into secure memory matches json_quote", "[text]") {
+  const char* const cases[] = {"", "plain", "a\"b\\c\nd\x01\r\t", "caf\xC3\xA9"};
+  for (const char* text : cases) {
+    CAPTURE(text);
+    hush::SecretBuffer out("x=");
+    hush::append_json_quoted(out, text);
+    CHECK(out.reveal() == "x=" + hush::json_quote(text));
+  }
+}

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <algorithm>
 #include <fcntl.h>
+#include <functional>
 #include <glob.h>
 #include <sys/file.h>
 #include <sys/random.h>
@@ -68,9 +69,9 @@ int create_temporary_at(int dir_fd, const std::string& name, mode_t mode, std::s
   return -1;
 }
 
-}  // namespace
-
-std::string read_file(const std::filesystem::path& path) {
+// Reads `path` through `buffer` (`size` bytes), handing each filled prefix length to `take`.
+void read_whole_file(const std::filesystem::path& path, char* buffer, std::size_t size,
+                     const std::function<void(std::size_t)>& take) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) fail_io("unreadable-file", "cannot read", path, errno);
   struct stat info {};
@@ -78,10 +79,8 @@ std::string read_file(const std::filesystem::path& path) {
     ::close(fd);
     fail_io("unreadable-file", "cannot read", path, EISDIR);
   }
-  std::string content;
-  char buffer[65536];
   for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    const ssize_t n = ::read(fd, buffer, size);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       const int saved = errno;
@@ -89,9 +88,26 @@ std::string read_file(const std::filesystem::path& path) {
       fail_io("unreadable-file", "cannot read", path, saved);
     }
     if (n == 0) break;
-    content.append(buffer, static_cast<std::size_t>(n));
+    take(static_cast<std::size_t>(n));
   }
   ::close(fd);
+}
+
+}  // namespace
+
+std::string read_file(const std::filesystem::path& path) {
+  std::string content;
+  char buffer[65536];
+  read_whole_file(path, buffer, sizeof buffer, [&](std::size_t n) { content.append(buffer, n); });
+  return content;
+}
+
+SecretBuffer read_secret_file(const std::filesystem::path& path) {
+  SecretBuffer content;
+  // The read lands in a secure scratch block, never on the stack or in the ordinary heap.
+  SecretValue scratch = SecretValue::with_size(16384);
+  read_whole_file(path, scratch.data(), scratch.size(),
+                  [&](std::size_t n) { content.append(scratch.reveal().substr(0, n)); });
   return content;
 }
 

@@ -2,6 +2,8 @@
 // located errors, atomic replacement (temporary file in the same directory, fsync, rename) so a
 // reader never sees a partial file, and advisory exclusive locks for read-modify-write cycles.
 #pragma once
+#include <hush/secret.hpp>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -18,6 +20,9 @@ enum class FileMode {
 
 // Reads the whole file. Throws Error(io, "unreadable-file") naming `path` and the OS reason.
 [[nodiscard]] std::string read_file(const std::filesystem::path& path);
+// As read_file, for files that hold secrets (keys, dotenv values): the bytes go straight into
+// secure memory and never pass through an ordinary buffer.
+[[nodiscard]] SecretBuffer read_secret_file(const std::filesystem::path& path);
 
 // Replaces `path` with `content` atomically with permissions `mode`. On any failure the previous
 // file is untouched, the temporary file is removed, and Error(io, "write-failed") is thrown.

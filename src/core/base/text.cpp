@@ -147,28 +147,42 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
-std::string json_quote(std::string_view text) {
-  std::string out = "\"";
+namespace {
+
+// One escaper for both outputs, so a value quoted into secure memory reads exactly as json_quote.
+template <class Out>
+void append_quoted(Out& out, std::string_view text) {
+  static constexpr char k_hex[] = "0123456789abcdef";
+  out.push_back('"');
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"': out.append("\\\""); break;
+      case '\\': out.append("\\\\"); break;
+      case '\n': out.append("\\n"); break;
+      case '\r': out.append("\\r"); break;
+      case '\t': out.append("\\t"); break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
-          static constexpr char k_hex[] = "0123456789abcdef";
-          out += "\\u00";
-          out += k_hex[(c >> 4) & 0xF];
-          out += k_hex[c & 0xF];
+          out.append("\\u00");
+          out.push_back(k_hex[(c >> 4) & 0xF]);
+          out.push_back(k_hex[c & 0xF]);
         } else {
-          out += c;
+          out.push_back(c);
         }
     }
   }
-  return out + "\"";
+  out.push_back('"');
 }
+
+}  // namespace
+
+std::string json_quote(std::string_view text) {
+  std::string out;
+  append_quoted(out, text);
+  return out;
+}
+
+void append_json_quoted(SecretBuffer& out, std::string_view text) { append_quoted(out, text); }
 
 void wipe(std::string& text) noexcept {
   volatile char* bytes = text.data();

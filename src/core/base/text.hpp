@@ -1,7 +1,9 @@
 // hush/text.hpp — text positions and small string algorithms shared by every module: byte offset
 // to 1-based line:column (columns in Unicode code points), source-line snippets with a caret,
-// UTF-8 validation, and name suggestions. No YAML, no secrets.
+// UTF-8 validation, name suggestions and JSON string quoting (also into secure memory). No YAML.
 #pragma once
+#include <hush/secret.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -51,6 +53,8 @@ class LineIndex {
 
 // `text` as a JSON string literal with quotes ("\"", "\\", control characters as \uXXXX).
 [[nodiscard]] std::string json_quote(std::string_view text);
+// Appends json_quote(`text`) to `out` without an ordinary-heap copy (for secret values).
+void append_json_quoted(SecretBuffer& out, std::string_view text);
 
 // Overwrites the string's bytes before it is released (for transient copies of secrets).
 void wipe(std::string& text) noexcept;

@@ -1,7 +1,6 @@
 #include "core/crypto/keystore.hpp"
 
 #include "core/base/fsutil.hpp"
-#include "core/base/text.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -13,19 +12,6 @@
 
 namespace hush {
 namespace {
-
-// Wipes a transient std::string copy of key material however the scope is left (the
-// alternative, catch-and-rethrow at every exit, is easy to get wrong).
-class WipeOnExit {
- public:
-  explicit WipeOnExit(std::string& text) : m_text(text) {}
-  ~WipeOnExit() { wipe(m_text); }
-  WipeOnExit(const WipeOnExit&) = delete;
-  WipeOnExit& operator=(const WipeOnExit&) = delete;
-
- private:
-  std::string& m_text;
-};
 
 std::optional<std::string> non_empty(const std::map<std::string, std::string>& environment,
                                      const std::string& name) {
@@ -69,9 +55,7 @@ void check_key_file_mode(const std::filesystem::path& path) {
 
 Keypair keypair_from_file(const std::filesystem::path& path, const std::string& origin) {
   check_key_file_mode(path);
-  std::string text = read_file(path);
-  const WipeOnExit wipe_text(text);
-  return keypair_from_base64(text, origin);
+  return keypair_from_base64(read_secret_file(path).reveal(), origin);
 }
 
 Keypair checked(Keypair keys, std::string_view key_id, const std::string& origin) {
@@ -146,9 +130,9 @@ std::filesystem::path store_private_key(const std::filesystem::path& keys_dir,
   const std::filesystem::path target = key_file_path(keys_dir, key_id);
   make_private_directories(keys_dir);
   const std::filesystem::path pending = keys_dir / ("." + key_id + ".pending");
-  std::string content = std::string(secret_to_base64(keys.private_key).reveal()) + "\n";
-  const WipeOnExit wipe_content(content);
-  write_file_atomic(pending, content, FileMode::owner_only);
+  SecretBuffer content(secret_to_base64(keys.private_key).reveal());
+  content.push_back('\n');
+  write_file_atomic(pending, content.reveal(), FileMode::owner_only);
   // link() fails when the target exists, so checking and creating are one step; rename() would
   // silently replace another key.
   const int linked = ::link(pending.c_str(), target.c_str());

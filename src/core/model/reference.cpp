@@ -196,14 +196,14 @@ ReferenceScan scan_references(std::string_view text, Syntax syntax) {
   return scan;
 }
 
-std::string substitute(std::string_view text, const ReferenceScan& scan,
-                       const std::function<std::string_view(const Reference&)>& value_of) {
+SecretBuffer substitute(std::string_view text, const ReferenceScan& scan,
+                        const std::function<std::string_view(const Reference&)>& value_of) {
   if (!scan.problems.empty()) {
     throw std::logic_error("substitute: the scan has problems; report them instead");
   }
   const std::vector<Reference>& references = scan.references;
   const std::vector<std::size_t>& escapes = scan.escapes;
-  std::string out;
+  SecretBuffer out;
   out.reserve(text.size());
   std::size_t at = 0;
   std::size_t r = 0;

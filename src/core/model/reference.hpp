@@ -14,6 +14,8 @@
 // Any other '$' is text ("$HOME", "pa$$word", a trailing '$'). Forms that `Syntax` disables
 // are text, including their escapes. All functions are thread-safe.
 #pragma once
+#include <hush/secret.hpp>
+
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -61,11 +63,12 @@ struct ReferenceScan {
 [[nodiscard]] ReferenceScan scan_references(std::string_view text, Syntax syntax);
 
 // `text` with each reference of `scan` replaced by `value_of(reference)` and each escape reduced
-// to one '$'. Values are inserted verbatim and never rescanned. `value_of` is called once per
+// to one '$', built in secure memory (the result carries secret values). Values are inserted
+// verbatim and never rescanned. `value_of` is called once per
 // reference, in text order; what it throws propagates. `scan` must come from scan_references on
 // this `text`. Throws std::logic_error when `scan` has problems or does not fit `text`. O(n + m)
 // for m bytes of values.
-[[nodiscard]] std::string substitute(
+[[nodiscard]] SecretBuffer substitute(
     std::string_view text, const ReferenceScan& scan,
     const std::function<std::string_view(const Reference&)>& value_of);
 

@@ -34,14 +34,12 @@ struct ResolvedReference {
   Location where;
 };
 
+// Move-only: `text` carries secret values and lives in secure memory (hush/secret.hpp); write it
+// out through text.reveal() (a string_view), never by converting it to std::string.
 struct RenderResult {
-  std::string text;                       // empty unless no finding is an error
+  SecretBuffer text;                      // empty unless no finding is an error
   std::vector<Finding> findings;          // errors and warnings, in source order
   std::vector<ResolvedReference> resolved;
-  ~RenderResult();                        // wipes `text`
-  RenderResult() = default;
-  RenderResult(RenderResult&&) noexcept = default;
-  RenderResult& operator=(RenderResult&&) noexcept = default;
 };
 
 // Renders `source`. Unresolved, out-of-scope, expired and malformed references are findings (all

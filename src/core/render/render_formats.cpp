@@ -20,49 +20,69 @@ const RE2& yaml_bool_pattern() {
   return pattern;
 }
 
-void append_json_string(std::string& out, std::string_view value) { out += json_quote(value); }
+void append_indent(SecretBuffer& out, int depth) {
+  out.append(std::string(static_cast<std::size_t>(depth) * 2, ' '));
+}
 
-void append_scalar(std::string& out, const YamlNode& node) {
+void append_scalar(SecretBuffer& out, const YamlNode& node) {
   if (node.plain && RE2::FullMatch(node.value, yaml_bool_pattern())) {
-    out += node.value[0] == 't' || node.value[0] == 'T' ? "true" : "false";
+    out.append(node.value[0] == 't' || node.value[0] == 'T' ? "true" : "false");
   } else if (node.plain && RE2::FullMatch(node.value, json_number_pattern())) {
-    out += node.value;
+    out.append(node.value);
   } else {
-    append_json_string(out, node.value);
+    append_json_quoted(out, node.value);
   }
 }
 
-void append_json(std::string& out, const YamlNode& node, int depth) {
-  const std::string indent(static_cast<std::size_t>(depth + 1) * 2, ' ');
-  const std::string closing(static_cast<std::size_t>(depth) * 2, ' ');
+void append_json(SecretBuffer& out, const YamlNode& node, int depth);
+
+// A JSON array of `count` items, `item(i)` each (a sequence, or the documents of a stream: those
+// are written in place rather than copied into one sequence node).
+template <class Item>
+void append_array(SecretBuffer& out, std::size_t count, const Item& item, int depth) {
+  if (count == 0) {
+    out.append("[]");
+    return;
+  }
+  out.append("[\n");
+  for (std::size_t i = 0; i < count; ++i) {
+    append_indent(out, depth + 1);
+    append_json(out, item(i), depth + 1);
+    out.append(i + 1 < count ? ",\n" : "\n");
+  }
+  append_indent(out, depth);
+  out.push_back(']');
+}
+
+void append_object(SecretBuffer& out, const YamlNode& node, int depth) {
+  if (node.keys.empty()) {
+    out.append("{}");
+    return;
+  }
+  out.append("{\n");
+  for (std::size_t i = 0; i < node.keys.size(); ++i) {
+    if (node.keys[i].kind == NodeKind::map || node.keys[i].kind == NodeKind::sequence) {
+      throw Error(ErrorKind::invalid_input, "unrepresentable",
+                  "a mapping key that is itself a collection cannot be written as JSON");
+    }
+    append_indent(out, depth + 1);
+    append_json_quoted(out, node.keys[i].value);
+    out.append(": ");
+    append_json(out, node.children[i], depth + 1);
+    out.append(i + 1 < node.keys.size() ? ",\n" : "\n");
+  }
+  append_indent(out, depth);
+  out.push_back('}');
+}
+
+void append_json(SecretBuffer& out, const YamlNode& node, int depth) {
   switch (node.kind) {
-    case NodeKind::null: out += "null"; return;
+    case NodeKind::null: out.append("null"); return;
     case NodeKind::scalar: append_scalar(out, node); return;
+    case NodeKind::map: append_object(out, node, depth); return;
     case NodeKind::sequence:
-      if (node.children.empty()) { out += "[]"; return; }
-      out += "[\n";
-      for (std::size_t i = 0; i < node.children.size(); ++i) {
-        out += indent;
-        append_json(out, node.children[i], depth + 1);
-        out += i + 1 < node.children.size() ? ",\n" : "\n";
-      }
-      out += closing + "]";
-      return;
-    case NodeKind::map:
-      if (node.keys.empty()) { out += "{}"; return; }
-      out += "{\n";
-      for (std::size_t i = 0; i < node.keys.size(); ++i) {
-        if (node.keys[i].kind == NodeKind::map || node.keys[i].kind == NodeKind::sequence) {
-          throw Error(ErrorKind::invalid_input, "unrepresentable",
-                      "a mapping key that is itself a collection cannot be written as JSON");
-        }
-        out += indent;
-        append_json_string(out, node.keys[i].value);
-        out += ": ";
-        append_json(out, node.children[i], depth + 1);
-        out += i + 1 < node.keys.size() ? ",\n" : "\n";
-      }
-      out += closing + "}";
+      append_array(out, node.children.size(),
+                   [&](std::size_t i) -> const YamlNode& { return node.children[i]; }, depth);
       return;
   }
 }
@@ -103,39 +123,43 @@ void collect_env(const YamlNode& node, const std::string& prefix, const std::str
   }
 }
 
-void append_env_value(std::string& out, const YamlNode& node) {
+void append_env_value(SecretBuffer& out, const YamlNode& node) {
   if (node.kind == NodeKind::null) return;
-  out += '"';
+  out.push_back('"');
   for (char c : node.value) {
-    if (c == '\n') { out += "\\n"; continue; }
-    if (c == '"' || c == '\\' || c == '$' || c == '`') out += '\\';
-    out += c;
+    if (c == '\n') {
+      out.append("\\n");
+      continue;
+    }
+    if (c == '"' || c == '\\' || c == '$' || c == '`') out.push_back('\\');
+    out.push_back(c);
   }
-  out += '"';
+  out.push_back('"');
 }
 
 }  // namespace
 
-std::string to_json(const std::vector<YamlDocument>& documents) {
-  std::string out;
+SecretBuffer to_json(const std::vector<YamlDocument>& documents) {
+  SecretBuffer out;
   if (documents.size() == 1) {
     append_json(out, documents[0].root, 0);
-    return out + "\n";
+  } else {
+    append_array(out, documents.size(),
+                 [&](std::size_t i) -> const YamlNode& { return documents[i].root; }, 0);
   }
-  YamlNode all{.kind = NodeKind::sequence};
-  for (const YamlDocument& document : documents) all.children.push_back(document.root);
-  append_json(out, all, 0);
-  return out + "\n";
+  out.push_back('\n');
+  return out;
 }
 
-std::string to_env(const std::vector<YamlDocument>& documents) {
+SecretBuffer to_env(const std::vector<YamlDocument>& documents) {
   std::map<std::string, std::pair<std::string, const YamlNode*>> leaves;
   for (const YamlDocument& document : documents) collect_env(document.root, "", "", leaves);
-  std::string out;
+  SecretBuffer out;
   for (const auto& [name, leaf] : leaves) {
-    out += name + "=";
+    out.append(name);
+    out.push_back('=');
     append_env_value(out, *leaf.second);
-    out += "\n";
+    out.push_back('\n');
   }
   return out;
 }

@@ -20,6 +20,8 @@ class DotenvParser {
   std::vector<DotenvEntry> parse();
 
  private:
+  DotenvEntry read_entry();
+  std::string read_name(std::size_t& name_start);
   [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
     const LineColumn at = m_index.locate(offset);
     throw Error(ErrorKind::invalid_input, "dotenv-invalid", message,
@@ -32,9 +34,9 @@ class DotenvParser {
     while (m_pos < m_text.size() && m_text[m_pos] != '\n') ++m_pos;
     if (m_pos < m_text.size()) ++m_pos;
   }
-  std::string read_double_quoted(std::size_t open);
-  std::string read_single_quoted(std::size_t open);
-  std::string read_unquoted();
+  SecretValue read_double_quoted(std::size_t open);
+  SecretValue read_single_quoted(std::size_t open);
+  SecretValue read_unquoted();
   void expect_line_end(const std::string& name);
 
   std::string_view m_text;
@@ -43,40 +45,40 @@ class DotenvParser {
   std::size_t m_pos = 0;
 };
 
-std::string DotenvParser::read_double_quoted(std::size_t open) {
-  std::string value;
+// Unescaping builds the value in a SecretBuffer: an error on the way releases (and wipes) it.
+SecretValue DotenvParser::read_double_quoted(std::size_t open) {
+  SecretBuffer value;
   for (++m_pos; m_pos < m_text.size(); ++m_pos) {
     const char c = m_text[m_pos];
     if (c == '"') {
       ++m_pos;
-      return value;
+      return value.to_value();
     }
     if (c != '\\' || m_pos + 1 >= m_text.size()) {
-      value += c;
+      value.push_back(c);
       continue;
     }
     const char next = m_text[++m_pos];
     switch (next) {
-      case 'n': value += '\n'; break;
-      case 'r': value += '\r'; break;
-      case 't': value += '\t'; break;
-      case '"': case '\\': case '$': case '`': value += next; break;
-      default: value += '\\'; value += next;
+      case 'n': value.push_back('\n'); break;
+      case 'r': value.push_back('\r'); break;
+      case 't': value.push_back('\t'); break;
+      case '"': case '\\': case '$': case '`': value.push_back(next); break;
+      default: value.push_back('\\'); value.push_back(next);
     }
   }
-  wipe(value);
   fail(open, "unterminated double-quoted value");
 }
 
-std::string DotenvParser::read_single_quoted(std::size_t open) {
+SecretValue DotenvParser::read_single_quoted(std::size_t open) {
   const std::size_t close = m_text.find('\'', m_pos + 1);
   if (close == std::string_view::npos) fail(open, "unterminated single-quoted value");
-  std::string value(m_text.substr(m_pos + 1, close - m_pos - 1));
+  SecretValue value(m_text.substr(m_pos + 1, close - m_pos - 1));
   m_pos = close + 1;
   return value;
 }
 
-std::string DotenvParser::read_unquoted() {
+SecretValue DotenvParser::read_unquoted() {
   const std::size_t start = m_pos;
   while (m_pos < m_text.size() && m_text[m_pos] != '\n') {
     if (m_text[m_pos] == '#' && m_pos > start &&
@@ -90,7 +92,7 @@ std::string DotenvParser::read_unquoted() {
                          m_text[end - 1] == '\r')) {
     --end;
   }
-  std::string value(m_text.substr(start, end - start));
+  SecretValue value(m_text.substr(start, end - start));
   skip_line();
   return value;
 }
@@ -108,6 +110,39 @@ void DotenvParser::expect_line_end(const std::string& name) {
   skip_line();
 }
 
+// The name before '=' (an optional `export ` prefix skipped), validated; `name_start` is where it
+// begins and m_pos ends after the '='.
+std::string DotenvParser::read_name(std::size_t& name_start) {
+  if (m_text.substr(m_pos).starts_with("export ")) m_pos += 7, skip_blanks();
+  name_start = m_pos;
+  while (m_pos < m_text.size() && m_text[m_pos] != '=' && m_text[m_pos] != '\n') ++m_pos;
+  std::string_view raw_name = m_text.substr(name_start, m_pos - name_start);
+  while (!raw_name.empty() && (raw_name.back() == ' ' || raw_name.back() == '\t')) {
+    raw_name.remove_suffix(1);
+  }
+  if (m_pos >= m_text.size() || m_text[m_pos] != '=') fail(name_start, "expected NAME=value");
+  if (!RE2::FullMatch(re2::StringPiece(raw_name.data(), raw_name.size()), dotenv_name_pattern())) {
+    fail(name_start, "invalid variable name \"" + std::string(raw_name) + "\"");
+  }
+  ++m_pos;
+  return std::string(raw_name);
+}
+
+DotenvEntry DotenvParser::read_entry() {
+  std::size_t name_start = 0;
+  std::string name = read_name(name_start);
+  const LineColumn at = m_index.locate(name_start);
+  skip_blanks();
+  const std::size_t open = m_pos;
+  if (m_pos < m_text.size() && (m_text[m_pos] == '"' || m_text[m_pos] == '\'')) {
+    SecretValue value = m_text[m_pos] == '"' ? read_double_quoted(open) : read_single_quoted(open);
+    expect_line_end(name);
+    return {std::move(name), std::move(value), Location{m_path, at.line, at.column}};
+  }
+  SecretValue value = read_unquoted();
+  return {std::move(name), std::move(value), Location{m_path, at.line, at.column}};
+}
+
 std::vector<DotenvEntry> DotenvParser::parse() {
   std::vector<DotenvEntry> out;
   while (m_pos < m_text.size()) {
@@ -117,34 +152,7 @@ std::vector<DotenvEntry> DotenvParser::parse() {
       skip_line();
       continue;
     }
-    if (m_text.substr(m_pos).starts_with("export ")) m_pos += 7, skip_blanks();
-    const std::size_t name_start = m_pos;
-    while (m_pos < m_text.size() && m_text[m_pos] != '=' && m_text[m_pos] != '\n') ++m_pos;
-    std::string_view raw_name = m_text.substr(name_start, m_pos - name_start);
-    while (!raw_name.empty() && (raw_name.back() == ' ' || raw_name.back() == '\t')) {
-      raw_name.remove_suffix(1);
-    }
-    if (m_pos >= m_text.size() || m_text[m_pos] != '=') {
-      fail(name_start, "expected NAME=value");
-    }
-    if (!RE2::FullMatch(re2::StringPiece(raw_name.data(), raw_name.size()),
-                        dotenv_name_pattern())) {
-      fail(name_start, "invalid variable name \"" + std::string(raw_name) + "\"");
-    }
-    const std::string name(raw_name);
-    ++m_pos;
-    skip_blanks();
-    const std::size_t open = m_pos;
-    std::string value;
-    if (m_pos < m_text.size() && (m_text[m_pos] == '"' || m_text[m_pos] == '\'')) {
-      value = m_text[m_pos] == '"' ? read_double_quoted(open) : read_single_quoted(open);
-      expect_line_end(name);
-    } else {
-      value = read_unquoted();
-    }
-    const LineColumn at = m_index.locate(name_start);
-    out.push_back({name, SecretValue(value), Location{m_path, at.line, at.column}});
-    wipe(value);
+    out.push_back(read_entry());
   }
   return out;
 }

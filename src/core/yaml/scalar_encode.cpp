@@ -3,7 +3,6 @@
 #include "core/base/text.hpp"
 
 #include <array>
-#include <cstdio>
 
 namespace hush::detail {
 namespace {
@@ -45,6 +44,17 @@ bool starts_safely(std::string_view value, bool in_flow) {
   return !(in_flow && is_flow_indicator(value[1]));
 }
 
+// Appends \xXX or \uXXXX for `c` digit by digit (snprintf would format it in an unwiped stack
+// buffer). Every code point that needs an escape is at most U+FFFF.
+void append_escape(SecretBuffer& out, char32_t c) {
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  const int digits = c <= 0xFF ? 2 : 4;
+  out.append(c <= 0xFF ? "\\x" : "\\u");
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+    out.push_back(k_hex[(c >> shift) & 0xF]);
+  }
+}
+
 }  // namespace
 
 bool is_printable(std::string_view value, bool allow_tab) {
@@ -71,40 +81,38 @@ bool is_safe_plain(std::string_view value, bool in_flow) {
   return true;
 }
 
-std::optional<std::string> escape_double_quoted(std::string_view value) {
+std::optional<SecretBuffer> escape_double_quoted(std::string_view value) {
   if (!is_valid_utf8(value)) return std::nullopt;
-  std::string out;
+  SecretBuffer out;
   out.reserve(value.size() + 8);
   for (std::size_t i = 0; i < value.size();) {
     const std::size_t start = i;
     const char32_t c = next_code_point(value, i);
     switch (c) {
-      case '"': out += "\\\""; continue;
-      case '\\': out += "\\\\"; continue;
-      case '\n': out += "\\n"; continue;
-      case '\t': out += "\\t"; continue;
-      case '\r': out += "\\r"; continue;
-      case 0: out += "\\0"; continue;
+      case '"': out.append("\\\""); continue;
+      case '\\': out.append("\\\\"); continue;
+      case '\n': out.append("\\n"); continue;
+      case '\t': out.append("\\t"); continue;
+      case '\r': out.append("\\r"); continue;
+      case 0: out.append("\\0"); continue;
       default: break;
     }
-    if (!needs_escape(c, true)) {
+    if (needs_escape(c, true)) {
+      append_escape(out, c);
+    } else {
       out.append(value.substr(start, i - start));
-      continue;
     }
-    char buffer[12];
-    std::snprintf(buffer, sizeof buffer, c <= 0xFF ? "\\x%02X" : "\\u%04X",
-                  static_cast<unsigned>(c));
-    out += buffer;
   }
   return out;
 }
 
-std::optional<std::string> escape_single_quoted(std::string_view value) {
+std::optional<SecretBuffer> escape_single_quoted(std::string_view value) {
   if (!is_printable(value, true)) return std::nullopt;
-  std::string out;
+  SecretBuffer out;
+  out.reserve(value.size());
   for (char c : value) {
-    if (c == '\'') out += '\'';
-    out += c;
+    if (c == '\'') out.push_back('\'');
+    out.push_back(c);
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // Private to render: writes a string as a YAML scalar of a given style so that a YAML parser reads
-// back exactly that string.
+// back exactly that string. Encoded values are built in secure memory: they carry secrets.
 #pragma once
+#include <hush/secret.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,9 +17,9 @@ namespace hush::detail {
 [[nodiscard]] bool is_printable(std::string_view value, bool allow_tab);
 // `value` escaped for the inside of a double-quoted scalar (quotes not included); nullopt when
 // `value` is not valid UTF-8 and so cannot be written as YAML at all.
-[[nodiscard]] std::optional<std::string> escape_double_quoted(std::string_view value);
+[[nodiscard]] std::optional<SecretBuffer> escape_double_quoted(std::string_view value);
 // `value` for the inside of a single-quoted scalar ('' for '); nullopt when it holds a line
 // break or a character that needs an escape.
-[[nodiscard]] std::optional<std::string> escape_single_quoted(std::string_view value);
+[[nodiscard]] std::optional<SecretBuffer> escape_single_quoted(std::string_view value);
 
 }  // namespace hush::detail
