@@ -25,11 +25,13 @@ struct RedactFlags {
 std::vector<NamedSecret> known_values(const RedactFlags& flags, const Context& ctx) {
   std::vector<NamedSecret> values;
   for (const std::string& name : flags.env_vars) {
-    if (ctx.environment().count(name) == 0) {
+    const SecretValue* value = ctx.environment().find(name);
+    if (value == nullptr) value = ctx.environment().credential(name);
+    if (value == nullptr) {
       ctx.console().warn("environment variable " + name + " is not set; nothing to mask for it");
       continue;
     }
-    values.push_back({name, SecretValue(ctx.env(name))});
+    values.push_back({name, value->clone()});
   }
   if (flags.no_sidecar) return values;
   const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));

@@ -17,6 +17,7 @@ namespace {
 struct RunFlags {
   SelectionFlags selection;
   bool override_existing = false;
+  std::vector<std::string> allow_env;
   std::vector<std::string> command;
 };
 
@@ -25,8 +26,9 @@ ExitStatus run_run(const RunFlags& flags, Context& ctx) {
   const std::vector<InjectedSecret> secrets = select_secrets(flags.selection, ctx);
   RunRequest request;
   request.argv = flags.command;
-  request.environment = ctx.environment();
+  request.environment = &ctx.environment();
   request.override_existing = flags.override_existing;
+  request.allow_env = flags.allow_env;
   std::vector<std::string> skipped;
   const int status = run_redacted(request, secrets, ctx.console().redactor(), skipped);
   if (!skipped.empty()) {
@@ -44,6 +46,7 @@ Command add_run_command(CLI::App& root, Context& ctx) {
   add_selection_options(*app, flags->selection);
   app->add_flag("--override", flags->override_existing,
                 "Let secrets replace environment variables that are already set");
+  add_allow_env_option(*app, flags->allow_env);
   app->footer("Usage: hush run [OPTIONS] [--] CMD [ARGS...]");
   return {app, [flags, &ctx] {
             flags->command = ctx.trailing_command();
@@ -56,7 +59,8 @@ std::size_t run_command_start(const std::vector<std::string>& args) {
   // Options (global or of `run`) that take a value: their value is not the command.
   static const char* const k_valued[] = {"--project", "--secrets", "--env", "--log-file",
                                          "--log-format", "--color", "--audit-log", "--syntax",
-                                         "--source", "--env-prefix", "--only", "--config"};
+                                         "--source", "--env-prefix", "--only", "--config",
+                                         "--allow-env"};
   std::size_t i = 0;
   while (i < args.size() && args[i] != "run") {
     const bool valued = std::find(std::begin(k_valued), std::end(k_valued), args[i]) != std::end(k_valued);

@@ -1,6 +1,7 @@
 #include "core/render/render.hpp"
 
 #include "core/resolve/resolver_setup.hpp"
+#include "support/environment.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,7 +15,7 @@ struct Rendered {
 Rendered render_text(const std::string& text, std::map<std::string, std::string> env,
                      hush::RenderOptions options = {}) {
   hush::SourceSettings settings;
-  settings.environment = std::move(env);
+  settings.environment = hush::test::environment_of(env);
   Rendered out;
   const hush::YamlSource source = hush::parse_yaml_source("t.yaml", text);
   hush::Resolver resolver = hush::make_resolver(std::move(settings), &source, out.setup);

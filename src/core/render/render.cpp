@@ -304,8 +304,9 @@ RenderResult render(const YamlSource& source, Resolver& resolver, const RenderOp
   }
   YamlSource parsed = parse_yaml_source(source.path, output);
   wipe(output);
-  result.text = options.format == OutputFormat::json ? detail::to_json(parsed.documents)
-                                                     : detail::to_env(parsed.documents);
+  result.text = options.format == OutputFormat::json
+                    ? detail::to_json(parsed.documents)
+                    : detail::to_env(parsed.documents, options.allow_env);
   for (YamlDocument& document : parsed.documents) wipe_tree(document.root);
   wipe(parsed.text);
   return result;
