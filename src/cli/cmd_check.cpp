@@ -77,7 +77,7 @@ ExitStatus run_check(const CheckFlags& flags, Context& ctx) {
   options.syntax = ctx.syntax();
   options.secret_keys_extra = ctx.project().secret_keys_extra;
   options.now = system_clock()();
-  if (flags.env_source) options.environment = ctx.environment();
+  if (flags.env_source) options.environment = ctx.shared_environment();
   add_sidecar(options, inputs, ctx);
   const auto detector = std::make_shared<const Detector>(Detector::builtin());
   options.detect = [detector](std::string_view text) {

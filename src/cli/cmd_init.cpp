@@ -20,7 +20,9 @@ struct InitFlags {
 };
 
 std::optional<SecretValue> passphrase_for(const Context& ctx) {
-  if (!ctx.env("HUSH_PASSPHRASE").empty()) return SecretValue(ctx.env("HUSH_PASSPHRASE"));
+  if (const SecretValue* phrase = ctx.environment().credential("HUSH_PASSPHRASE")) {
+    return phrase->clone();
+  }
   std::optional<SecretValue> first = prompt_hidden("new passphrase: ");
   if (!first) {
     throw Error(ErrorKind::usage, "no-passphrase",

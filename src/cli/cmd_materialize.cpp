@@ -5,6 +5,7 @@
 #include "cli/selection.hpp"
 
 #include "core/runtime/inject.hpp"
+#include "core/runtime/run.hpp"
 
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -15,11 +16,13 @@ namespace {
 struct MaterializeFlags {
   SelectionFlags selection;
   std::string dir;
+  std::vector<std::string> allow_env;
 };
 
 ExitStatus run_materialize(const MaterializeFlags& flags, Context& ctx) {
   const std::vector<InjectedSecret> secrets = select_secrets(flags.selection, ctx);
   ctx.audit_note({}, {flags.dir});
+  refuse_dangerous_injections(secrets, flags.allow_env);
   materialize_secrets(flags.dir, secrets);
   ctx.console().info("wrote " + std::to_string(secrets.size()) + " secret files to " + flags.dir);
   return ExitStatus::ok;
@@ -34,6 +37,7 @@ Command add_materialize_command(CLI::App& root, Context& ctx) {
   app->add_option("--dir", flags->dir, "The directory (created 0700; must not be group/other "
                                        "accessible)")->required();
   add_selection_options(*app, flags->selection);
+  add_allow_env_option(*app, flags->allow_env);
   return {app, [flags, &ctx] { return run_materialize(*flags, ctx); }, "materialize"};
 }
 

@@ -7,6 +7,8 @@
 #include "core/runtime/inject.hpp"
 #include <hush/redact.hpp>
 
+#include <hush/source.hpp>
+
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <memory>
@@ -25,17 +27,25 @@ struct RedactFlags {
 std::vector<NamedSecret> known_values(const RedactFlags& flags, const Context& ctx) {
   std::vector<NamedSecret> values;
   for (const std::string& name : flags.env_vars) {
-    if (ctx.environment().count(name) == 0) {
+    const SecretValue* value = ctx.environment().find(name);
+    if (value == nullptr) value = ctx.environment().credential(name);
+    if (value == nullptr) {
       ctx.console().warn("environment variable " + name + " is not set; nothing to mask for it");
       continue;
     }
-    values.push_back({name, SecretValue(ctx.env(name))});
+    values.push_back({name, value->clone()});
   }
-  if (flags.no_sidecar) return values;
-  const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
-  for (InjectedSecret& s : sidecar_secrets(sidecar, unlock_sidecar(sidecar, key_inputs_with_prompt(ctx)), {})) {
-    values.push_back({s.env_name(), s.value->clone()});
+  if (!flags.no_sidecar) {
+    const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
+    for (InjectedSecret& s :
+         sidecar_secrets(sidecar, unlock_sidecar(sidecar, key_inputs_with_prompt(ctx)), {})) {
+      values.push_back({s.env_name(), s.value->clone()});
+    }
   }
+  // Whatever else this process holds (HUSH_KEY, a passphrase) is masked in the stream too.
+  visit_revealed(0, [&](const std::string& name, const SecretValue& value) {
+    values.push_back({name, value.clone()});
+  });
   return values;
 }
 

@@ -2,6 +2,7 @@
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/output.hpp"
+#include "cli/selection.hpp"
 
 #include "core/base/fsutil.hpp"
 #include "core/render/render.hpp"
@@ -18,6 +19,7 @@ struct RenderFlags {
   std::string output;  // empty: stdout
   std::string format = "yaml";
   bool keep_secrets = false;
+  std::vector<std::string> allow_env;
 };
 
 ExitStatus run_render(const RenderFlags& flags, Context& ctx) {
@@ -27,7 +29,8 @@ ExitStatus run_render(const RenderFlags& flags, Context& ctx) {
   RenderResult result = render(source, resolver,
                                {.syntax = ctx.syntax(),
                                 .format = *parse_output_format(flags.format),
-                                .strip_secrets = !flags.keep_secrets});
+                                .strip_secrets = !flags.keep_secrets,
+                                .allow_env = flags.allow_env});
   std::vector<std::string> names;
   for (const ResolvedReference& r : result.resolved) {
     names.push_back(r.secret);
@@ -54,6 +57,7 @@ Command add_render_command(CLI::App& root, Context& ctx) {
       ->check(CLI::IsMember({"yaml", "json", "env"}));
   app->add_flag("--keep-secrets,!--strip-secrets", flags->keep_secrets,
                 "Keep the inline secrets: block in the output (default: strip it)");
+  add_allow_env_option(*app, flags->allow_env);
   return {app, [flags, &ctx] { return run_render(*flags, ctx); }, "render"};
 }
 

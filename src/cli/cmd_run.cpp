@@ -16,6 +16,7 @@ namespace {
 struct RunFlags {
   SelectionFlags selection;
   bool override_existing = false;
+  std::vector<std::string> allow_env;
   std::vector<std::string> command;
 };
 
@@ -30,8 +31,9 @@ ExitStatus run_run(const RunFlags& flags, Context& ctx) {
   const std::vector<InjectedSecret> secrets = select_secrets(flags.selection, ctx);
   RunRequest request;
   request.argv = flags.command;
-  request.environment = ctx.environment();
+  request.environment = &ctx.environment();
   request.override_existing = flags.override_existing;
+  request.allow_env = flags.allow_env;
   std::vector<std::string> skipped;
   const int status = run_redacted(request, secrets, ctx.console().redactor(), skipped);
   if (!skipped.empty()) {
@@ -52,6 +54,7 @@ Command add_run_command(CLI::App& root, Context& ctx) {
   // CMD and everything after it never reach the option parser (CLI11's prefix command).
   app->prefix_command();
   ctx.add_global_options(*app);
+  add_allow_env_option(*app, flags->allow_env);
   app->footer("Usage: hush run [OPTIONS] [--] CMD [ARGS...]");
   return {app, [flags, &ctx] {
             flags->command = ctx.trailing_command();

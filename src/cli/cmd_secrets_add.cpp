@@ -4,6 +4,7 @@
 #include "cli/secrets_common.hpp"
 
 #include "core/base/clock.hpp"
+#include "core/base/env_names.hpp"
 #include "core/sidecar/sidecar.hpp"
 
 #include <CLI/CLI.hpp>
@@ -26,6 +27,7 @@ ExitStatus run_add(AddFlags& flags, const Context& ctx) {
     throw Error(ErrorKind::invalid_input, flags.name.empty() ? "missing-name" : "invalid-name",
                 *problem);
   }
+  if (const auto warning = dangerous_name_warning(flags.name)) ctx.console().warn(*warning);
   const std::chrono::sys_seconds now = system_clock()();
   NewSecret secret;
   secret.name = flags.name;

@@ -11,13 +11,19 @@
 
 namespace hush::cli {
 
-Context::Context(char** environ_block) {
-  for (char** entry = environ_block; entry != nullptr && *entry != nullptr; ++entry) {
-    const std::string_view text(*entry);
-    const std::size_t equals = text.find('=');
-    if (equals == std::string_view::npos) continue;
-    m_env.emplace(std::string(text.substr(0, equals)), std::string(text.substr(equals + 1)));
+// Reading the environment into secure memory maps and locks the secure pool's first chunk; --help
+// and --version must not pay for that (STYLE: startup), so it waits for first use unless a
+// credential must be announced before parsing (a usage error may echo an argument).
+Context::Context(char** environ_block) : m_environ_block(environ_block) {
+  if (has_credential_variable(environ_block)) (void)shared_environment();
+}
+
+std::shared_ptr<const Environment> Context::shared_environment() const {
+  if (!m_env) {
+    m_env = std::make_shared<const Environment>(Environment::from_block(m_environ_block));
+    scrub_credentials(m_environ_block);
   }
+  return m_env;
 }
 
 void Context::add_global_options(CLI::App& app) {
@@ -46,15 +52,12 @@ void Context::apply() {
   const ColorMode mode = m_options.color == "always"  ? ColorMode::always
                          : m_options.color == "never" ? ColorMode::never
                                                       : ColorMode::automatic;
-  m_console.set_color(mode, m_env.count("NO_COLOR") > 0 && !m_env.at("NO_COLOR").empty());
+  m_console.set_color(mode, !env("NO_COLOR").empty());
   m_console.set_quiet(m_options.quiet);
   m_console.set_verbose(m_options.verbose);
 }
 
-std::string Context::env(const std::string& name) const {
-  const auto found = m_env.find(name);
-  return found == m_env.end() ? std::string() : found->second;
-}
+std::string Context::env(const std::string& name) const { return environment().text(name); }
 
 const ProjectFile& Context::project() const {
   if (m_project) return *m_project;
@@ -93,7 +96,7 @@ SidecarLocation Context::sidecar_location(
                          .config = config});
 }
 
-KeyInputs Context::key_inputs() const { return key_inputs_from_environment(m_env); }
+KeyInputs Context::key_inputs() const { return key_inputs_from_environment(environment()); }
 
 SourceSettings Context::source_settings(const std::filesystem::path& config) const {
   SourceSettings settings;
@@ -101,7 +104,7 @@ SourceSettings Context::source_settings(const std::filesystem::path& config) con
   settings.use_environment = !m_options.no_env;
   settings.env_prefix = !m_options.env_prefix.empty() ? m_options.env_prefix
                                                       : project().env_prefix.value_or("");
-  if (settings.use_environment) settings.environment = m_env;
+  settings.environment = shared_environment();  // exec sources get it with --no-env too
   settings.sidecar = sidecar_location(config);
   settings.keys = key_inputs();
   settings.exec_sources = project().exec_sources;

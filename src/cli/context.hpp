@@ -1,12 +1,13 @@
 // What every command shares: the global options, the console, and the process environment
-// (read once, at start, and passed to the library as a map).
+// (read once, at start, into one hush::Environment: credential variables apart and announced).
 #pragma once
 #include "cli/command.hpp"
 #include "cli/console.hpp"
 
+#include "core/base/environment.hpp"
 #include "core/resolve/resolver_setup.hpp"
 
-#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct GlobalOptions {
 
 class Context {
  public:
+  // Keeps `environ_block` (hush never calls setenv) to read it into the Environment on first
+  // use; when it sets a credential variable, reads it at once, so the credential values are
+  // announced (masked) before any option is parsed, and scrubs them from the block.
   explicit Context(char** environ_block);
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
@@ -47,8 +51,9 @@ class Context {
   [[nodiscard]] GlobalOptions& options() { return m_options; }
   [[nodiscard]] const GlobalOptions& options() const { return m_options; }
   [[nodiscard]] Console& console() const { return m_console; }
-  [[nodiscard]] const std::map<std::string, std::string>& environment() const { return m_env; }
-  // The value of an environment variable, or "" when unset.
+  [[nodiscard]] const Environment& environment() const { return *shared_environment(); }
+  [[nodiscard]] std::shared_ptr<const Environment> shared_environment() const;
+  // The value of an ordinary (non-credential) environment variable, or "" when unset.
   [[nodiscard]] std::string env(const std::string& name) const;
   // The project file (--project, else HUSH_PROJECT, else a trusted .hush.yaml found upwards from
   // the working directory, each ignored one warned about); loaded once. Throws Error(io) when
@@ -84,7 +89,8 @@ class Context {
  private:
   GlobalOptions m_options;
   std::vector<std::string> m_trailing;
-  std::map<std::string, std::string> m_env;
+  char** m_environ_block;
+  mutable std::shared_ptr<const Environment> m_env;  // read on first use
   mutable Console m_console;
   mutable std::optional<ProjectFile> m_project;
   struct LogEvent {

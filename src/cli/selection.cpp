@@ -14,6 +14,11 @@ void add_selection_options(CLI::App& app, SelectionFlags& flags) {
   app.add_option("--config", flags.config, "Only the secrets this config references");
 }
 
+void add_allow_env_option(CLI::App& app, std::vector<std::string>& allowed) {
+  app.add_option("--allow-env", allowed,
+                 "Inject this deny-listed name anyway (LD_PRELOAD, BASH_ENV, PATH...; repeatable)");
+}
+
 std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags, Context& ctx) {
   std::vector<InjectedSecret> selected;
   if (!flags.config.empty()) {

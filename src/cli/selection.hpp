@@ -19,6 +19,9 @@ struct SelectionFlags {
   std::string config;
 };
 void add_selection_options(CLI::App& app, SelectionFlags& flags);
+// --allow-env NAME (repeatable), for run, materialize and render: names on the deny-list of
+// core/base/env_names.hpp that may be injected anyway.
+void add_allow_env_option(CLI::App& app, std::vector<std::string>& allowed);
 
 // The selected secrets, decrypted, and remembered by the console's redactor. Findings (an
 // unresolved reference of --config) are reported; an error among them throws

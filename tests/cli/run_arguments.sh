@@ -33,3 +33,12 @@ mkdir -p src
 printf 'aws_key = "AKIAIOSFODNN7EXAMPLQ"\n' > src/creds.txt
 expect_exit 1 "$HUSH" check run src
 expect_stderr 'src/creds.txt:1:12'
+# CLI11's own parse errors pass the redactor: a credential quoted back in one is masked.
+KEY=$(cat "$HUSH_KEY_FILE")
+canary "$KEY"
+HUSH_KEY="$KEY" expect_exit 2 "$HUSH" secrets add X --generate "$KEY" --secrets "$S"
+expect_stderr 'Could not convert: --generate = ***'
+HUSH_KEY="$KEY" expect_exit 2 "$HUSH" render "$KEY" "$KEY"
+# The private key given in HUSH_KEY is masked by the redactor like any revealed value.
+HUSH_KEY="$KEY" expect_exit 0 bash -c "printf '%s\n' '$KEY' | '$HUSH' redact --secrets $S"
+expect_stdout '***'

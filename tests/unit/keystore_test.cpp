@@ -1,6 +1,7 @@
 #include "core/crypto/keystore.hpp"
 
 #include <hush/error.hpp>
+#include <hush/source.hpp>
 #include "core/base/fsutil.hpp"
 #include "support/temp_dir.hpp"
 
@@ -34,31 +35,35 @@ hush::Error load_error(const hush::KeyInputs& inputs, const std::string& key_id,
 }  // namespace
 
 TEST_CASE("keystore: the keys directory follows XDG_CONFIG_HOME, then HOME", "[keystore]") {
-  CHECK(hush::default_keys_dir({{"XDG_CONFIG_HOME", "/x/cfg"}, {"HOME", "/home/u"}}) ==
-        "/x/cfg/hush/keys");
-  CHECK(hush::default_keys_dir({{"HOME", "/home/u"}}) == "/home/u/.config/hush/keys");
-  CHECK(hush::default_keys_dir({{"XDG_CONFIG_HOME", "relative"}, {"HOME", "/home/u"}}) ==
+  using hush::Environment;
+  CHECK(hush::default_keys_dir(Environment::from_pairs(
+            {{"XDG_CONFIG_HOME", "/x/cfg"}, {"HOME", "/home/u"}})) == "/x/cfg/hush/keys");
+  CHECK(hush::default_keys_dir(Environment::from_pairs({{"HOME", "/home/u"}})) ==
         "/home/u/.config/hush/keys");
-  CHECK(hush::default_keys_dir({{"XDG_CONFIG_HOME", ""}, {"HOME", "/home/u"}}) ==
+  CHECK(hush::default_keys_dir(Environment::from_pairs(
+            {{"XDG_CONFIG_HOME", "relative"}, {"HOME", "/home/u"}})) ==
         "/home/u/.config/hush/keys");
-  CHECK(hush::default_keys_dir({}).empty());
+  CHECK(hush::default_keys_dir(Environment::from_pairs(
+            {{"XDG_CONFIG_HOME", ""}, {"HOME", "/home/u"}})) == "/home/u/.config/hush/keys");
+  CHECK(hush::default_keys_dir(Environment()).empty());
   CHECK(hush::key_file_path("/k", "hk_0123") == "/k/hk_0123.key");
 }
 
 TEST_CASE("keystore: key inputs come from an injected environment; empty means unset",
           "[keystore]") {
-  const hush::KeyInputs all = hush::key_inputs_from_environment({{"HUSH_KEY", "abc"},
-                                                                 {"HUSH_KEY_FILE", "/k.key"},
-                                                                 {"HOME", "/h"},
-                                                                 {"HUSH_PASSPHRASE", "phrase"}});
+  const hush::KeyInputs all = hush::key_inputs_from_environment(
+      hush::Environment::from_pairs({{"HUSH_KEY", "abc"},
+                                     {"HUSH_KEY_FILE", "/k.key"},
+                                     {"HOME", "/h"},
+                                     {"HUSH_PASSPHRASE", "phrase"}}));
   REQUIRE(all.key_base64.has_value());
   CHECK(all.key_base64->reveal() == "abc");
   CHECK(all.key_file == std::filesystem::path("/k.key"));
   CHECK(all.keys_dir == "/h/.config/hush/keys");
   REQUIRE(all.passphrase);
   CHECK(all.passphrase()->reveal() == "phrase");
-  const hush::KeyInputs none =
-      hush::key_inputs_from_environment({{"HUSH_KEY", ""}, {"HUSH_KEY_FILE", ""}});
+  const hush::KeyInputs none = hush::key_inputs_from_environment(
+      hush::Environment::from_pairs({{"HUSH_KEY", ""}, {"HUSH_KEY_FILE", ""}}));
   CHECK_FALSE(none.key_base64.has_value());
   CHECK_FALSE(none.key_file.has_value());
   CHECK_FALSE(static_cast<bool>(none.passphrase));
@@ -192,4 +197,21 @@ TEST_CASE("keystore: passphrase sidecars ask for the passphrase only when no key
   inputs.passphrase = [] { return std::optional<hush::SecretValue>(); };
   CHECK_THAT(load_error(inputs, key_id, kdf).message(),
              Catch::EndsWith(", or give the passphrase (HUSH_PASSPHRASE)"));
+}
+
+TEST_CASE("keystore: a key file's content is announced once read, so it is masked", "[keystore]") {
+  hush::test::TempDir dir;
+  const hush::Keypair keys = hush::generate_keypair();
+  const std::string key_id = hush::key_id_for(keys.public_key);
+  const std::filesystem::path file = dir / "ci.key";
+  hush::write_file_atomic(file, base64_private(keys) + "\n", hush::FileMode::owner_only);
+  hush::KeyInputs inputs;
+  inputs.key_file = file;
+  const std::size_t before = hush::revealed_count();
+  CHECK(hush::load_keypair(inputs, key_id).public_key == keys.public_key);
+  std::vector<std::string> announced;
+  hush::visit_revealed(before, [&](const std::string& name, const hush::SecretValue& value) {
+    announced.push_back(name + "=" + std::string(value.reveal()));
+  });
+  CHECK(announced == std::vector<std::string>{"HUSH_KEY_FILE=" + base64_private(keys)});
 }

@@ -3,6 +3,7 @@
 // string, with the document's structure intact.
 #include "core/render/render.hpp"
 #include "core/resolve/resolver_setup.hpp"
+#include "support/environment.hpp"
 
 #include <catch2/catch.hpp>
 #include <random>
@@ -117,7 +118,7 @@ TEST_CASE("render: every value round-trips in every style and position", "[rende
     CAPTURE(seed, i, shape.name, text, printable(a), printable(b));
     hush::SourceSettings settings;
     settings.order = {"env"};
-    settings.environment = {{"A", a}, {"B", b}};
+    settings.environment = hush::test::environment_of({{"A", a}, {"B", b}});
     std::vector<hush::Finding> findings;
     const hush::YamlSource source = hush::parse_yaml_source("t.yaml", text);
     hush::Resolver resolver = hush::make_resolver(std::move(settings), &source, findings);

@@ -2,6 +2,7 @@
 
 #include "core/render/render_formats.hpp"
 #include "core/resolve/resolver_setup.hpp"
+#include "support/environment.hpp"
 
 #include <catch2/catch.hpp>
 #include <support/heap_probe.hpp>
@@ -18,7 +19,7 @@ struct Rendered {
 Rendered render_text(const std::string& text, std::map<std::string, std::string> env,
                      hush::RenderOptions options = {}) {
   hush::SourceSettings settings;
-  settings.environment = std::move(env);
+  settings.environment = hush::test::environment_of(env);
   Rendered out;
   const hush::YamlSource source = hush::parse_yaml_source("t.yaml", text);
   hush::Resolver resolver = hush::make_resolver(std::move(settings), &source, out.setup);
@@ -205,10 +206,10 @@ TEST_CASE("render: the json and env forms are written into secure memory", "[ren
   const hush::YamlSource source =
       hush::parse_yaml_source("t.yaml", "a: \"" + value + "\"\nb: [1, x]\n");
   (void)hush::detail::to_json(source.documents);  // compiles the typing patterns first
-  (void)hush::detail::to_env(source.documents);
+  (void)hush::detail::to_env(source.documents, {});
   const hush::test::HeapProbe probe;
   const hush::SecretBuffer json = hush::detail::to_json(source.documents);
-  const hush::SecretBuffer env = hush::detail::to_env(source.documents);
+  const hush::SecretBuffer env = hush::detail::to_env(source.documents, {});
   CHECK(probe.bytes() < 4096);  // names, paths and indentation only; no copy of the value
   CHECK(json.reveal() == "{\n  \"a\": \"" + value + "\",\n  \"b\": [\n    1,\n    \"x\"\n  ]\n}\n");
   CHECK(env.reveal() == "A=\"" + value + "\"\nB_0=\"1\"\nB_1=\"x\"\n");

@@ -1,6 +1,7 @@
 #include "core/resolve/sources.hpp"
 
 #include "core/resolve/resolver_setup.hpp"
+#include "support/environment.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -39,11 +40,12 @@ class FakeSource : public hush::SecretSource {
 }  // namespace
 
 TEST_CASE("sources: the environment with and without a prefix", "[sources]") {
-  hush::EnvSource plain({{"DB_PASSWORD", "pw"}, {"OPSIMATE_DB_PASSWORD", "prefixed"}}, "");
+  const hush::Environment env = hush::Environment::from_pairs(
+      {{"DB_PASSWORD", "pw"}, {"OPSIMATE_DB_PASSWORD", "prefixed"}});
+  hush::EnvSource plain(env, "");
   CHECK(plain.lookup("DB_PASSWORD").has_value());
   CHECK(plain.fetch("DB_PASSWORD", "")->reveal() == "pw");
-  hush::EnvSource prefixed({{"DB_PASSWORD", "pw"}, {"OPSIMATE_DB_PASSWORD", "prefixed"}},
-                           "OPSIMATE_");
+  hush::EnvSource prefixed(env, "OPSIMATE_");
   CHECK(prefixed.fetch("DB_PASSWORD", "")->reveal() == "prefixed");
   CHECK(prefixed.names() == std::vector<std::string>{"DB_PASSWORD"});
   CHECK_THROWS_AS(prefixed.fetch("DB_PASSWORD", "field"), hush::Error);
@@ -53,7 +55,7 @@ TEST_CASE("sources: the chain order decides which source answers", "[sources]") 
   const hush::YamlSource config = hush::parse_yaml_source("t.yaml", "secrets: {A: from-inline}\n");
   const auto settings_with = [](std::vector<std::string> order) {
     hush::SourceSettings settings;
-    settings.environment = {{"A", "from-env"}};
+    settings.environment = hush::test::environment_of({{"A", "from-env"}});
     settings.order = std::move(order);
     return settings;
   };
@@ -124,4 +126,41 @@ TEST_CASE("sources: expiry and fields are enforced", "[sources]") {
   CHECK_FALSE(lenient.resolve(ref_to("CERT", {}, {}, "nope"), findings));
   CHECK(findings.back().rule == "unknown-field");
   CHECK_FALSE(lenient.resolve(ref_to("CERT.certificate", {}, "sidecar"), findings) == std::nullopt);
+}
+
+TEST_CASE("sources: hush's credential variables are never a source", "[sources]") {
+  hush::SourceSettings settings;
+  settings.environment = hush::test::environment_of(
+      {{"HUSH_KEY", "credential-never-resolves"}, {"HUSH_PASSPHRASE", "nor-this"}, {"A", "1"}});
+  settings.env_prefix = "";
+  std::vector<hush::Finding> findings;
+  hush::Resolver resolver = hush::make_resolver(std::move(settings), nullptr, findings);
+  CHECK_FALSE(resolver.resolve(ref_to("HUSH_KEY"), findings));
+  CHECK_FALSE(resolver.resolve(ref_to("HUSH_PASSPHRASE", {}, "env"), findings));
+  REQUIRE(findings.size() == 2);
+  CHECK(hush::to_string(findings[0]) ==
+        "t.yaml:3:5: error: unresolved reference ${HUSH_KEY} in scope global (tried env); "
+        "HUSH_KEY is a hush credential variable, never a secret source [unresolved-reference]");
+  CHECK_THAT(findings[1].message, Catch::Contains("HUSH_PASSPHRASE is a hush credential variable"));
+  hush::EnvSource prefixed(*hush::test::environment_of({{"HUSH_KEY", "k"}}), "HUSH_");
+  CHECK_FALSE(prefixed.lookup("KEY").has_value());
+}
+
+TEST_CASE("sources: exec sources keep the environment without the env source (--no-env)",
+          "[sources]") {
+  hush::SourceSettings settings;
+  settings.use_environment = false;
+  settings.environment = hush::test::environment_of(
+      {{"PATH", "/usr/bin:/bin"}, {"EXEC_MARKER", "marker"}, {"HUSH_KEY", "exec-never-sees"}});
+  settings.exec_sources.push_back(
+      {.name = "probe",
+       .argv = {"sh", "-c", "printf '%s|%s' \"$EXEC_MARKER\" \"${HUSH_KEY:-none}\""},
+       .qualified_only = true,
+       .where = {}});
+  std::vector<hush::Finding> findings;
+  hush::Resolver resolver = hush::make_resolver(std::move(settings), nullptr, findings);
+  CHECK(resolver.source("env") == nullptr);
+  const auto hit = resolver.resolve(ref_to("ANY", {}, "probe"), findings);
+  REQUIRE(hit);
+  CHECK(hit->value->reveal() == "marker|none");
 }

@@ -4,6 +4,7 @@
 // previews (core/check/preview.hpp: "AKIA…(20 chars)", "…(8 chars)").
 #pragma once
 #include <hush/error.hpp>
+#include "core/base/environment.hpp"
 #include "core/model/reference.hpp"
 #include "core/sidecar/sidecar.hpp"
 #include "core/yaml/yaml_source.hpp"
@@ -12,6 +13,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -40,7 +42,7 @@ struct CheckOptions {
   std::optional<Sidecar> sidecar;              // names and metadata for reference checks
   std::string sidecar_path;                    // where unused-secret findings point
   std::vector<NamedSecret> known_values;       // decrypted values (only with the private key)
-  std::map<std::string, std::string> environment;  // consulted only when non-empty (--env-source)
+  std::shared_ptr<const Environment> environment;  // consulted only when set (--env-source)
   std::chrono::sys_seconds now{};
   std::chrono::seconds expiring_window{14 * 24 * 3600};
   std::size_t max_file_size = 1 << 20;

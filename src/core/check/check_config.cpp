@@ -123,8 +123,8 @@ void check_config(const YamlSource& source, const CheckOptions& options, const L
     sources.push_back(std::make_unique<SidecarSource>(*options.sidecar, std::optional<Keypair>()));
     chain.push_back("sidecar");
   }
-  if (!options.environment.empty()) {
-    sources.push_back(std::make_unique<EnvSource>(options.environment, ""));
+  if (options.environment) {
+    sources.push_back(std::make_unique<EnvSource>(*options.environment, ""));
     chain.push_back("env");
   }
   InlineSecrets inline_secrets = read_inline_secrets(source);
@@ -144,7 +144,7 @@ void check_config(const YamlSource& source, const CheckOptions& options, const L
     if (!qualifier.empty() && qualifier != "sidecar" && qualifier != "inline" && qualifier != "env") {
       continue;  // exec sources are only consulted when rendering
     }
-    if (qualifier == "env" && options.environment.empty()) continue;
+    if (qualifier == "env" && !options.environment) continue;
     const std::size_t before = findings.size();
     if (std::optional<std::string> name = resolver.check(ref, options.expiring_window, findings)) {
       referenced.insert(*name);

@@ -12,7 +12,7 @@ namespace {
 constexpr std::chrono::milliseconds k_git_timeout{60000};
 
 // Runs git and returns its stdout; Error(usage) with git's message when it fails.
-std::string git(const std::vector<std::string>& args, const std::map<std::string, std::string>& environment,
+std::string git(const std::vector<std::string>& args, const Environment& environment,
                 const char* id) {
   std::vector<std::string> argv = {"git"};
   argv.insert(argv.end(), args.begin(), args.end());
@@ -34,13 +34,13 @@ std::vector<std::string> split_nul(const std::string& text) {
   return out;
 }
 
-bool inside_git(const std::filesystem::path& dir, const std::map<std::string, std::string>& environment) {
+bool inside_git(const std::filesystem::path& dir, const Environment& environment) {
   const CaptureResult result = run_capture({"git", "-C", dir.string(), "rev-parse", "--is-inside-work-tree"},
                                            environment, k_git_timeout);
   return result.exit_status == 0 && result.out.reveal().starts_with("true");
 }
 
-void add_directory(const std::filesystem::path& dir, const std::map<std::string, std::string>& environment,
+void add_directory(const std::filesystem::path& dir, const Environment& environment,
                    std::vector<std::string>& files) {
   if (inside_git(dir, environment)) {
     for (const std::string& f : split_nul(git({"-C", dir.string(), "ls-files", "-z", "--cached", "--others",
@@ -62,7 +62,7 @@ void add_directory(const std::filesystem::path& dir, const std::map<std::string,
 }  // namespace
 
 std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& paths,
-                                            const std::map<std::string, std::string>& environment) {
+                                            const Environment& environment) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code error;
@@ -85,7 +85,7 @@ std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& path
   return out;
 }
 
-std::vector<CheckInput> staged_inputs(const std::map<std::string, std::string>& environment) {
+std::vector<CheckInput> staged_inputs(const Environment& environment) {
   if (!inside_git(".", environment)) {
     throw Error(ErrorKind::usage, "not-a-repository", "--staged needs a git repository");
   }

@@ -1,11 +1,12 @@
 // hush/check_inputs.hpp — what `hush check` reads: files and directories from the working tree
 // (directories recursed; inside a git repository, git's view with .gitignore respected), or the
-// staged blobs of the index (`--staged`: what will be committed, not the working tree).
+// staged blobs of the index (`--staged`: what will be committed, not the working tree). git runs
+// with `environment`'s variables, never hush's credential variables.
 #pragma once
+#include "core/base/environment.hpp"
 #include "core/check/check.hpp"
 
 #include <filesystem>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,12 @@ namespace hush {
 // skipped; elsewhere every regular file is taken (except .git directories). Throws Error(io) for
 // a path that does not exist.
 [[nodiscard]] std::vector<CheckInput> working_tree_inputs(
-    const std::vector<std::string>& paths, const std::map<std::string, std::string>& environment);
+    const std::vector<std::string>& paths, const Environment& environment);
 
 // The staged content of every added, copied, modified or renamed file (`git diff --cached`,
 // `git show :path`), with paths relative to the repository root. Throws Error(usage,
 // "not-a-repository") outside a git repository.
 [[nodiscard]] std::vector<CheckInput> staged_inputs(
-    const std::map<std::string, std::string>& environment);
+    const Environment& environment);
 
 }  // namespace hush

@@ -1,5 +1,6 @@
 #include "core/crypto/keystore.hpp"
 
+#include <hush/source.hpp>
 #include "core/base/fsutil.hpp"
 
 #include <cerrno>
@@ -13,12 +14,6 @@
 namespace hush {
 namespace {
 
-std::optional<std::string> non_empty(const std::map<std::string, std::string>& environment,
-                                     const std::string& name) {
-  const auto found = environment.find(name);
-  if (found == environment.end() || found->second.empty()) return std::nullopt;
-  return found->second;
-}
 
 std::string_view trimmed(std::string_view text) {
   const std::size_t begin = text.find_first_not_of(" \t\r\n");
@@ -53,9 +48,15 @@ void check_key_file_mode(const std::filesystem::path& path) {
               Location{path.string(), 0, 0});
 }
 
-Keypair keypair_from_file(const std::filesystem::path& path, const std::string& origin) {
+// `announce_as`: the name the file's content is masked under from now on.
+Keypair keypair_from_file(const std::filesystem::path& path, const std::string& origin,
+                          std::string_view announce_as) {
   check_key_file_mode(path);
-  return keypair_from_base64(read_secret_file(path).reveal(), origin);
+  const SecretBuffer text = read_secret_file(path);
+  if (!trimmed(text.reveal()).empty()) {
+    announce_revealed(announce_as, SecretValue(trimmed(text.reveal())));
+  }
+  return keypair_from_base64(text.reveal(), origin);
 }
 
 Keypair checked(Keypair keys, std::string_view key_id, const std::string& origin) {
@@ -87,29 +88,25 @@ void make_private_directories(const std::filesystem::path& directory) {
 
 }  // namespace
 
-std::filesystem::path default_keys_dir(const std::map<std::string, std::string>& environment) {
-  const std::optional<std::string> xdg = non_empty(environment, "XDG_CONFIG_HOME");
-  if (xdg && std::filesystem::path(*xdg).is_absolute()) {
-    return std::filesystem::path(*xdg) / "hush" / "keys";
+std::filesystem::path default_keys_dir(const Environment& environment) {
+  const std::string xdg = environment.text("XDG_CONFIG_HOME");
+  if (!xdg.empty() && std::filesystem::path(xdg).is_absolute()) {
+    return std::filesystem::path(xdg) / "hush" / "keys";
   }
-  const std::optional<std::string> home = non_empty(environment, "HOME");
-  if (!home) return {};
-  return std::filesystem::path(*home) / ".config" / "hush" / "keys";
+  const std::string home = environment.text("HOME");
+  if (home.empty()) return {};
+  return std::filesystem::path(home) / ".config" / "hush" / "keys";
 }
 
-KeyInputs key_inputs_from_environment(const std::map<std::string, std::string>& environment) {
+KeyInputs key_inputs_from_environment(const Environment& environment) {
   KeyInputs inputs;
-  if (const auto key = environment.find("HUSH_KEY");
-      key != environment.end() && !key->second.empty()) {
-    inputs.key_base64 = SecretValue(key->second);
-  }
-  if (const std::optional<std::string> file = non_empty(environment, "HUSH_KEY_FILE")) {
-    inputs.key_file = std::filesystem::path(*file);
+  if (const SecretValue* key = environment.credential("HUSH_KEY")) inputs.key_base64 = key->clone();
+  if (const SecretValue* file = environment.credential("HUSH_KEY_FILE")) {
+    inputs.key_file = std::filesystem::path(std::string(file->reveal()));
   }
   inputs.keys_dir = default_keys_dir(environment);
-  if (const auto phrase = environment.find("HUSH_PASSPHRASE");
-      phrase != environment.end() && !phrase->second.empty()) {
-    auto shared = std::make_shared<SecretValue>(phrase->second);
+  if (const SecretValue* phrase = environment.credential("HUSH_PASSPHRASE")) {
+    auto shared = std::make_shared<const SecretValue>(phrase->clone());
     inputs.passphrase = [shared]() -> std::optional<SecretValue> { return shared->clone(); };
   }
   return inputs;
@@ -157,13 +154,13 @@ std::optional<Keypair> find_keypair(const KeyInputs& inputs, std::string_view ke
   }
   if (inputs.key_file) {
     const std::string origin = "HUSH_KEY_FILE " + inputs.key_file->string();
-    return checked(keypair_from_file(*inputs.key_file, origin), key_id, origin);
+    return checked(keypair_from_file(*inputs.key_file, origin, "HUSH_KEY_FILE"), key_id, origin);
   }
   if (!inputs.keys_dir.empty()) {
     const std::filesystem::path path = key_file_path(inputs.keys_dir, key_id);
     std::error_code unreadable;  // an unreadable directory holds no key we could use
     if (std::filesystem::exists(path, unreadable)) {
-      return checked(keypair_from_file(path, path.string()), key_id, path.string());
+      return checked(keypair_from_file(path, path.string(), "private key"), key_id, path.string());
     }
   }
   if (kdf && inputs.passphrase) {

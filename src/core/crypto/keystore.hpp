@@ -4,13 +4,13 @@
 // refused as ssh refuses them; a key for another sidecar is a clear error. Never reads the process
 // environment itself: callers pass what it holds.
 #pragma once
+#include "core/base/environment.hpp"
 #include "core/crypto/crypto.hpp"
 #include <hush/error.hpp>
 #include <hush/secret.hpp>
 
 #include <filesystem>
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,16 +28,13 @@ struct KeyInputs {
 };
 
 // `$XDG_CONFIG_HOME/hush/keys` when XDG_CONFIG_HOME is an absolute path, else
-// `$HOME/.config/hush/keys`; empty when neither is usable. `environment` is the process
-// environment as a map.
-[[nodiscard]] std::filesystem::path default_keys_dir(
-    const std::map<std::string, std::string>& environment);
+// `$HOME/.config/hush/keys`; empty when neither is usable.
+[[nodiscard]] std::filesystem::path default_keys_dir(const Environment& environment);
 
-// KeyInputs from HUSH_KEY, HUSH_KEY_FILE, HUSH_PASSPHRASE and default_keys_dir. Variables set
-// to the empty string count as unset (CI systems expand a missing secret to ""). The values are
-// copied into secure memory; wiping `environment` is the caller's business.
-[[nodiscard]] KeyInputs key_inputs_from_environment(
-    const std::map<std::string, std::string>& environment);
+// KeyInputs from the credential variables HUSH_KEY, HUSH_KEY_FILE and HUSH_PASSPHRASE of
+// `environment` (empty counts as unset) and default_keys_dir. The values are copied into secure
+// memory (Environment::from_block already announced them to the reveal registry).
+[[nodiscard]] KeyInputs key_inputs_from_environment(const Environment& environment);
 
 // `keys_dir / (key_id + ".key")`.
 [[nodiscard]] std::filesystem::path key_file_path(const std::filesystem::path& keys_dir,
@@ -51,11 +48,12 @@ struct KeyInputs {
 std::filesystem::path store_private_key(const std::filesystem::path& keys_dir, const Keypair& keys);
 
 // The keypair of the sidecar with `key_id` (and, for passphrase sidecars, `kdf`), from the first
-// input that supplies one; nullopt when none does. An input that supplies a key is final: a key
-// that does not match throws Error(key, "wrong-key", "… key hk_A does not match sidecar key
-// hk_B"); malformed content throws Error(key, "invalid-key"); a key file with any group/other
-// permission bits throws Error(key, "key-permissions") before it is read. Costs one Argon2id run
-// when a passphrase is used.
+// input that supplies one; nullopt when none does. A key file's content is announced to the
+// reveal registry (as HUSH_KEY_FILE, or "private key" for the keys directory) once read. An
+// input that supplies a key is final: a key that does not match throws Error(key, "wrong-key",
+// "… key hk_A does not match sidecar key hk_B"); malformed content throws Error(key,
+// "invalid-key"); a key file with any group/other permission bits throws Error(key,
+// "key-permissions") before it is read. Costs one Argon2id run when a passphrase is used.
 [[nodiscard]] std::optional<Keypair> find_keypair(const KeyInputs& inputs, std::string_view key_id,
                                                   const std::optional<KdfParams>& kdf = {});
 

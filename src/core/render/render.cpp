@@ -368,7 +368,7 @@ RenderResult render(const YamlSource& source, Resolver& resolver, const RenderOp
   switch (options.format) {
     case OutputFormat::yaml: result.text = std::move(produced.text); break;
     case OutputFormat::json: result.text = detail::to_json(produced.parsed.documents()); break;
-    case OutputFormat::env: result.text = detail::to_env(produced.parsed.documents()); break;
+    case OutputFormat::env: result.text = detail::to_env(produced.parsed.documents(), options.allow_env); break;
   }
   return result;
 }

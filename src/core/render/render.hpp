@@ -24,6 +24,8 @@ struct RenderOptions {
   Syntax syntax = Syntax::both;
   OutputFormat format = OutputFormat::yaml;
   bool strip_secrets = true;  // remove the inline `secrets:` block from the output
+  // --format env: deny-listed variable names (core/base/env_names.hpp) written anyway.
+  std::vector<std::string> allow_env{};
 };
 
 // What was substituted where (names and sources only, for logs).
@@ -45,7 +47,9 @@ struct RenderResult {
 // Renders `source`. Unresolved, out-of-scope, expired and malformed references are findings (all
 // of them, in one pass); `text` is then empty. Throws Error(invalid_input, "render-verify") if the
 // output would not parse back to the intended values (nothing is returned then), and passes on
-// the resolver's key/tamper/exec errors. Cost: one parse of the output per verification round.
+// the resolver's key/tamper/exec errors. With --format env, a variable name on the deny-list
+// of core/base/env_names.hpp that is not in `allow_env` throws Error(invalid_input,
+// "dangerous-env-name"). Cost: one parse of the output per verification round.
 [[nodiscard]] RenderResult render(const YamlSource& source, Resolver& resolver,
                                   const RenderOptions& options);
 

@@ -1,6 +1,7 @@
 #include "core/render/render_formats.hpp"
 
 #include <hush/error.hpp>
+#include "core/base/env_names.hpp"
 #include "core/base/text.hpp"
 
 #include <cstdio>
@@ -151,9 +152,13 @@ SecretBuffer to_json(const std::vector<YamlDocument>& documents) {
   return out;
 }
 
-SecretBuffer to_env(const std::vector<YamlDocument>& documents) {
+SecretBuffer to_env(const std::vector<YamlDocument>& documents,
+                    const std::vector<std::string>& allowed) {
   std::map<std::string, std::pair<std::string, const YamlNode*>> leaves;
   for (const YamlDocument& document : documents) collect_env(document.root, "", "", leaves);
+  for (const auto& [name, leaf] : leaves) {
+    refuse_dangerous_env_name(name, "key " + leaf.first, allowed);
+  }
   SecretBuffer out;
   for (const auto& [name, leaf] : leaves) {
     out.append(name);

@@ -19,7 +19,7 @@ std::string first_lines(std::string text, std::size_t lines) {
 
 }  // namespace
 
-ExecSource::ExecSource(ExecSourceSpec spec, std::map<std::string, std::string> environment)
+ExecSource::ExecSource(ExecSourceSpec spec, std::shared_ptr<const Environment> environment)
     : m_spec(std::move(spec)), m_environment(std::move(environment)) {}
 
 std::optional<SecretInfo> ExecSource::lookup(std::string_view key) {
@@ -34,7 +34,9 @@ std::optional<SecretInfo> ExecSource::lookup(std::string_view key) {
       arg.replace(at, 5, key);
     }
   }
-  CaptureResult result = run_capture(argv, m_environment, m_spec.timeout);
+  const Environment empty;
+  CaptureResult result =
+      run_capture(argv, m_environment ? *m_environment : empty, m_spec.timeout);
   if (result.timed_out) {
     throw Error(ErrorKind::invalid_input, "exec-timeout",
                 what + ": " + argv[0] + " did not finish within " +

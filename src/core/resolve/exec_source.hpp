@@ -1,11 +1,15 @@
 // hush/exec_source.hpp — an external secret manager as a source (`pass show {key}`, `vault kv get
 // -field=value {key}`, `aws secretsmanager get-secret-value …`): the configured argv with {key}
-// replaced is run without a shell, and its stdout is the value.
+// replaced is run without a shell, and its stdout is the value. The command gets hush's
+// environment without its credential variables (also with --no-env, which drops only the env
+// source), so `pass`, `vault` or `aws` find their PATH, HOME, GNUPGHOME, VAULT_ADDR….
 #pragma once
+#include "core/base/environment.hpp"
 #include "core/model/project.hpp"
 #include <hush/source.hpp>
 
 #include <map>
+#include <memory>
 #include <string>
 
 namespace hush {
@@ -13,7 +17,8 @@ namespace hush {
 // Runs the command once per key and caches the value for the rest of the run. Not thread-safe.
 class ExecSource : public SecretSource {
  public:
-  ExecSource(ExecSourceSpec spec, std::map<std::string, std::string> environment);
+  // `environment` may be null (the command then gets an empty environment).
+  ExecSource(ExecSourceSpec spec, std::shared_ptr<const Environment> environment);
   [[nodiscard]] std::string name() const override { return m_spec.name; }
   [[nodiscard]] bool qualified_only() const override { return m_spec.qualified_only; }
   // Runs the command for `key`. A non-zero exit, a timeout or empty output throws
@@ -27,7 +32,7 @@ class ExecSource : public SecretSource {
  private:
   [[nodiscard]] SecretValue fetch_value(std::string_view key, std::string_view field) override;
   ExecSourceSpec m_spec;
-  std::map<std::string, std::string> m_environment;
+  std::shared_ptr<const Environment> m_environment;
   std::map<std::string, SecretValue, std::less<>> m_cache;
 };
 

@@ -67,7 +67,9 @@ Resolver make_resolver(SourceSettings settings, const YamlSource* config,
   std::vector<std::unique_ptr<SecretSource>> sources;
   if (settings.sidecar) sources.push_back(open_sidecar(*settings.sidecar, std::move(settings.keys)));
   if (settings.use_environment) {
-    sources.push_back(std::make_unique<EnvSource>(settings.environment, settings.env_prefix));
+    const Environment none;
+    sources.push_back(std::make_unique<EnvSource>(
+        settings.environment ? *settings.environment : none, settings.env_prefix));
   }
   for (ExecSourceSpec& spec : settings.exec_sources) {
     sources.push_back(std::make_unique<ExecSource>(std::move(spec), settings.environment));

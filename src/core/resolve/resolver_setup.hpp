@@ -2,6 +2,7 @@
 // (command line, project file, environment): where the sidecar is, which sources exist, and their
 // order.
 #pragma once
+#include "core/base/environment.hpp"
 #include "core/model/config_model.hpp"
 #include "core/crypto/keystore.hpp"
 #include "core/model/project.hpp"
@@ -10,6 +11,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,9 +40,11 @@ struct SidecarLocation {
 
 struct SourceSettings {
   std::vector<std::string> order;                  // empty: sidecar, env, inline
-  bool use_environment = true;                     // false with --no-env
+  bool use_environment = true;                     // false with --no-env: no env source
   std::string env_prefix;                          // --env-prefix
-  std::map<std::string, std::string> environment;  // the process environment, injected
+  // The process environment, injected: the env source's variables (unless --no-env) and the
+  // environment of exec sources (always). Null: empty.
+  std::shared_ptr<const Environment> environment;
   ResolverOptions resolver;
   std::optional<SidecarLocation> sidecar;          // none: no sidecar source
   KeyInputs keys;                                  // for decrypting sidecar values on demand

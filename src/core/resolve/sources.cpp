@@ -1,6 +1,7 @@
 #include "core/resolve/sources.hpp"
 
 #include "core/base/clock.hpp"
+#include "core/base/env_names.hpp"
 #include "core/model/reference.hpp"
 #include "core/base/text.hpp"
 
@@ -16,11 +17,10 @@ namespace {
 
 }  // namespace
 
-EnvSource::EnvSource(std::map<std::string, std::string> environment, std::string prefix) {
-  for (auto& [name, value] : environment) {
+EnvSource::EnvSource(const Environment& environment, std::string_view prefix) {
+  for (const auto& [name, value] : environment.variables()) {
     if (!std::string_view(name).starts_with(prefix)) continue;
-    m_values.emplace(name.substr(prefix.size()), SecretValue(value));
-    wipe(value);
+    m_values.emplace(name.substr(prefix.size()), value.clone());
   }
 }
 
@@ -144,7 +144,11 @@ void Resolver::unresolved(const TemplateReference& ref, const std::vector<std::s
                         to_string(ref.scope) + " (tried " +
                         (tried.empty() ? std::string("no source") : join(tried, ", ")) + ")";
   const std::vector<std::string> close = closest_names(r.name, names);
-  if (!close.empty()) message += "; did you mean " + join(close, " or ") + "?";
+  if (is_credential_variable(r.name)) {
+    message += "; " + r.name + " is a hush credential variable, never a secret source";
+  } else if (!close.empty()) {
+    message += "; did you mean " + join(close, " or ") + "?";
+  }
   findings.push_back({Severity::error, "unresolved-reference", ref.where, message, ref.snippet});
 }
 

@@ -3,6 +3,7 @@
 // configured source order, honours source-qualified references, and enforces scopes, expiry and
 // multi-field rules, reporting every failure as a finding.
 #pragma once
+#include "core/base/environment.hpp"
 #include "core/model/config_model.hpp"
 #include <hush/error.hpp>
 #include <hush/source.hpp>
@@ -18,10 +19,11 @@
 namespace hush {
 
 // Environment variables: NAME, or <prefix>NAME when a prefix is set. The environment is passed
-// in (never read from the process here). Not thread-safe.
+// in (never read from the process here); its credential variables (HUSH_KEY…) are not among its
+// variables, so they are never a source. Copies the values it may answer with. Not thread-safe.
 class EnvSource : public SecretSource {
  public:
-  EnvSource(std::map<std::string, std::string> environment, std::string prefix);
+  EnvSource(const Environment& environment, std::string_view prefix);
   [[nodiscard]] std::string name() const override { return "env"; }
   [[nodiscard]] std::optional<SecretInfo> lookup(std::string_view key) override;
   [[nodiscard]] std::vector<std::string> names() const override;

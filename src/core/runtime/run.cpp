@@ -1,13 +1,15 @@
 #include "core/runtime/run.hpp"
 
 #include <hush/error.hpp>
+#include "core/base/env_names.hpp"
+#include "core/base/process.hpp"
 
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/wait.h>
+#include <sodium.h>
 #include <unistd.h>
 
 namespace hush {
@@ -51,56 +53,24 @@ void write_all(int fd, std::string_view text) {
   }
 }
 
-[[noreturn]] void exec_child(const RunRequest& request, const std::vector<InjectedSecret>& secrets,
-                             int out, int err) {
-  ::dup2(out, STDOUT_FILENO);
-  ::dup2(err, STDERR_FILENO);
-  std::map<std::string, std::string> environment = request.environment;
+EnvironmentBlock child_environment(const RunRequest& request,
+                                   const std::vector<InjectedSecret>& secrets,
+                                   std::vector<std::string>& skipped) {
+  EnvironmentBlock block =
+      request.environment != nullptr ? request.environment->block() : EnvironmentBlock();
+  const Existing existing = request.override_existing ? Existing::replace : Existing::keep;
   for (const InjectedSecret& secret : secrets) {
     const std::string name = secret.env_name();
-    if (request.override_existing || environment.count(name) == 0) {
-      environment[name] = std::string(secret.value->reveal());
-    }
+    if (!block.set(name, secret.value->reveal(), existing)) skipped.push_back(name);
   }
-  std::vector<std::string> strings;
-  for (const auto& [k, v] : environment) strings.push_back(k + "=" + v);
-  std::vector<char*> envp;
-  for (std::string& s : strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
-  std::vector<char*> argv;
-  for (const std::string& a : request.argv) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  ::execvpe(argv[0], argv.data(), envp.data());
-  const std::string message = "hush: cannot run " + request.argv[0] + ": " + std::strerror(errno) + "\n";
-  write_all(STDERR_FILENO, message);
-  ::_exit(errno == ENOENT ? 127 : 126);  // the child must not run the parent's destructors
+  return block;
 }
 
-}  // namespace
-
-int run_redacted(const RunRequest& request, const std::vector<InjectedSecret>& secrets,
-                 const Redactor& redactor, std::vector<std::string>& skipped) {
-  if (request.argv.empty()) throw Error(ErrorKind::usage, "usage", "no command to run");
-  for (const InjectedSecret& secret : secrets) {
-    if (!request.override_existing && request.environment.count(secret.env_name()) != 0) {
-      skipped.push_back(secret.env_name());
-    }
-  }
-  int out_pipe[2];
-  int err_pipe[2];
-  if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
-    throw Error(ErrorKind::io, "exec-failed", std::string("cannot create pipes: ") + std::strerror(errno));
-  }
-  const SignalForwarding forwarding;
-  const pid_t pid = ::fork();
-  if (pid < 0) throw Error(ErrorKind::io, "exec-failed", std::string("fork: ") + std::strerror(errno));
-  if (pid == 0) exec_child(request, secrets, out_pipe[1], err_pipe[1]);
-  g_child = pid;
-  ::close(out_pipe[1]);
-  ::close(err_pipe[1]);
+// Copies the child's stdout and stderr through the redactor until both close.
+void pump(int out_fd, int err_fd, const Redactor& redactor) {
   RedactStream out(redactor, [](std::string_view s) { write_all(STDOUT_FILENO, s); });
   RedactStream err(redactor, [](std::string_view s) { write_all(STDERR_FILENO, s); });
-  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
   RedactStream* streams[2] = {&out, &err};
   char buffer[65536];
   for (int open = 2; open > 0;) {
@@ -122,12 +92,50 @@ int run_redacted(const RunRequest& request, const std::vector<InjectedSecret>& s
       streams[i]->write(std::string_view(buffer, static_cast<std::size_t>(n)));
     }
   }
-  std::memset(buffer, 0, sizeof buffer);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  for (pollfd& p : fds) {
+    if (p.fd >= 0) ::close(p.fd);
   }
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+  sodium_memzero(buffer, sizeof buffer);
+}
+
+}  // namespace
+
+void refuse_dangerous_injections(const std::vector<InjectedSecret>& secrets,
+                                 const std::vector<std::string>& allowed) {
+  for (const InjectedSecret& secret : secrets) {
+    const std::string what = "secret " + secret.secret +
+                             (secret.field.empty() ? "" : " (field " + secret.field + ")");
+    refuse_dangerous_env_name(secret.env_name(), what, allowed);
+  }
+}
+
+int run_redacted(const RunRequest& request, const std::vector<InjectedSecret>& secrets,
+                 const Redactor& redactor, std::vector<std::string>& skipped) {
+  if (request.argv.empty()) throw Error(ErrorKind::usage, "usage", "no command to run");
+  refuse_dangerous_injections(secrets, request.allow_env);
+  EnvironmentBlock environment = child_environment(request, secrets, skipped);
+  int out_pipe[2];
+  int err_pipe[2];
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+    throw Error(ErrorKind::io, "exec-failed",
+                std::string("cannot create pipes: ") + std::strerror(errno));
+  }
+  const SignalForwarding forwarding;
+  const Spawned child =
+      spawn_process(request.argv, environment, {.out = out_pipe[1], .err = err_pipe[1]});
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  if (child.pid < 0) {
+    ::close(out_pipe[0]);
+    ::close(err_pipe[0]);
+    RedactStream err(redactor, [](std::string_view s) { write_all(STDERR_FILENO, s); });
+    err.write(start_failure_message(request.argv[0], child.error));
+    err.finish();
+    return start_failure_status(child.error);
+  }
+  g_child = child.pid;
+  pump(out_pipe[0], err_pipe[0], redactor);
+  return wait_for_exit(child.pid);
 }
 
 }  // namespace hush
