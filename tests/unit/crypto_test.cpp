@@ -80,6 +80,29 @@ TEST_CASE("crypto: passphrase keypairs are deterministic per passphrase and salt
   SECTION("bad parameters are refused") {
     CHECK_THROWS_WITH(hush::derive_keypair(phrase, min_kdf("short")),
                       Catch::Contains("[invalid-kdf]"));
+    struct Case {
+      const char* what;
+      std::uint64_t opslimit;
+      std::uint64_t memlimit;
+    };
+    // Above what `hush init --passphrase` writes is refused before deriving (libsodium would
+    // run for hours or exhaust memory at its own maximum).
+    const Case cases[] = {
+        {"opslimit above moderate", hush::k_kdf_max_opslimit + 1, crypto_pwhash_MEMLIMIT_MIN},
+        {"libsodium's maximum opslimit", crypto_pwhash_OPSLIMIT_MAX, crypto_pwhash_MEMLIMIT_MIN},
+        {"memlimit above moderate", crypto_pwhash_OPSLIMIT_MIN, hush::k_kdf_max_memlimit + 1024},
+        {"opslimit below the minimum", 0, crypto_pwhash_MEMLIMIT_MIN},
+        {"memlimit below the minimum", crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN - 1},
+    };
+    for (const Case& c : cases) {
+      CAPTURE(c.what);
+      hush::KdfParams params = min_kdf();
+      params.opslimit = c.opslimit;
+      params.memlimit = c.memlimit;
+      CHECK_THROWS_WITH(hush::derive_keypair(phrase, params),
+                        "error: kdf parameters are out of range: salt must be 16 bytes, opslimit "
+                        "1 to 3, memlimit 8192 to 268435456 bytes [invalid-kdf]");
+    }
     CHECK_THROWS_WITH(hush::derive_keypair(hush::SecretValue(""), min_kdf()),
                       Catch::Contains("[empty-passphrase]"));
   }
@@ -93,6 +116,11 @@ TEST_CASE("crypto: new kdf parameters carry a random salt and the strength's lim
   CHECK(a.opslimit == 3);
   CHECK(a.memlimit == 268435456);
   CHECK(hush::new_kdf_params(hush::KdfStrength::minimum).opslimit == crypto_pwhash_OPSLIMIT_MIN);
+  // Every strength `hush init` offers stays within what a sidecar may ask for.
+  CHECK(a.opslimit == hush::k_kdf_max_opslimit);
+  CHECK(a.memlimit == hush::k_kdf_max_memlimit);
+  CHECK(hush::k_kdf_min_opslimit == crypto_pwhash_OPSLIMIT_MIN);
+  CHECK(hush::k_kdf_min_memlimit == crypto_pwhash_MEMLIMIT_MIN);
 }
 
 TEST_CASE("crypto: base64 is the standard padded alphabet and rejects junk", "[crypto]") {

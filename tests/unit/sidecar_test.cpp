@@ -336,3 +336,59 @@ TEST_CASE("sidecar: list filters by tag and by due status, never holding values"
   CHECK(hush::list_secrets(f.sidecar, {.now = test_now(), .selection = hush::ListSelection::due})
             .size() == 1);
 }
+
+namespace {
+
+// `text` with the first `from` replaced by `to` (which must be there).
+std::string edited(std::string text, std::string_view from, std::string_view to) {
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("sidecar: kdf limits beyond what hush init writes are refused, located", "[sidecar]") {
+  hush::test::SidecarFixture f;
+  f.sidecar.kdf = hush::new_kdf_params(hush::KdfStrength::minimum);
+  const std::string good = hush::emit_sidecar(f.sidecar);
+  REQUIRE(good.find("opslimit: 1, memlimit: 8192}") != std::string::npos);
+  struct Case {
+    const char* from;
+    const char* to;
+    const char* key;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"opslimit: 1,", "opslimit: 4294967295,", "opslimit: ",
+       "kdf opslimit 4294967295 is out of range 1 to 3 (libsodium's minimum to the most hush "
+       "init --passphrase writes) [kdf-params]"},
+      {"opslimit: 1,", "opslimit: 4,", "opslimit: ",
+       "kdf opslimit 4 is out of range 1 to 3 (libsodium's minimum to the most hush init "
+       "--passphrase writes) [kdf-params]"},
+      {"opslimit: 1,", "opslimit: 0,", "opslimit: ",
+       "kdf opslimit 0 is out of range 1 to 3 (libsodium's minimum to the most hush init "
+       "--passphrase writes) [kdf-params]"},
+      {"memlimit: 8192}", "memlimit: 268435457}", "memlimit: ",
+       "kdf memlimit 268435457 is out of range 8192 to 268435456 bytes (libsodium's minimum to "
+       "the most hush init --passphrase writes) [kdf-params]"},
+      {"memlimit: 8192}", "memlimit: 4398046510080}", "memlimit: ",
+       "kdf memlimit 4398046510080 is out of range 8192 to 268435456 bytes (libsodium's minimum "
+       "to the most hush init --passphrase writes) [kdf-params]"},
+      {"memlimit: 8192}", "memlimit: 8191}", "memlimit: ",
+       "kdf memlimit 8191 is out of range 8192 to 268435456 bytes (libsodium's minimum to the "
+       "most hush init --passphrase writes) [kdf-params]"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.to);
+    const std::string text = edited(good, c.from, c.to);
+    const std::size_t line_start = text.rfind('\n', text.find("kdf: {")) + 1;
+    const std::size_t column = text.find(c.key, line_start) + std::string_view(c.key).size() -
+                               line_start + 1;
+    CHECK(parse_error(text) ==
+          "s.yaml:6:" + std::to_string(column) + ": error: " + c.message);
+  }
+  hush::KdfParams most = hush::new_kdf_params(hush::KdfStrength::moderate);
+  f.sidecar.kdf = most;
+  CHECK(hush::parse_sidecar("s.yaml", hush::emit_sidecar(f.sidecar)).kdf == most);
+}

@@ -17,6 +17,12 @@ constexpr std::string_view k_seal_magic{"hush1\0", 6};
 constexpr std::string_view k_fields_magic{"hushf1\0", 7};
 constexpr std::size_t k_max_generated = 4096;
 
+// The accepted KDF range is libsodium's minimum up to what KdfStrength::moderate writes.
+static_assert(k_kdf_min_opslimit == crypto_pwhash_OPSLIMIT_MIN);
+static_assert(k_kdf_min_memlimit == crypto_pwhash_MEMLIMIT_MIN);
+static_assert(k_kdf_max_opslimit == crypto_pwhash_OPSLIMIT_MODERATE);
+static_assert(k_kdf_max_memlimit == crypto_pwhash_MEMLIMIT_MODERATE);
+
 // Plaintext being assembled or decrypted lives here, not in a std::string: sodium_malloc memory
 // is locked and wiped on release, and never reallocated behind our back.
 class SecureBuffer {
@@ -142,16 +148,16 @@ std::pair<std::uint64_t, std::uint64_t> limits_for(KdfStrength strength) {
 
 void check_kdf(const KdfParams& params) {
   const bool ok = params.salt.size() == crypto_pwhash_SALTBYTES &&
-                  params.opslimit >= crypto_pwhash_OPSLIMIT_MIN &&
-                  params.opslimit <= crypto_pwhash_OPSLIMIT_MAX &&
-                  params.memlimit >= crypto_pwhash_MEMLIMIT_MIN &&
-                  params.memlimit <= crypto_pwhash_MEMLIMIT_MAX;
+                  params.opslimit >= k_kdf_min_opslimit && params.opslimit <= k_kdf_max_opslimit &&
+                  params.memlimit >= k_kdf_min_memlimit && params.memlimit <= k_kdf_max_memlimit;
   if (!ok) {
     throw Error(ErrorKind::invalid_input, "invalid-kdf",
                 "kdf parameters are out of range: salt must be " +
-                    std::to_string(crypto_pwhash_SALTBYTES) + " bytes, opslimit at least " +
-                    std::to_string(crypto_pwhash_OPSLIMIT_MIN) + ", memlimit at least " +
-                    std::to_string(crypto_pwhash_MEMLIMIT_MIN) + " bytes");
+                    std::to_string(crypto_pwhash_SALTBYTES) + " bytes, opslimit " +
+                    std::to_string(k_kdf_min_opslimit) + " to " +
+                    std::to_string(k_kdf_max_opslimit) + ", memlimit " +
+                    std::to_string(k_kdf_min_memlimit) + " to " +
+                    std::to_string(k_kdf_max_memlimit) + " bytes");
   }
 }
 

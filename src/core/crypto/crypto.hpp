@@ -43,12 +43,22 @@ struct KdfParams {
   friend bool operator==(const KdfParams&, const KdfParams&) = default;
 };
 
+// The Argon2id limits hush accepts: libsodium's minimum up to the most `hush init --passphrase`
+// writes (KdfStrength::moderate). A sidecar is plain text anyone may edit; larger limits would make
+// every key derivation hang or exhaust memory, so they are refused before deriving.
+inline constexpr std::uint64_t k_kdf_min_opslimit = 1;
+inline constexpr std::uint64_t k_kdf_max_opslimit = 3;
+inline constexpr std::uint64_t k_kdf_min_memlimit = 8192;       // bytes
+inline constexpr std::uint64_t k_kdf_max_memlimit = 268435456;  // bytes (256 MiB)
+
+
 // Parameters of `strength` with a fresh random salt.
 [[nodiscard]] KdfParams new_kdf_params(KdfStrength strength);
 // Deterministic: the same passphrase and parameters give the same keypair (Argon2id13 → 32-byte
 // seed → crypto_box_seed_keypair). Throws Error(invalid_input, "invalid-kdf") for a salt of the
-// wrong size or limits outside libsodium's range, Error(invalid_input, "empty-passphrase"), and
-// Error(key, "kdf-failed") when Argon2id cannot run (memory). Costs what `params` say.
+// wrong size or limits outside k_kdf_min_* to k_kdf_max_*, Error(invalid_input,
+// "empty-passphrase"), and Error(key, "kdf-failed") when Argon2id cannot run (memory). Costs what
+// `params` say.
 [[nodiscard]] Keypair derive_keypair(const SecretValue& passphrase, const KdfParams& params);
 
 // "hk_" + the first 16 hex digits of BLAKE2b-256(`public_key`).

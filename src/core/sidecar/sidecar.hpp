@@ -91,9 +91,11 @@ struct Sidecar {
 [[nodiscard]] std::filesystem::path default_sidecar_path(const std::filesystem::path& config,
                                                          std::string_view environment);
 // Parses sidecar `text` (named `path` in messages). Throws Error(syntax, "yaml-syntax") for
-// broken YAML and Error(invalid_input, "sidecar-invalid") at path:line:column for anything that
-// is not a format-1 sidecar: unknown or duplicate keys, wrong node kinds, a bad type, version,
-// date, duration, name, field set, base64 or a key_id that does not match public_key.
+// broken YAML, Error(invalid_input, "kdf-params") at the limit's path:line:column for Argon2id
+// limits outside k_kdf_min_* to k_kdf_max_* (refused before any key is derived), and
+// Error(invalid_input, "sidecar-invalid") at path:line:column for anything else that is not a
+// format-1 sidecar: unknown or duplicate keys, wrong node kinds, a bad type, version, date,
+// duration, name, field set, base64 or a key_id that does not match public_key.
 [[nodiscard]] Sidecar parse_sidecar(const std::string& path, std::string_view text);
 // The file text: k_sidecar_header, then the model with entries sorted by name. Deterministic:
 // emit_sidecar(parse_sidecar(p, emit_sidecar(s))) == emit_sidecar(s).

@@ -43,6 +43,8 @@ class SidecarParser {
   [[nodiscard]] std::vector<std::string> strings(const Item& item) const;
   [[nodiscard]] std::string base64(const Item& item, std::size_t size) const;
   [[nodiscard]] KdfParams kdf(const Item& item) const;
+  [[nodiscard]] std::uint64_t kdf_limit(const Item& item, std::uint64_t minimum,
+                                        std::uint64_t maximum, std::string_view unit) const;
   [[nodiscard]] SidecarEntry entry(const Item& item) const;
   void entry_field(SidecarEntry& entry, const Item& item) const;
   [[nodiscard]] std::vector<SealedVersion> history(const Item& item) const;
@@ -153,10 +155,26 @@ KdfParams SidecarParser::kdf(const Item& item) const {
   }
   KdfParams params;
   params.salt = base64(required(fields, "salt", item.at, "kdf"), k_kdf_salt_bytes);
-  params.opslimit = number(required(fields, "opslimit", item.at, "kdf"), 1);
-  params.memlimit = number(required(fields, "memlimit", item.at, "kdf"), 1);
+  params.opslimit = kdf_limit(required(fields, "opslimit", item.at, "kdf"), k_kdf_min_opslimit,
+                              k_kdf_max_opslimit, "");
+  params.memlimit = kdf_limit(required(fields, "memlimit", item.at, "kdf"), k_kdf_min_memlimit,
+                              k_kdf_max_memlimit, " bytes");
   return params;
 }
+
+// A limit that anyone editing the file could set to hours of work or terabytes of memory: refused
+// here, before any key is derived.
+std::uint64_t SidecarParser::kdf_limit(const Item& item, std::uint64_t minimum,
+                                       std::uint64_t maximum, std::string_view unit) const {
+  const std::uint64_t value = number(item, 0);
+  if (value >= minimum && value <= maximum) return value;
+  throw Error(ErrorKind::invalid_input, "kdf-params",
+              "kdf " + item.key + " " + std::to_string(value) + " is out of range " +
+                  std::to_string(minimum) + " to " + std::to_string(maximum) + std::string(unit) +
+                  " (libsodium's minimum to the most hush init --passphrase writes)",
+              where(*item.value, item.at));
+}
+
 
 std::vector<SealedVersion> SidecarParser::history(const Item& item) const {
   std::vector<SealedVersion> out;
