@@ -24,7 +24,7 @@ struct ImportFlags {
 ExitStatus run_import(const ImportFlags& flags, const Context& ctx) {
   const std::filesystem::path path = secrets_path(ctx);
   ctx.audit_note({}, {flags.file, path.string()});
-  (void)load_existing_sidecar(path);
+  const Sidecar current = load_existing_sidecar(path);
   std::string text = read_file(flags.file);
   std::vector<DotenvEntry> entries = parse_dotenv(text, flags.file);
   wipe(text);
@@ -39,7 +39,8 @@ ExitStatus run_import(const ImportFlags& flags, const Context& ctx) {
   const std::chrono::sys_seconds now = system_clock()();
   std::size_t added = 0;
   std::size_t updated = 0;
-  update_sidecar(path, [&](Sidecar& sidecar) {
+  const std::optional<Keypair> keys = migration_keys(current, ctx);
+  const auto import_all = [&](Sidecar& sidecar) {
     added = updated = 0;
     for (DotenvEntry& entry : entries) {
       if (sidecar.secrets.count(entry.name) != 0 && flags.update) {
@@ -66,7 +67,8 @@ ExitStatus run_import(const ImportFlags& flags, const Context& ctx) {
       }
       ++added;
     }
-  });
+  };
+  write_sidecar(path, import_all, keys ? &*keys : nullptr, ctx);
   ctx.console().info("imported " + std::to_string(added) + " new and " + std::to_string(updated) +
                      " updated secrets into " + path.string());
   return ExitStatus::ok;
