@@ -46,7 +46,7 @@ void add_sidecar(CheckOptions& options, const std::vector<CheckInput>& inputs, C
   std::optional<std::filesystem::path> first_config;
   for (const CheckInput& input : inputs) {
     const bool sidecar = input.content.find("\nkey_id: ") != std::string::npos &&
-                         input.content.find("hush: 1") != std::string::npos;
+                         input.content.find("hush: ") != std::string::npos;  // any format
     if ((input.path.ends_with(".yaml") || input.path.ends_with(".yml")) && !sidecar &&
         !input.path.ends_with(".hush.yaml")) {
       first_config = input.path;

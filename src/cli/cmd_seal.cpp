@@ -22,18 +22,22 @@ ExitStatus run_seal(const SealFlags& flags, const Context& ctx) {
   const YamlSource config = parse_yaml_source(flags.config, read_file(flags.config));
   const std::filesystem::path path = ctx.sidecar_location(flags.config).path;
   ctx.audit_note({}, {flags.config, path.string()});
-  (void)load_existing_sidecar(path);
+  const Sidecar current = load_existing_sidecar(path);
   SealPlan plan = plan_seal(config, ctx.syntax());
   if (ctx.console().report(plan.findings) == Severity::error) return ExitStatus::findings;
   const std::chrono::sys_seconds now = system_clock()();
   std::vector<std::string> names;
-  update_sidecar(path, [&](Sidecar& sidecar) {
-    for (NewSecret& secret : plan.secrets) {
-      names.push_back(secret.name);
-      ctx.audit_note({secret.name}, {});
-      add_secret(sidecar, std::move(secret), now);  // a throw abandons the whole update
-    }
-  });
+  const std::optional<Keypair> keys = migration_keys(current, ctx);
+  write_sidecar(
+      path,
+      [&](Sidecar& sidecar) {
+        for (NewSecret& secret : plan.secrets) {
+          names.push_back(secret.name);
+          ctx.audit_note({secret.name}, {});
+          add_secret(sidecar, std::move(secret), now);  // a throw abandons the whole update
+        }
+      },
+      keys ? &*keys : nullptr, ctx);
   const bool private_file = (permission_bits(flags.config) & 0077) == 0;
   write_file_atomic(flags.config, plan.config_text,
                     private_file ? FileMode::owner_only : FileMode::shared_readable);

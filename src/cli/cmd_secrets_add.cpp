@@ -22,7 +22,7 @@ struct AddFlags {
 ExitStatus run_add(AddFlags& flags, const Context& ctx) {
   const std::filesystem::path path = secrets_path(ctx);
   ctx.audit_note({flags.name}, {path.string()});
-  (void)load_existing_sidecar(path);
+  const Sidecar current = load_existing_sidecar(path);
   if (const auto problem = secret_name_problem(flags.name)) {
     throw Error(ErrorKind::invalid_input, flags.name.empty() ? "missing-name" : "invalid-name",
                 *problem);
@@ -39,7 +39,10 @@ ExitStatus run_add(AddFlags& flags, const Context& ctx) {
   secret.metadata = metadata_from(flags.meta.meta);
   secret.expires = expiry_from(flags.meta, now);
   if (!flags.meta.rotate_every.empty()) secret.rotate_every = parse_duration(flags.meta.rotate_every);
-  update_sidecar(path, [&](Sidecar& sidecar) { add_secret(sidecar, std::move(secret), now); });
+  const std::optional<Keypair> keys = migration_keys(current, ctx);
+  write_sidecar(
+      path, [&](Sidecar& sidecar) { add_secret(sidecar, std::move(secret), now); },
+      keys ? &*keys : nullptr, ctx);
   ctx.console().info("added " + flags.name + " (version 1) to " + path.string());
   return ExitStatus::ok;
 }

@@ -68,7 +68,7 @@ ImportCounts import_entries(Sidecar& sidecar, const std::vector<DotenvEntry>& en
 ExitStatus run_import(const ImportFlags& flags, const Context& ctx) {
   const std::filesystem::path path = secrets_path(ctx);
   ctx.audit_note({}, {flags.file, path.string()});
-  (void)load_existing_sidecar(path);
+  const Sidecar current = load_existing_sidecar(path);
   // Read into secure memory; each value is copied from there into its own SecretValue.
   const std::vector<DotenvEntry> entries =
       parse_dotenv(read_secret_file(flags.file).reveal(), flags.file);
@@ -82,8 +82,10 @@ ExitStatus run_import(const ImportFlags& flags, const Context& ctx) {
   ctx.console().remember(values);
   const std::chrono::sys_seconds now = system_clock()();
   ImportCounts counts;
-  update_sidecar(path,
-                 [&](Sidecar& sidecar) { counts = import_entries(sidecar, entries, flags, now); });
+  const std::optional<Keypair> keys = migration_keys(current, ctx);
+  write_sidecar(
+      path, [&](Sidecar& sidecar) { counts = import_entries(sidecar, entries, flags, now); },
+      keys ? &*keys : nullptr, ctx);
   ctx.console().info("imported " + std::to_string(counts.added) + " new and " +
                      std::to_string(counts.updated) + " updated secrets into " + path.string());
   return ExitStatus::ok;

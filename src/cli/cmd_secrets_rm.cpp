@@ -46,7 +46,8 @@ std::size_t show_references(const RmFlags& flags, const Context& ctx) {
 ExitStatus run_rm(const RmFlags& flags, const Context& ctx) {
   const std::filesystem::path path = secrets_path(ctx);
   ctx.audit_note({flags.name}, {path.string()});
-  (void)find_secret(load_existing_sidecar(path), flags.name);
+  const Sidecar current = load_existing_sidecar(path);
+  (void)find_secret(current, flags.name);
   const std::size_t references = show_references(flags, ctx);
   ctx.console().err(flags.name + " is referenced " + std::to_string(references) +
                     (references == 1 ? " time\n" : " times\n"));
@@ -62,7 +63,10 @@ ExitStatus run_rm(const RmFlags& flags, const Context& ctx) {
       return ExitStatus::findings;
     }
   }
-  update_sidecar(path, [&](Sidecar& sidecar) { remove_secret(sidecar, flags.name); });
+  const std::optional<Keypair> keys = migration_keys(current, ctx);
+  write_sidecar(
+      path, [&](Sidecar& sidecar) { remove_secret(sidecar, flags.name); },
+      keys ? &*keys : nullptr, ctx);
   ctx.console().info("deleted " + flags.name + " and its history from " + path.string());
   return ExitStatus::ok;
 }

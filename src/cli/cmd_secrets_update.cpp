@@ -57,10 +57,13 @@ ExitStatus run_update(const UpdateFlags& flags, const Context& ctx) {
   // be re-bound; without it hush still writes (a write-only member).
   const std::optional<Keypair> keys = find_keypair(ctx.key_inputs(), current.key_id, current.kdf);
   std::uint64_t version = 0;
-  update_sidecar(path, [&](Sidecar& sidecar) {
-    update_secret(sidecar, flags.name, std::move(changes), now, keys ? &*keys : nullptr);
-    version = find_secret(sidecar, flags.name).version;
-  });
+  write_sidecar(
+      path,
+      [&](Sidecar& sidecar) {
+        update_secret(sidecar, flags.name, std::move(changes), now, keys ? &*keys : nullptr);
+        version = find_secret(sidecar, flags.name).version;
+      },
+      keys ? &*keys : nullptr, ctx);
   ctx.console().info("updated " + flags.name + " (version " + std::to_string(version) + ")");
   return ExitStatus::ok;
 }

@@ -49,9 +49,12 @@ ExitStatus run_rollback(const HistoryFlags& flags, const Context& ctx) {
   ctx.audit_note({flags.name}, {path.string()});
   const Keypair keys = unlock_sidecar(current, key_inputs_with_prompt(ctx));
   std::uint64_t version = 0;
-  update_sidecar(path, [&](Sidecar& sidecar) {
-    version = rollback_secret(sidecar, flags.name, flags.to, system_clock()(), keys);
-  });
+  write_sidecar(
+      path,
+      [&](Sidecar& sidecar) {
+        version = rollback_secret(sidecar, flags.name, flags.to, system_clock()(), keys);
+      },
+      &keys, ctx);
   ctx.console().info("rolled " + flags.name + " back to the value of version " +
                      std::to_string(flags.to) + " as version " + std::to_string(version));
   return ExitStatus::ok;
@@ -66,9 +69,12 @@ ExitStatus run_rotate(const HistoryFlags& flags, const Context& ctx) {
   SecretPayload payload =
       read_payload(flags.value, entry.type, ctx, true).value_or(SecretPayload{});
   std::uint64_t version = 0;
-  update_sidecar(path, [&](Sidecar& sidecar) {
-    version = rotate_secret(sidecar, flags.name, std::move(payload), system_clock()(), keys);
-  });
+  write_sidecar(
+      path,
+      [&](Sidecar& sidecar) {
+        version = rotate_secret(sidecar, flags.name, std::move(payload), system_clock()(), keys);
+      },
+      &keys, ctx);
   ctx.console().info("rotated " + flags.name + " (version " + std::to_string(version) + ")");
   return ExitStatus::ok;
 }

@@ -29,6 +29,7 @@ Command add_secrets_versions_command(CLI::App& secrets, Context& ctx);
 Command add_secrets_rollback_command(CLI::App& secrets, Context& ctx);
 Command add_secrets_rotate_command(CLI::App& secrets, Context& ctx);
 Command add_secrets_import_command(CLI::App& secrets, Context& ctx);
+Command add_secrets_migrate_command(CLI::App& secrets, Context& ctx);
 Command add_audit_verify_command(CLI::App& audit, Context& ctx);
 Command add_run_command(CLI::App& root, Context& ctx);
 Command add_materialize_command(CLI::App& root, Context& ctx);
@@ -122,6 +123,7 @@ int run(int argc, char** argv) {
       add_secrets_rollback_command(*secrets, ctx),
       add_secrets_rotate_command(*secrets, ctx),
       add_secrets_import_command(*secrets, ctx),
+      add_secrets_migrate_command(*secrets, ctx),
       add_audit_verify_command(*audit, ctx),
       add_run_command(app, ctx),
       add_materialize_command(app, ctx),

@@ -4,6 +4,7 @@
 
 #include "core/base/clock.hpp"
 #include "core/crypto/crypto.hpp"
+#include "core/crypto/keystore.hpp"
 #include "core/sidecar/dotenv.hpp"
 
 #include <CLI/CLI.hpp>
@@ -86,6 +87,41 @@ KeyInputs key_inputs_with_prompt(const Context& ctx) {
     inputs.passphrase = [] { return prompt_hidden("hush passphrase: "); };
   }
   return inputs;
+}
+
+std::optional<Keypair> migration_keys(const Sidecar& sidecar, const Context& ctx) {
+  if (!needs_migration(sidecar)) return std::nullopt;
+  try {
+    return find_keypair(ctx.key_inputs(), sidecar.key_id, sidecar.kdf);
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::key) throw;
+    ctx.console().warn("values sealed in the old format are not migrated: " + error.message());
+    return std::nullopt;
+  }
+}
+
+void write_sidecar(const std::filesystem::path& path, const std::function<void(Sidecar&)>& change,
+                   const Keypair* keys, const Context& ctx) {
+  std::optional<MigrationResult> migrated;
+  std::size_t left = 0;
+  update_sidecar(path, [&](Sidecar& sidecar) {
+    change(sidecar);
+    if (keys != nullptr && needs_migration(sidecar)) migrated = migrate_sidecar(sidecar, *keys);
+    left = legacy_value_count(sidecar);
+  });
+  if (migrated && migrated->resealed != 0) {
+    ctx.console().info("re-sealed " + std::to_string(migrated->resealed) + " old values in " +
+                       path.string() + " in seal format 2 (type and fields bound)");
+  }
+  if (migrated) {
+    for (const Error& failed : migrated->failed) {
+      ctx.console().warn("not migrated: " + failed.message());
+    }
+  } else if (left != 0) {
+    ctx.console().info(std::to_string(left) + (left == 1 ? " value is" : " values are") +
+                       " still sealed in the old format (type not bound); run `hush secrets "
+                       "migrate` with the private key to re-seal them");
+  }
 }
 
 void add_value_options(CLI::App& app, ValueFlags& flags) {

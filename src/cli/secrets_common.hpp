@@ -6,6 +6,7 @@
 #include "core/sidecar/sidecar.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,17 @@ namespace hush::cli {
 [[nodiscard]] Sidecar load_existing_sidecar(const std::filesystem::path& path);
 // Key inputs from the environment, plus a no-echo passphrase prompt on a terminal.
 [[nodiscard]] KeyInputs key_inputs_with_prompt(const Context& ctx);
+
+// The keypair a write may use to migrate values still sealed as enc:v1, when the sidecar holds
+// any and a key is at hand without asking (HUSH_KEY, HUSH_KEY_FILE, the keys directory,
+// HUSH_PASSPHRASE); nullopt otherwise. A key that does not fit is a warning, not an error: the
+// write itself needs only the public key.
+[[nodiscard]] std::optional<Keypair> migration_keys(const Sidecar& sidecar, const Context& ctx);
+// update_sidecar(path, change) that, with `keys`, also re-seals every enc:v1 value in the same
+// locked write (so the next write of anyone holding the private key migrates the file), then
+// says what it re-sealed, what did not open, or, without `keys`, how many old values are left.
+void write_sidecar(const std::filesystem::path& path, const std::function<void(Sidecar&)>& change,
+                   const Keypair* keys, const Context& ctx);
 
 struct ValueFlags {
   bool from_stdin = false;

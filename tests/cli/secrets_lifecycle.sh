@@ -21,7 +21,7 @@ expect_stderr "[sidecar-exists]"
 
 expect_exit 0 bash -c "printf 'Db-Passw0rd-v1-canary\n' | '$HUSH' --secrets $S secrets add DB_PASSWORD --value-stdin --description 'Primary Postgres password' --type password --scope service:database --tag production --meta owner=backend --expires-in 90d --rotate-every 30d"
 expect_file_lacks "$S" 'Db-Passw0rd'
-expect_file_has "$S" 'value: enc:v1:'
+expect_file_has "$S" 'value: enc:v2:'
 expect_exit 1 bash -c "printf x | '$HUSH' secrets add '' --value-stdin --secrets $S"
 expect_stderr 'error: Secret key is required'
 expect_exit 1 bash -c "printf x | '$HUSH' secrets add db_password --value-stdin --secrets $S"

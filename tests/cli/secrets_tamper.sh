@@ -14,7 +14,7 @@ expect_exit --reveals 0 "$HUSH" secrets get A --secrets "$S"
 python3 - "$S" <<'PY'
 import sys, re
 p = sys.argv[1]; s = open(p).read()
-m = re.search(r"(  A:\n(?:    .*\n)*?    value: enc:v1:)(\S+)", s)
+m = re.search(r"(  A:\n(?:    .*\n)*?    value: enc:v2:)(\S+)", s)
 v = m.group(2); i = len(v) // 2
 v = v[:i] + ('A' if v[i] != 'A' else 'B') + v[i+1:]
 open(p, 'w').write(s[:m.start(2)] + v + s[m.end(2):])
@@ -27,7 +27,7 @@ cp pristine.yaml "$S"
 python3 - "$S" <<'PY'
 import sys, re
 p = sys.argv[1]; s = open(p).read()
-vals = re.findall(r"value: (enc:v1:\S+)", s)
+vals = re.findall(r"value: (enc:v2:\S+)", s)
 s = s.replace(vals[0], vals[1], 1)
 open(p, 'w').write(s)
 PY

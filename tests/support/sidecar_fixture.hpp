@@ -1,9 +1,11 @@
 // tests/support/sidecar_fixture.hpp — a fresh keypair and empty sidecar, and short builders for
 // secrets, shared by the sidecar tests. Times are fixed so no test depends on the real clock.
 #pragma once
+#include "core/base/fsutil.hpp"
 #include "core/sidecar/sidecar.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -50,6 +52,18 @@ inline NewSecret simple_secret(std::string name, std::string_view value,
   secret.payload = value_payload(value);
   secret.scopes = std::move(scopes);
   return secret;
+}
+
+// tests/fixtures/NAME (HUSH_TEST_FIXTURES is set by tests/CMakeLists.txt).
+inline std::filesystem::path fixture_path(std::string_view name) {
+  return std::filesystem::path(HUSH_TEST_FIXTURES) / name;
+}
+
+// The private key of tests/fixtures/legacy_v1.secrets.yaml, a format-1 sidecar made by hush
+// before seal format 2 (see tests/fixtures/README.md).
+inline Keypair legacy_keys() {
+  const std::string text = read_file(fixture_path("legacy_v1.key"));
+  return keypair_from_private(*secret_from_base64(std::string_view(text).substr(0, 44)));
 }
 
 // A keypair and an empty sidecar for it.

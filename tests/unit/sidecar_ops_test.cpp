@@ -66,7 +66,7 @@ TEST_CASE("sidecar: add needs only the public key", "[sidecar]") {
   const hush::SidecarEntry& entry = sidecar.secrets.at("TOKEN");
   CHECK(entry.version == 1);
   CHECK(entry.created == test_now());
-  CHECK(entry.value.starts_with("enc:v1:"));
+  CHECK(entry.value.starts_with("enc:v2:"));
   CHECK(hush::reveal_secret(sidecar, "TOKEN", keys).value.reveal() == "t0k3n");
 }
 
@@ -139,8 +139,16 @@ TEST_CASE("sidecar: changing scopes re-seals the value and needs the private key
 TEST_CASE("sidecar: a type change keeps the value only when its shape fits", "[sidecar]") {
   hush::test::SidecarFixture f;
   hush::add_secret(f.sidecar, simple_secret("A", "v"), test_now());
-  hush::update_secret(f.sidecar, "A", {.type = hush::SecretType::api_key}, test_now());
+  // The type is sealed with the value, so keeping the value re-seals it: that needs the key.
+  CHECK(error_of([&] {
+          hush::update_secret(f.sidecar, "A", {.type = hush::SecretType::api_key}, test_now());
+        }) == "changing the type of secret A re-seals its value and needs the private key of "
+              "sidecar key " +
+                  f.sidecar.key_id + " (or give a new value) [missing-key]");
+  hush::update_secret(f.sidecar, "A", {.type = hush::SecretType::api_key}, test_now(), &f.keys);
   CHECK(f.sidecar.secrets.at("A").type == hush::SecretType::api_key);
+  CHECK(f.sidecar.secrets.at("A").version == 1);
+  CHECK(f.reveal("A") == "v");
   CHECK(error_of([&] {
           hush::update_secret(f.sidecar, "A", {.type = hush::SecretType::basic}, test_now());
         }) ==
@@ -151,6 +159,53 @@ TEST_CASE("sidecar: a type change keeps the value only when its shape fits", "[s
   hush::update_secret(f.sidecar, "A", std::move(to_basic), test_now());
   CHECK(f.sidecar.secrets.at("A").fields == std::vector<std::string>{"password", "username"});
   CHECK(hush::reveal_secret(f.sidecar, "A", f.keys).fields.size() == 2);
+}
+
+TEST_CASE("sidecar: an edited type or field list of a sealed value is tampering", "[sidecar]") {
+  hush::test::SidecarFixture f;
+  hush::add_secret(f.sidecar, simple_secret("TOKEN", "token-canary"), test_now());
+  hush::NewSecret smtp = simple_secret("SMTP", "");
+  smtp.type = hush::SecretType::basic;
+  smtp.payload = fields_payload({{"username", "mailer"}, {"password", "smtp-canary"}});
+  hush::add_secret(f.sidecar, std::move(smtp), test_now());
+  hush::NewSecret kv = simple_secret("KV", "");
+  kv.type = hush::SecretType::kv;
+  kv.payload = fields_payload({{"a", "1"}, {"b", "2"}});
+  hush::add_secret(f.sidecar, std::move(kv), test_now());
+  const std::string text = hush::emit_sidecar(f.sidecar);
+  struct Case {
+    const char* what;
+    const char* from;
+    const char* to;
+    const char* name;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"basic edited to kv", "type: basic\n", "type: kv\n", "SMTP",
+       "secret SMTP was tampered with: its ciphertext was sealed as type basic, not kv"},
+      {"basic edited to generic, fields dropped", "type: basic\n    created",
+       "type: generic\n    created", "SMTP",
+       "secret SMTP was tampered with: its ciphertext was sealed as type basic, not generic"},
+      {"one single-value type for another", "type: password\n", "type: api-key\n", "TOKEN",
+       "secret TOKEN was tampered with: its ciphertext was sealed as type password, not api-key"},
+      {"a kv field dropped", "fields: [a, b]", "fields: [a]", "KV",
+       "secret KV was tampered with: its ciphertext was sealed for other fields than [a]"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.what);
+    std::string changed = text;
+    changed.replace(changed.find(c.from), std::string_view(c.from).size(), c.to);
+    if (std::string_view(c.to).starts_with("type: generic")) {
+      const std::size_t fields = changed.find("    fields: [password, username]\n");
+      changed.erase(fields, std::string_view("    fields: [password, username]\n").size());
+    }
+    const hush::Sidecar sidecar = hush::parse_sidecar("s.yaml", changed);
+    const std::string error =
+        error_of([&] { (void)hush::reveal_secret(sidecar, c.name, f.keys); });
+    CHECK_THAT(error, Catch::StartsWith(c.message));
+    CHECK_THAT(error, Catch::EndsWith("[tampered-value]"));
+    CHECK(error.find("canary") == std::string::npos);
+  }
 }
 
 TEST_CASE("sidecar: remove deletes an entry", "[sidecar]") {

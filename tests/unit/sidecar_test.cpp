@@ -105,7 +105,7 @@ TEST_CASE("sidecar: emits the documented layout with entries sorted by name", "[
   const std::string api_value = f.sidecar.secrets.at("API_KEY").value;
   CHECK(text ==
         "# Managed by hush; values are encrypted, metadata is not. Edit with `hush secrets`.\n"
-        "hush: 1\nenvironment: production\nkey_id: " +
+        "hush: 2\nenvironment: production\nkey_id: " +
             f.sidecar.key_id + "\npublic_key: " + hush::to_base64(f.keys.public_key) +
             "\nsecrets:\n  API_KEY:\n    type: password\n    created: 2026-11-22T23:00:00Z\n"
             "    updated: 2026-11-22T23:00:00Z\n    version: 1\n    value: " +
@@ -145,7 +145,7 @@ TEST_CASE("sidecar: save and load round-trip byte for byte", "[sidecar]") {
   CHECK(first.find("  ALPHA:") < first.find("  SMTP:"));
   CHECK(first.find("  SMTP:") < first.find("  ZED:"));
   CHECK(first.find("    history:\n      - {version: 1, created: 2026-11-22T23:00:00Z, value: "
-                   "enc:v1:") != std::string::npos);
+                   "enc:v2:") != std::string::npos);
 }
 
 TEST_CASE("sidecar: parse errors are located and name the problem", "[sidecar]") {
@@ -175,16 +175,20 @@ TEST_CASE("sidecar: parse errors are located and name the problem", "[sidecar]")
       {"bad duration", sidecar_text(keys, "    rotate_every: 3 months\n"),
        "s.yaml:9:19: error: invalid rotate_every '3 months': expected a duration like 90d, 12h "
        "or 2w [sidecar-invalid]"},
-      {"plaintext value", std::string(good).replace(good.find("value: enc:v1:"), 14, "value: "),
-       "s.yaml:12:12: error: value of secret A is not encrypted (expected enc:v1:…); set it "
+      {"plaintext value", std::string(good).replace(good.find("value: enc:v2:"), 14, "value: "),
+       "s.yaml:12:12: error: value of secret A is not encrypted (expected enc:v2:…); set it "
        "with hush secrets update A [sidecar-invalid]"},
       {"key id mismatch", bad_key_id,
        "s.yaml:4:9: error: key_id hk_zzzz" + bad_key_id.substr(bad_key_id.find("zzzz") + 4, 12) +
            " does not match public_key (whose key id is " + hush::key_id_for(keys.public_key) +
            ") [sidecar-invalid]"},
-      {"bad format", std::string(good).replace(good.find("hush: 1"), 7, "hush: 2"),
-       "s.yaml:2:7: error: unsupported sidecar format 2 (this hush reads format 1) "
+      {"bad format", std::string(good).replace(good.find("hush: 2"), 7, "hush: 3"),
+       "s.yaml:2:7: error: unsupported sidecar format 3 (this hush reads formats 1 and 2) "
        "[sidecar-invalid]"},
+      {"enc:v2 value in a format-1 file", std::string(good).replace(good.find("hush: 2"), 7,
+                                                                    "hush: 1"),
+       "s.yaml:12:12: error: value of secret A is sealed as enc:v2, which needs sidecar format 2 "
+       "(the file says hush: 1) [sidecar-invalid]"},
       {"duplicate key", sidecar_text(keys, "    type: kv\n"),
        "s.yaml:9:5: error: duplicate key 'type' in secret A [sidecar-invalid]"},
       {"bad name", std::string(good).replace(good.find("  A:"), 4, "  a:"),
@@ -335,4 +339,225 @@ TEST_CASE("sidecar: list filters by tag and by due status, never holding values"
   CHECK(due.empty());
   CHECK(hush::list_secrets(f.sidecar, {.now = test_now(), .selection = hush::ListSelection::due})
             .size() == 1);
+}
+
+namespace {
+
+// `text` with the first `from` replaced by `to` (which must be there).
+std::string edited(std::string text, std::string_view from, std::string_view to) {
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+std::string reveal_error(const hush::Sidecar& sidecar, std::string_view name,
+                         const hush::Keypair& keys) {
+  try {
+    (void)hush::reveal_secret(sidecar, name, keys);
+  } catch (const hush::Error& error) {
+    return error.message() + " [" + error.id() + "]";
+  }
+  return "opened";
+}
+
+std::string field_value(const hush::SecretPayload& payload, std::string_view field) {
+  for (const hush::NamedSecret& named : payload.fields) {
+    if (named.name == field) return std::string(named.value.reveal());
+  }
+  return "(missing)";
+}
+
+// Every value of the legacy fixture, current and history, as the test expects to read it.
+void check_legacy_values(const hush::Sidecar& sidecar, const hush::Keypair& keys) {
+  CHECK(hush::reveal_secret(sidecar, "DB_PASSWORD", keys).value.reveal() == "Legacy-Canary-DB-2");
+  CHECK(hush::reveal_secret(sidecar, "DB_PASSWORD", keys, 1).value.reveal() ==
+        "Legacy-Canary-DB-1");
+  CHECK(hush::reveal_secret(sidecar, "API_TOKEN", keys).value.reveal() == "Legacy-Canary-Token");
+  const hush::SecretPayload smtp = hush::reveal_secret(sidecar, "SMTP", keys);
+  CHECK(smtp.value.empty());
+  CHECK(field_value(smtp, "password") == "Legacy-Canary-SMTP-2");
+  CHECK(field_value(smtp, "username") == "legacy-user");
+  const hush::SecretPayload smtp1 = hush::reveal_secret(sidecar, "SMTP", keys, 1);
+  CHECK(field_value(smtp1, "password") == "Legacy-Canary-SMTP-1");
+  CHECK(field_value(hush::reveal_secret(sidecar, "SETTINGS", keys), "token") ==
+        "Legacy-Canary-KV");
+}
+
+}  // namespace
+
+TEST_CASE("sidecar: kdf limits beyond what hush init writes are refused, located", "[sidecar]") {
+  hush::test::SidecarFixture f;
+  f.sidecar.kdf = hush::new_kdf_params(hush::KdfStrength::minimum);
+  const std::string good = hush::emit_sidecar(f.sidecar);
+  REQUIRE(good.find("opslimit: 1, memlimit: 8192}") != std::string::npos);
+  struct Case {
+    const char* from;
+    const char* to;
+    const char* key;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"opslimit: 1,", "opslimit: 4294967295,", "opslimit: ",
+       "kdf opslimit 4294967295 is out of range 1 to 3 (libsodium's minimum to the most hush "
+       "init --passphrase writes) [kdf-params]"},
+      {"opslimit: 1,", "opslimit: 4,", "opslimit: ",
+       "kdf opslimit 4 is out of range 1 to 3 (libsodium's minimum to the most hush init "
+       "--passphrase writes) [kdf-params]"},
+      {"opslimit: 1,", "opslimit: 0,", "opslimit: ",
+       "kdf opslimit 0 is out of range 1 to 3 (libsodium's minimum to the most hush init "
+       "--passphrase writes) [kdf-params]"},
+      {"memlimit: 8192}", "memlimit: 268435457}", "memlimit: ",
+       "kdf memlimit 268435457 is out of range 8192 to 268435456 bytes (libsodium's minimum to "
+       "the most hush init --passphrase writes) [kdf-params]"},
+      {"memlimit: 8192}", "memlimit: 4398046510080}", "memlimit: ",
+       "kdf memlimit 4398046510080 is out of range 8192 to 268435456 bytes (libsodium's minimum "
+       "to the most hush init --passphrase writes) [kdf-params]"},
+      {"memlimit: 8192}", "memlimit: 8191}", "memlimit: ",
+       "kdf memlimit 8191 is out of range 8192 to 268435456 bytes (libsodium's minimum to the "
+       "most hush init --passphrase writes) [kdf-params]"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.to);
+    const std::string text = edited(good, c.from, c.to);
+    const std::size_t line_start = text.rfind('\n', text.find("kdf: {")) + 1;
+    const std::size_t column = text.find(c.key, line_start) + std::string_view(c.key).size() -
+                               line_start + 1;
+    CHECK(parse_error(text) ==
+          "s.yaml:6:" + std::to_string(column) + ": error: " + c.message);
+  }
+  hush::KdfParams most = hush::new_kdf_params(hush::KdfStrength::moderate);
+  f.sidecar.kdf = most;
+  CHECK(hush::parse_sidecar("s.yaml", hush::emit_sidecar(f.sidecar)).kdf == most);
+}
+
+TEST_CASE("sidecar: the format number says whether any value is sealed as enc:v2", "[sidecar]") {
+  const hush::Sidecar legacy =
+      hush::load_sidecar(hush::test::fixture_path("legacy_v1.secrets.yaml"));
+  CHECK(hush::sidecar_format(legacy) == 1);
+  hush::test::SidecarFixture f;
+  CHECK(hush::sidecar_format(f.sidecar) == 1);  // empty: an old hush may still read it
+  hush::add_secret(f.sidecar, hush::test::simple_secret("A", "v"), test_now());
+  CHECK(hush::sidecar_format(f.sidecar) == 2);
+  CHECK(hush::emit_sidecar(f.sidecar).find("\nhush: 2\n") != std::string::npos);
+}
+
+TEST_CASE("sidecar: a format-1 sidecar sealed before type binding still opens", "[sidecar]") {
+  const std::filesystem::path path = hush::test::fixture_path("legacy_v1.secrets.yaml");
+  const hush::Sidecar sidecar = hush::load_sidecar(path);
+  const hush::Keypair keys = hush::test::legacy_keys();
+  check_legacy_values(sidecar, keys);
+  CHECK(hush::needs_migration(sidecar));
+  CHECK(hush::legacy_value_count(sidecar) == 6);
+  // Without the private key nothing can be re-sealed: a write keeps the file as it was.
+  CHECK(hush::emit_sidecar(sidecar) == hush::read_file(path));
+}
+
+TEST_CASE("sidecar: old-format values are checked against the shape their payload holds",
+          "[sidecar]") {
+  const std::string text =
+      hush::read_file(hush::test::fixture_path("legacy_v1.secrets.yaml"));
+  const hush::Keypair keys = hush::test::legacy_keys();
+  const auto reveal = [&](const std::string& changed, std::string_view name) {
+    return reveal_error(hush::parse_sidecar("s.yaml", changed), name, keys);
+  };
+  SECTION("a multi-field value retyped as one value") {
+    const std::string changed =
+        edited(edited(text, "    type: basic\n", "    type: generic\n"),
+               "    fields: [password, username]\n", "");
+    CHECK(reveal(changed, "SMTP") ==
+          "secret SMTP was tampered with: its sealed value holds fields, but type generic holds "
+          "one value; restore the file from version control or set the value again "
+          "[tampered-value]");
+  }
+  SECTION("a single value retyped as fields") {
+    const std::string changed =
+        edited(text, "    type: api-key\n", "    type: kv\n    fields: [x]\n");
+    CHECK(reveal(changed, "API_TOKEN") ==
+          "secret API_TOKEN was tampered with: its sealed fields do not match the listed fields "
+          "x; restore the file from version control or set the value again [tampered-value]");
+  }
+  SECTION("a field list edited") {
+    const std::string changed = edited(text, "fields: [host, token]", "fields: [host]");
+    CHECK(reveal(changed, "SETTINGS") ==
+          "secret SETTINGS was tampered with: its sealed fields do not match the listed fields "
+          "host; restore the file from version control or set the value again [tampered-value]");
+  }
+  SECTION("hush1 does not bind the exact type: one single-value type for another opens") {
+    const std::string changed = edited(text, "    type: api-key\n", "    type: password\n");
+    CHECK(reveal(changed, "API_TOKEN") == "opened");
+  }
+}
+
+TEST_CASE("sidecar: migrate re-seals every old value with its type and fields, once",
+          "[sidecar]") {
+  hush::Sidecar sidecar = hush::load_sidecar(hush::test::fixture_path("legacy_v1.secrets.yaml"));
+  const hush::Sidecar before = sidecar;
+  const hush::Keypair keys = hush::test::legacy_keys();
+  const hush::MigrationResult result = hush::migrate_sidecar(sidecar, keys);
+  CHECK(result.resealed == 6);
+  CHECK(result.failed.empty());
+  CHECK_FALSE(hush::needs_migration(sidecar));
+  CHECK(hush::sidecar_format(sidecar) == 2);
+  for (const auto& [name, entry] : sidecar.secrets) {
+    CAPTURE(name);
+    const hush::SidecarEntry& old = before.secrets.at(name);
+    CHECK(entry.value.starts_with("enc:v2:"));
+    CHECK(entry.version == old.version);  // metadata stays as it was
+    CHECK(entry.updated == old.updated);
+    CHECK(entry.type == old.type);
+    CHECK(entry.fields == old.fields);
+    REQUIRE(entry.history.size() == old.history.size());
+    for (std::size_t i = 0; i < entry.history.size(); ++i) {
+      CHECK(entry.history[i].value.starts_with("enc:v2:"));
+      CHECK(entry.history[i].version == old.history[i].version);
+      CHECK(entry.history[i].created == old.history[i].created);
+    }
+  }
+  check_legacy_values(sidecar, keys);
+  // History values keep the scopes they were sealed with and gain the type they were read as.
+  const hush::OpenedValue db1 =
+      hush::open_value(sidecar.secrets.at("DB_PASSWORD").history[0].value,
+                       {.name = "DB_PASSWORD", .version = 1}, keys,
+                       hush::BindingCheck::name_and_version);
+  CHECK(db1.sealed.scopes == std::vector<std::string>{"service:database"});
+  CHECK(db1.sealed.type == "password");
+  const hush::OpenedValue smtp1 = hush::open_value(sidecar.secrets.at("SMTP").history[0].value,
+                                                   {.name = "SMTP", .version = 1}, keys,
+                                                   hush::BindingCheck::name_and_version);
+  CHECK(smtp1.sealed.type == "basic");
+  CHECK(smtp1.sealed.fields == std::vector<std::string>{"password", "username"});
+
+  SECTION("a second migration has nothing to do") {
+    const hush::Sidecar migrated = sidecar;
+    CHECK(hush::migrate_sidecar(sidecar, keys).resealed == 0);
+    CHECK(sidecar == migrated);
+  }
+  SECTION("the type is now bound: kv with the same fields is tampering") {
+    const std::string changed =
+        edited(hush::emit_sidecar(sidecar), "    type: basic\n", "    type: kv\n");
+    CHECK(reveal_error(hush::parse_sidecar("s.yaml", changed), "SMTP", keys) ==
+          "secret SMTP was tampered with: its ciphertext was sealed as type basic, not kv; "
+          "restore the file from version control or set the value again [tampered-value]");
+  }
+  SECTION("another sidecar's key is refused") {
+    CHECK_THROWS_WITH(hush::migrate_sidecar(sidecar, hush::generate_keypair()),
+                      Catch::Contains("[wrong-key]"));
+  }
+}
+
+TEST_CASE("sidecar: migrate leaves an old value that does not open as it was", "[sidecar]") {
+  const std::string text =
+      hush::read_file(hush::test::fixture_path("legacy_v1.secrets.yaml"));
+  hush::Sidecar sidecar = hush::parse_sidecar(
+      "s.yaml", edited(edited(text, "    type: basic\n", "    type: generic\n"),
+                       "    fields: [password, username]\n", ""));
+  const std::string tampered = sidecar.secrets.at("SMTP").value;
+  const hush::MigrationResult result = hush::migrate_sidecar(sidecar, hush::test::legacy_keys());
+  REQUIRE(result.failed.size() == 1);
+  CHECK(result.failed[0].id() == "tampered-value");
+  CHECK_THAT(result.failed[0].message(),
+             Catch::StartsWith("secret SMTP was tampered with: its sealed value holds fields"));
+  CHECK(sidecar.secrets.at("SMTP").value == tampered);  // not laundered into a type-bound seal
+  CHECK(result.resealed == 5);
+  CHECK(hush::legacy_value_count(sidecar) == 1);
 }

@@ -13,9 +13,16 @@
 namespace hush {
 namespace {
 
-constexpr std::string_view k_seal_magic{"hush1\0", 6};
+constexpr std::string_view k_seal_magic{"hush2\0", 6};
+constexpr std::string_view k_legacy_seal_magic{"hush1\0", 6};
 constexpr std::string_view k_fields_magic{"hushf1\0", 7};
 constexpr std::size_t k_max_generated = 4096;
+
+// The accepted KDF range is libsodium's minimum up to what KdfStrength::moderate writes.
+static_assert(k_kdf_min_opslimit == crypto_pwhash_OPSLIMIT_MIN);
+static_assert(k_kdf_min_memlimit == crypto_pwhash_MEMLIMIT_MIN);
+static_assert(k_kdf_max_opslimit == crypto_pwhash_OPSLIMIT_MODERATE);
+static_assert(k_kdf_max_memlimit == crypto_pwhash_MEMLIMIT_MODERATE);
 
 // Plaintext being assembled or decrypted lives here, not in a std::string: sodium_malloc memory
 // is locked and wiped on release, and never reallocated behind our back.
@@ -58,11 +65,6 @@ void check_public_key(std::string_view public_key) {
   }
 }
 
-std::string joined_scopes(std::vector<std::string> scopes) {
-  std::sort(scopes.begin(), scopes.end());
-  return join(scopes, ",");
-}
-
 [[noreturn]] void tampered(const std::string& name, const std::string& reason) {
   throw Error(ErrorKind::tampered, "tampered-value",
               "secret " + name + " was tampered with: " + reason +
@@ -84,36 +86,44 @@ bool is_plain_name(std::string_view text) {
   });
 }
 
-// Checks the binding header of an opened plaintext and returns the payload after it.
-std::string_view verified_payload(std::string_view plain, const SealBinding& binding,
-                                  ScopeCheck scopes) {
-  if (!plain.starts_with(k_seal_magic)) tampered(binding.name, "unknown plaintext format");
-  std::string_view rest = plain.substr(k_seal_magic.size());
-  const std::optional<std::string_view> name = next_field(rest);
-  const std::optional<std::string_view> version = next_field(rest);
-  const std::optional<std::string_view> scope_text = next_field(rest);
-  if (!name || !version || !scope_text) tampered(binding.name, "truncated plaintext");
-  if (*name != binding.name) {
-    tampered(binding.name, is_plain_name(*name)
-                               ? "its ciphertext belongs to secret " + std::string(*name)
-                               : "its ciphertext belongs to another secret");
-  }
-  if (*version != std::to_string(binding.version)) {
-    tampered(binding.name,
-             "its ciphertext does not belong to version " + std::to_string(binding.version));
-  }
-  if (scopes == ScopeCheck::verify && *scope_text != joined_scopes(binding.scopes)) {
-    tampered(binding.name, "its ciphertext was sealed for other scopes than [" +
-                               join(binding.scopes, ", ") + "]");
-  }
-  return rest;
+bool is_plain_type(std::string_view text) {
+  return !text.empty() && text.size() <= 32 && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || c == '-';
+  });
 }
 
-void put_length(SecureBuffer& out, std::size_t length) {
-  const char bytes[4] = {static_cast<char>((length >> 24) & 0xff),
-                         static_cast<char>((length >> 16) & 0xff),
-                         static_cast<char>((length >> 8) & 0xff), static_cast<char>(length & 0xff)};
-  out.append(std::string_view(bytes, 4));
+std::vector<std::string> sorted(std::vector<std::string> items) {
+  std::sort(items.begin(), items.end());
+  return items;
+}
+
+std::vector<std::string> split_scopes(std::string_view text) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    const std::size_t comma = text.find(',');
+    out.emplace_back(text.substr(0, comma));
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+  }
+  return out;
+}
+
+// A hush1 header ("hush1\0" already removed): name, version and scopes, NUL-terminated. Nullopt
+// when truncated or the version is not a number as hush1 wrote it.
+std::optional<SealBinding> legacy_header(std::string_view& rest) {
+  const std::optional<std::string_view> name = next_field(rest);
+  const std::optional<std::string_view> version = next_field(rest);
+  const std::optional<std::string_view> scopes = next_field(rest);
+  if (!name || !version || !scopes) return std::nullopt;
+  SealBinding out{.name = std::string(*name), .scopes = split_scopes(*scopes)};
+  if (version->empty() || version->size() > 19 ||
+      !std::all_of(version->begin(), version->end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  for (const char c : *version) {
+    out.version = out.version * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  if (std::to_string(out.version) != *version) return std::nullopt;  // as hush1 wrote it
+  return out;
 }
 
 // Reads one length-prefixed chunk off `rest`; nullopt when `rest` is too short.
@@ -126,6 +136,115 @@ std::optional<std::string_view> take_chunk(std::string_view& rest) {
   const std::string_view chunk = rest.substr(0, length);
   rest.remove_prefix(length);
   return chunk;
+}
+
+std::optional<std::uint64_t> take_number(std::string_view& rest, int bytes) {
+  if (rest.size() < static_cast<std::size_t>(bytes)) return std::nullopt;
+  std::uint64_t value = 0;
+  for (int i = 0; i < bytes; ++i) value = (value << 8) | static_cast<unsigned char>(rest[i]);
+  rest.remove_prefix(static_cast<std::size_t>(bytes));
+  return value;
+}
+
+// A count and that many chunks; nullopt when `rest` is too short.
+std::optional<std::vector<std::string>> take_list(std::string_view& rest) {
+  const std::optional<std::uint64_t> count = take_number(rest, 4);
+  if (!count || *count > rest.size()) return std::nullopt;
+  std::vector<std::string> out;
+  for (std::uint64_t i = 0; i < *count; ++i) {
+    const std::optional<std::string_view> item = take_chunk(rest);
+    if (!item) return std::nullopt;
+    out.emplace_back(*item);
+  }
+  return out;
+}
+
+// A hush2 header ("hush2\0" already removed); nullopt when truncated.
+std::optional<SealBinding> header(std::string_view& rest) {
+  const std::optional<std::string_view> name = take_chunk(rest);
+  const std::optional<std::uint64_t> version = name ? take_number(rest, 8) : std::nullopt;
+  const std::optional<std::string_view> type = version ? take_chunk(rest) : std::nullopt;
+  std::optional<std::vector<std::string>> scopes = type ? take_list(rest) : std::nullopt;
+  std::optional<std::vector<std::string>> fields = scopes ? take_list(rest) : std::nullopt;
+  if (!fields) return std::nullopt;
+  return SealBinding{.name = std::string(*name),
+                     .version = *version,
+                     .scopes = std::move(*scopes),
+                     .type = std::string(*type),
+                     .fields = std::move(*fields)};
+}
+
+// Compares what a value was sealed for with where it is found.
+void check_binding(const SealBinding& sealed, const SealBinding& binding, SealFormat format,
+                   BindingCheck check) {
+  if (sealed.name != binding.name) {
+    tampered(binding.name, is_plain_name(sealed.name)
+                               ? "its ciphertext belongs to secret " + sealed.name
+                               : "its ciphertext belongs to another secret");
+  }
+  if (sealed.version != binding.version) {
+    tampered(binding.name,
+             "its ciphertext does not belong to version " + std::to_string(binding.version));
+  }
+  if (check == BindingCheck::name_and_version) return;
+  if (sorted(sealed.scopes) != sorted(binding.scopes)) {
+    tampered(binding.name, "its ciphertext was sealed for other scopes than [" +
+                               join(binding.scopes, ", ") + "]");
+  }
+  if (format == SealFormat::hush1) return;  // hush1 binds no type and no fields
+  if (sealed.type != binding.type) {
+    tampered(binding.name, is_plain_type(sealed.type)
+                               ? "its ciphertext was sealed as type " + sealed.type + ", not " +
+                                     binding.type
+                               : "its ciphertext was sealed as another type than " + binding.type);
+  }
+  if (sorted(sealed.fields) != sorted(binding.fields)) {
+    tampered(binding.name, "its ciphertext was sealed for other fields than [" +
+                               join(binding.fields, ", ") + "]");
+  }
+}
+
+// Decodes the header of an opened plaintext of `format`, checks it, and returns the payload.
+std::string_view verified_payload(std::string_view plain, SealFormat format,
+                                  const SealBinding& binding, BindingCheck check,
+                                  SealBinding& sealed) {
+  const bool current = format == SealFormat::hush2;
+  const std::string_view magic = current ? k_seal_magic : k_legacy_seal_magic;
+  if (!plain.starts_with(magic)) {
+    tampered(binding.name, current ? "its enc:v2 ciphertext does not hold a hush2 plaintext"
+                                   : "its enc:v1 ciphertext does not hold a hush1 plaintext");
+  }
+  std::string_view rest = plain.substr(magic.size());
+  std::optional<SealBinding> decoded = current ? header(rest) : legacy_header(rest);
+  if (!decoded) tampered(binding.name, "its plaintext header is truncated or malformed");
+  check_binding(*decoded, binding, format, check);
+  sealed = std::move(*decoded);
+  return rest;
+}
+
+void put_number(SecureBuffer& out, std::uint64_t value, int bytes) {
+  char digits[8] = {};
+  for (int i = 0; i < bytes; ++i) {
+    digits[i] = static_cast<char>((value >> (8 * (bytes - 1 - i))) & 0xff);
+  }
+  out.append(std::string_view(digits, static_cast<std::size_t>(bytes)));
+}
+
+void put_length(SecureBuffer& out, std::size_t length) { put_number(out, length, 4); }
+
+void put_chunk(SecureBuffer& out, std::string_view bytes) {
+  put_length(out, bytes.size());
+  out.append(bytes);
+}
+
+// The size of the hush2 header of `binding`.
+std::size_t header_size(const SealBinding& binding) {
+  std::size_t size = k_seal_magic.size() + 4 + binding.name.size() + 8 + 4 + binding.type.size();
+  for (const std::vector<std::string>* list : {&binding.scopes, &binding.fields}) {
+    size += 4;
+    for (const std::string& item : *list) size += 4 + item.size();
+  }
+  return size;
 }
 
 std::pair<std::uint64_t, std::uint64_t> limits_for(KdfStrength strength) {
@@ -142,16 +261,16 @@ std::pair<std::uint64_t, std::uint64_t> limits_for(KdfStrength strength) {
 
 void check_kdf(const KdfParams& params) {
   const bool ok = params.salt.size() == crypto_pwhash_SALTBYTES &&
-                  params.opslimit >= crypto_pwhash_OPSLIMIT_MIN &&
-                  params.opslimit <= crypto_pwhash_OPSLIMIT_MAX &&
-                  params.memlimit >= crypto_pwhash_MEMLIMIT_MIN &&
-                  params.memlimit <= crypto_pwhash_MEMLIMIT_MAX;
+                  params.opslimit >= k_kdf_min_opslimit && params.opslimit <= k_kdf_max_opslimit &&
+                  params.memlimit >= k_kdf_min_memlimit && params.memlimit <= k_kdf_max_memlimit;
   if (!ok) {
     throw Error(ErrorKind::invalid_input, "invalid-kdf",
                 "kdf parameters are out of range: salt must be " +
-                    std::to_string(crypto_pwhash_SALTBYTES) + " bytes, opslimit at least " +
-                    std::to_string(crypto_pwhash_OPSLIMIT_MIN) + ", memlimit at least " +
-                    std::to_string(crypto_pwhash_MEMLIMIT_MIN) + " bytes");
+                    std::to_string(crypto_pwhash_SALTBYTES) + " bytes, opslimit " +
+                    std::to_string(k_kdf_min_opslimit) + " to " +
+                    std::to_string(k_kdf_max_opslimit) + ", memlimit " +
+                    std::to_string(k_kdf_min_memlimit) + " to " +
+                    std::to_string(k_kdf_max_memlimit) + " bytes");
   }
 }
 
@@ -262,18 +381,23 @@ std::optional<SecretValue> secret_from_base64(std::string_view text) {
   return SecretValue(out.view().substr(0, length));
 }
 
+std::optional<SealFormat> seal_format_of(std::string_view ciphertext) {
+  if (ciphertext.starts_with(k_ciphertext_prefix)) return SealFormat::hush2;
+  if (ciphertext.starts_with(k_legacy_ciphertext_prefix)) return SealFormat::hush1;
+  return std::nullopt;
+}
+
 std::string seal_value(const SecretValue& payload, const SealBinding& binding,
                        std::string_view public_key) {
   check_public_key(public_key);
-  const std::string version = std::to_string(binding.version);
-  const std::string scopes = joined_scopes(binding.scopes);
-  SecureBuffer plain(k_seal_magic.size() + binding.name.size() + version.size() + scopes.size() +
-                     3 + payload.size());
+  SecureBuffer plain(header_size(binding) + payload.size());
   plain.append(k_seal_magic);
-  for (const std::string_view part :
-       {std::string_view(binding.name), std::string_view(version), std::string_view(scopes)}) {
-    plain.append(part);
-    plain.append(std::string_view("\0", 1));
+  put_chunk(plain, binding.name);
+  put_number(plain, binding.version, 8);
+  put_chunk(plain, binding.type);
+  for (const std::vector<std::string>* list : {&binding.scopes, &binding.fields}) {
+    put_length(plain, list->size());
+    for (const std::string& item : sorted(*list)) put_chunk(plain, item);
   }
   plain.append(payload.reveal());
   std::string sealed(plain.size() + crypto_box_SEALBYTES, '\0');
@@ -282,12 +406,11 @@ std::string seal_value(const SecretValue& payload, const SealBinding& binding,
   return std::string(k_ciphertext_prefix) + to_base64(sealed);
 }
 
-SecretValue open_value(std::string_view ciphertext, const SealBinding& binding, const Keypair& keys,
-                       ScopeCheck scopes) {
+OpenedValue open_value(std::string_view ciphertext, const SealBinding& binding, const Keypair& keys,
+                       BindingCheck check) {
   check_public_key(keys.public_key);
-  if (!ciphertext.starts_with(k_ciphertext_prefix)) {
-    tampered(binding.name, "its value is not an enc:v1 ciphertext");
-  }
+  const std::optional<SealFormat> format = seal_format_of(ciphertext);
+  if (!format) tampered(binding.name, "its value is not an enc:v2 or enc:v1 ciphertext");
   const std::optional<std::string> sealed =
       from_base64(ciphertext.substr(k_ciphertext_prefix.size()));
   if (!sealed || sealed->size() < crypto_box_SEALBYTES + k_seal_magic.size()) {
@@ -298,7 +421,9 @@ SecretValue open_value(std::string_view ciphertext, const SealBinding& binding, 
                            bytes_of(keys.public_key), bytes_of(keys.private_key.reveal())) != 0) {
     tampered(binding.name, "its ciphertext does not open with key " + key_id_for(keys.public_key));
   }
-  return SecretValue(verified_payload(plain.view(), binding, scopes));
+  OpenedValue out{.format = *format};
+  out.payload = SecretValue(verified_payload(plain.view(), *format, binding, check, out.sealed));
+  return out;
 }
 
 SecretValue encode_fields(const std::vector<NamedSecret>& fields) {

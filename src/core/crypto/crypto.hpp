@@ -1,7 +1,8 @@
 // hush/crypto.hpp — every cryptographic operation hush performs, on libsodium: X25519 keypairs
 // (random or derived from a passphrase with Argon2id), key ids, base64, and sealed boxes that bind
-// a value to its secret's name, version and scopes so a moved ciphertext is detected. Plaintexts
-// and private keys only ever live in SecretValue (secure memory).
+// a value to its secret's name, version, scopes, type and field names so a moved ciphertext or an
+// edited binding is detected. Plaintexts and private keys only ever live in SecretValue (secure
+// memory).
 #pragma once
 #include <hush/secret.hpp>
 
@@ -17,7 +18,6 @@ namespace hush {
 inline constexpr std::size_t k_key_bytes = 32;       // X25519 public and private keys
 inline constexpr std::size_t k_kdf_salt_bytes = 16;  // Argon2id salt
 inline constexpr std::string_view k_kdf_algorithm = "argon2id13";
-inline constexpr std::string_view k_ciphertext_prefix = "enc:v1:";
 
 // A sidecar's keypair: raw key bytes, not base64. Movable, not copyable (owns secure memory).
 struct Keypair {
@@ -43,12 +43,21 @@ struct KdfParams {
   friend bool operator==(const KdfParams&, const KdfParams&) = default;
 };
 
+// The Argon2id limits hush accepts: libsodium's minimum up to the most `hush init --passphrase`
+// writes (KdfStrength::moderate). A sidecar is plain text anyone may edit; larger limits would make
+// every key derivation hang or exhaust memory, so they are refused before deriving.
+inline constexpr std::uint64_t k_kdf_min_opslimit = 1;
+inline constexpr std::uint64_t k_kdf_max_opslimit = 3;
+inline constexpr std::uint64_t k_kdf_min_memlimit = 8192;       // bytes
+inline constexpr std::uint64_t k_kdf_max_memlimit = 268435456;  // bytes (256 MiB)
+
 // Parameters of `strength` with a fresh random salt.
 [[nodiscard]] KdfParams new_kdf_params(KdfStrength strength);
 // Deterministic: the same passphrase and parameters give the same keypair (Argon2id13 → 32-byte
 // seed → crypto_box_seed_keypair). Throws Error(invalid_input, "invalid-kdf") for a salt of the
-// wrong size or limits outside libsodium's range, Error(invalid_input, "empty-passphrase"), and
-// Error(key, "kdf-failed") when Argon2id cannot run (memory). Costs what `params` say.
+// wrong size or limits outside k_kdf_min_* to k_kdf_max_*, Error(invalid_input,
+// "empty-passphrase"), and Error(key, "kdf-failed") when Argon2id cannot run (memory). Costs what
+// `params` say.
 [[nodiscard]] Keypair derive_keypair(const SecretValue& passphrase, const KdfParams& params);
 
 // "hk_" + the first 16 hex digits of BLAKE2b-256(`public_key`).
@@ -62,31 +71,60 @@ struct KdfParams {
 [[nodiscard]] SecretValue secret_to_base64(const SecretValue& bytes);
 [[nodiscard]] std::optional<SecretValue> secret_from_base64(std::string_view text);
 
-// Where a sealed value belongs. The sealed plaintext is
-// "hush1\0" + name + "\0" + version + "\0" + sorted scopes joined by "," + "\0" + payload.
+// How a value is sealed, told by its prefix (so without a key):
+// - hush2 ("enc:v2:"): the plaintext binds name, version, scopes, type and field names. It is
+//   "hush2\0", then chunk(name), the version as 8 bytes big-endian, chunk(type), a 4-byte count
+//   of scopes and a chunk per scope (sorted), a 4-byte count of fields and a chunk per field name
+//   (sorted), then the payload (the rest). A chunk is a 4-byte big-endian length and the bytes,
+//   so every header decodes one way whatever its strings hold.
+// - hush1 ("enc:v1:", hush before seal format 2): "hush1\0" + name + "\0" + version + "\0" +
+//   sorted scopes joined by "," + "\0" + payload. Binds name, version and scopes only; still
+//   opened, never written.
+enum class SealFormat { hush1, hush2 };
+inline constexpr std::string_view k_ciphertext_prefix = "enc:v2:";         // what seal_value writes
+inline constexpr std::string_view k_legacy_ciphertext_prefix = "enc:v1:";  // hush1 values
+
+// The format `ciphertext`'s prefix announces; nullopt when it has neither prefix.
+[[nodiscard]] std::optional<SealFormat> seal_format_of(std::string_view ciphertext);
+
+// Where a sealed value belongs and what it is.
 struct SealBinding {
   std::string name{};
   std::uint64_t version = 0;
   std::vector<std::string> scopes{};  // order does not matter (bound sorted)
+  std::string type{};                 // the secret type's name ("basic"); hush2 only
+  std::vector<std::string> fields{};  // field names of multi-field types (bound sorted); hush2 only
 };
 
-// "enc:v1:" + base64(crypto_box_seal(plaintext, `public_key`)). Randomised: sealing the same
-// value twice gives different text. Throws Error(key, "invalid-key") for a malformed public key.
+// "enc:v2:" + base64(crypto_box_seal(hush2 plaintext, `public_key`)). Randomised: sealing the
+// same value twice gives different text. Throws Error(key, "invalid-key") for a malformed public
+// key.
 [[nodiscard]] std::string seal_value(const SecretValue& payload, const SealBinding& binding,
                                      std::string_view public_key);
 
-// Whether open_value compares the sealed scopes with the binding's. History versions are opened
-// with `ignore`: the file keeps no scopes for them, and they are only revealed or rolled back,
-// never rendered (rollback re-seals under the current scopes).
-enum class ScopeCheck { verify, ignore };
+// What open_value compares with the binding. Current values are opened with `all`. History
+// versions are opened with `name_and_version`: the file keeps no scopes, type or fields for
+// them; they are only revealed (read by their sealed type) or rolled back (re-sealed under the
+// current ones), never rendered.
+enum class BindingCheck { all, name_and_version };
 
-// The payload sealed in `ciphertext`. Throws Error(tampered, "tampered-value", "secret NAME was
-// tampered with: …") when the text is not an enc:v1 value, does not open with `keys`, or was
-// sealed for another name, version or (with ScopeCheck::verify) other scopes. The message names
-// the secret, never a value. Callers check that `keys` is the sidecar's keypair first, so a
-// failed open means a modified ciphertext.
-[[nodiscard]] SecretValue open_value(std::string_view ciphertext, const SealBinding& binding,
-                                     const Keypair& keys, ScopeCheck scopes = ScopeCheck::verify);
+// An opened value: its payload and what its ciphertext was sealed for (for hush1, `sealed` has
+// no type and no fields).
+struct OpenedValue {
+  SecretValue payload{};
+  SealFormat format = SealFormat::hush2;
+  SealBinding sealed{};
+};
+
+// Opens `ciphertext`. Throws Error(tampered, "tampered-value", "secret NAME was tampered with:
+// …") when the text is neither an enc:v2 nor an enc:v1 value, does not open with `keys`, holds
+// a plaintext of another format than its prefix says, or was sealed for another name or version
+// or (with BindingCheck::all) other scopes, another type or other fields (the last two for
+// hush2; a hush1 value does not bind them, so its caller checks the payload's shape). The
+// message names the secret, never a value. Callers check that `keys` is the sidecar's keypair
+// first, so a failed open means a modified ciphertext.
+[[nodiscard]] OpenedValue open_value(std::string_view ciphertext, const SealBinding& binding,
+                                     const Keypair& keys, BindingCheck check = BindingCheck::all);
 
 // A multi-field payload: fields sorted by name, each as 4-byte big-endian length + name +
 // 4-byte length + value, after the magic "hushf1\0". The same fields in any order encode to the

@@ -138,7 +138,24 @@ std::optional<std::string> field_set_problem(SecretType type,
 }
 
 SealBinding binding_for(std::string_view name, const SidecarEntry& entry, std::uint64_t version) {
-  return SealBinding{.name = std::string(name), .version = version, .scopes = entry.scopes};
+  return SealBinding{.name = std::string(name),
+                     .version = version,
+                     .scopes = entry.scopes,
+                     .type = std::string(to_string(entry.type)),
+                     .fields = entry.fields};
+}
+
+void tampered_payload(std::string_view name, const std::string& reason) {
+  throw Error(ErrorKind::tampered, "tampered-value",
+              "secret " + std::string(name) + " was tampered with: " + reason +
+                  "; restore the file from version control or set the value again");
+}
+
+std::vector<std::string> field_names(const std::vector<NamedSecret>& fields) {
+  std::vector<std::string> names;
+  for (const NamedSecret& field : fields) names.push_back(field.name);
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 void check_keypair(const Sidecar& sidecar, const Keypair& keys) {

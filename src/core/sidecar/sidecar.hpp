@@ -1,13 +1,14 @@
 // hush/sidecar.hpp — the encrypted sidecar (`<stem>.secrets.yaml`): its model, its YAML form
 // (parsed with located errors, written deterministically and atomically under a lock), the
 // operations of `hush init` and `hush secrets …`, and SidecarSource for rendering. Metadata is
-// plaintext; every value is sealed to the sidecar's public key and bound to its name, version and
-// scopes. Adding or updating needs only the public key; revealing, rolling back and rotating need
-// the private key.
+// plaintext; every value is sealed to the sidecar's public key and bound to its name, version,
+// scopes, type and field names. Adding or updating needs only the public key; revealing, rolling
+// back, rotating and migrating need the private key.
 #pragma once
 #include "core/base/clock.hpp"
 #include "core/crypto/crypto.hpp"
 #include "core/crypto/keystore.hpp"
+#include <hush/error.hpp>
 #include <hush/source.hpp>
 
 #include <chrono>
@@ -50,7 +51,7 @@ enum class SecretType {
 struct SealedVersion {
   std::uint64_t version = 0;
   std::chrono::sys_seconds created{};
-  std::string value{};  // enc:v1:…
+  std::string value{};  // enc:v2:… (enc:v1:… until migrated)
   friend bool operator==(const SealedVersion&, const SealedVersion&) = default;
 };
 
@@ -67,12 +68,15 @@ struct SidecarEntry {
   std::optional<std::chrono::seconds> rotate_every{};
   std::uint64_t version = 1;
   std::vector<std::string> fields{};     // field names of multi-field types, sorted
-  std::string value{};                   // enc:v1:… (the encoded field map for multi-field types)
+  std::string value{};  // enc:v2:… or enc:v1:… (the encoded field map for multi-field types)
   std::vector<SealedVersion> history{};  // older versions, oldest first
   friend bool operator==(const SidecarEntry&, const SidecarEntry&) = default;
 };
 
-inline constexpr int k_sidecar_format = 1;
+// Format 2 may hold enc:v2 values (seal format hush2, crypto.hpp); format 1 holds only enc:v1
+// values, so a hush that reads only format 1 refuses a file it could not open rather than
+// reporting its new values as tampered.
+inline constexpr int k_sidecar_format = 2;
 inline constexpr std::string_view k_sidecar_header =
     "# Managed by hush; values are encrypted, metadata is not. Edit with `hush secrets`.";
 
@@ -90,12 +94,19 @@ struct Sidecar {
 // is not empty, beside `config`.
 [[nodiscard]] std::filesystem::path default_sidecar_path(const std::filesystem::path& config,
                                                          std::string_view environment);
+// The format a file holding `sidecar` needs: 2 when any value (current or history) is sealed as
+// enc:v2, else 1 (so a sidecar nobody has written a new value to stays readable by older hush).
+[[nodiscard]] int sidecar_format(const Sidecar& sidecar);
 // Parses sidecar `text` (named `path` in messages). Throws Error(syntax, "yaml-syntax") for
-// broken YAML and Error(invalid_input, "sidecar-invalid") at path:line:column for anything that
-// is not a format-1 sidecar: unknown or duplicate keys, wrong node kinds, a bad type, version,
-// date, duration, name, field set, base64 or a key_id that does not match public_key.
+// broken YAML, Error(invalid_input, "kdf-params") at the limit's path:line:column for Argon2id
+// limits outside k_kdf_min_* to k_kdf_max_* (refused before any key is derived), and
+// Error(invalid_input, "sidecar-invalid") at path:line:column for anything else that is not a
+// format-1 or format-2 sidecar: unknown or duplicate keys, wrong node kinds, a bad type, version,
+// date, duration, name, field set, base64, a key_id that does not match public_key, or an enc:v2
+// value in a format-1 file.
 [[nodiscard]] Sidecar parse_sidecar(const std::string& path, std::string_view text);
-// The file text: k_sidecar_header, then the model with entries sorted by name. Deterministic:
+// The file text: k_sidecar_header, `hush: sidecar_format(sidecar)`, then the model with entries
+// sorted by name. Deterministic:
 // emit_sidecar(parse_sidecar(p, emit_sidecar(s))) == emit_sidecar(s).
 [[nodiscard]] std::string emit_sidecar(const Sidecar& sidecar);
 // read_file + parse_sidecar. Throws Error(io, "unreadable-file") when `path` is missing.
@@ -167,9 +178,9 @@ struct SecretChanges {
 };
 
 // `hush secrets update`. A new payload makes a new version (the old sealed value moves to
-// history, updated = `now`); metadata-only changes keep the version. Changing scopes without a
-// payload re-seals the current value under the new scopes and needs `keys`; so does a payload
-// that holds only some fields of a multi-field secret (the others are kept). With `keys`, a
+// history, updated = `now`); metadata-only changes keep the version. Changing scopes or the type
+// without a payload re-seals the current value under the new ones and needs `keys`; so does a
+// payload that holds only some fields of a multi-field secret (the others are kept). With `keys`, a
 // payload equal to the current one is not a change. Throws Error(invalid_input, "no-changes",
 // "No changes to save") when nothing changes, "unknown-secret", the add_secret validation
 // errors, Error(key, "missing-key") when `keys` is needed but null, and open_value's errors.
@@ -191,6 +202,27 @@ std::uint64_t rollback_secret(Sidecar& sidecar, std::string_view name, std::uint
 // plus update_secret's errors.
 std::uint64_t rotate_secret(Sidecar& sidecar, std::string_view name, SecretPayload payload,
                             std::chrono::sys_seconds now, const Keypair& keys);
+
+// Values sealed before seal format 2 (enc:v1, hush1) bind name, version and scopes, not the type
+// or field names; opening one checks that its payload's shape (one value, or a field map with
+// exactly the listed field names) fits the entry's type. Whether `sidecar` holds any (current or
+// history); needs no key.
+[[nodiscard]] bool needs_migration(const Sidecar& sidecar);
+// How many values (current and history) are still sealed as enc:v1.
+[[nodiscard]] std::size_t legacy_value_count(const Sidecar& sidecar);
+
+struct MigrationResult {
+  std::size_t resealed = 0;     // enc:v1 values re-sealed as enc:v2
+  std::vector<Error> failed{};  // why each enc:v1 value that did not open was left as it was
+};
+// `hush secrets migrate`, and every write that holds the private key: re-seals each enc:v1 value
+// as enc:v2 with the same name, version and scopes, binding the entry's type and fields for a
+// current value (after checking its payload's shape) and, for a history value, the type its
+// payload reads as (the entry's type when the shape fits, else kv or generic). Metadata, versions
+// and dates stay as they are. A value that does not open (tampered) is left untouched and its
+// error listed, so migration never launders an edit into a seal that binds it. Throws Error(key,
+// "wrong-key") when `keys` is not the sidecar's.
+MigrationResult migrate_sidecar(Sidecar& sidecar, const Keypair& keys);
 
 // `hush secrets get NAME [--version N]`: the plaintext of the current version or of `version`.
 // Throws "unknown-secret", "unknown-version", Error(key, "wrong-key") when `keys` is not this

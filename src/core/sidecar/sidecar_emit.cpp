@@ -72,7 +72,7 @@ void emit_kdf(YAML::Emitter& out, const KdfParams& kdf) {
 std::string emit_sidecar(const Sidecar& sidecar) {
   YAML::Emitter out;
   out << YAML::BeginMap;
-  out << YAML::Key << "hush" << YAML::Value << k_sidecar_format;
+  out << YAML::Key << "hush" << YAML::Value << sidecar_format(sidecar);
   out << YAML::Key << "environment" << YAML::Value << sidecar.environment;
   out << YAML::Key << "key_id" << YAML::Value << sidecar.key_id;
   out << YAML::Key << "public_key" << YAML::Value << to_base64(sidecar.public_key);

@@ -17,9 +17,19 @@ namespace hush::sidecar_detail {
 // Why `scope` is not a scope pattern (`provider|service|integration[:glob]` or `global`; no
 // commas, which separate scopes in the sealed binding), or nullopt.
 [[nodiscard]] std::optional<std::string> scope_problem(std::string_view scope);
-// The binding of `entry`'s current value, or of its history `version`.
+// The binding of `entry`'s current value (its scopes, type and fields), or of its history
+// `version` (open history values with BindingCheck::name_and_version).
 [[nodiscard]] SealBinding binding_for(std::string_view name, const SidecarEntry& entry,
                                       std::uint64_t version);
+// Throws Error(tampered, "tampered-value", "secret NAME was tampered with: REASON; restore …").
+[[noreturn]] void tampered_payload(std::string_view name, const std::string& reason);
+// The payload of an opened value of `entry` (`current`, or a history version), read by its sealed
+// type (hush2) or, for hush1, by its shape, which for a current value must fit the entry's type
+// and field names; tampered_payload otherwise.
+[[nodiscard]] SecretPayload payload_of(std::string_view name, const SidecarEntry& entry,
+                                       bool current, const OpenedValue& opened);
+// The sorted names of `fields`.
+[[nodiscard]] std::vector<std::string> field_names(const std::vector<NamedSecret>& fields);
 // Throws Error(key, "wrong-key") unless `keys` is the sidecar's keypair.
 void check_keypair(const Sidecar& sidecar, const Keypair& keys);
 // The entry called `name`; throws Error(invalid_input, "unknown-secret") with suggestions.

@@ -20,13 +20,6 @@ using namespace sidecar_detail;
   invalid("no-changes", "No changes to save" + (detail.empty() ? std::string() : ": " + detail));
 }
 
-std::vector<std::string> field_names(const std::vector<NamedSecret>& fields) {
-  std::vector<std::string> names;
-  for (const NamedSecret& field : fields) names.push_back(field.name);
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 void check_name(std::string_view name) {
   if (std::optional<std::string> problem = secret_name_problem(name)) {
     invalid(name.empty() ? "missing-name" : "invalid-name", *problem);
@@ -165,12 +158,15 @@ void check_type_change(std::string_view name, const SidecarEntry& before,
                                 (is_multi_field(after.type) ? " with its fields" : ""));
 }
 
-// Re-seals the current value under `entry`'s new scopes (same version).
-void reseal_scopes(const Sidecar& sidecar, std::string_view name, const SidecarEntry& before,
-                   SidecarEntry& after, const Keypair* keys) {
+// Re-seals the current value under `entry`'s new scopes or type (same version).
+void reseal_current(const Sidecar& sidecar, std::string_view name, const SidecarEntry& before,
+                    SidecarEntry& after, const Keypair* keys) {
   if (keys == nullptr) {
+    const bool scopes = !same_scopes(before.scopes, after.scopes);
+    const bool type = before.type != after.type;
+    const std::string what = scopes && type ? "scopes and type" : scopes ? "scopes" : "type";
     throw Error(ErrorKind::key, "missing-key",
-                "changing the scopes of secret " + std::string(name) +
+                "changing the " + what + " of secret " + std::string(name) +
                     " re-seals its value and needs the private key of sidecar key " +
                     sidecar.key_id + " (or give a new value)");
   }
@@ -220,8 +216,8 @@ void update_secret(Sidecar& sidecar, std::string_view name, SecretChanges change
   }
   if (new_value) {
     write_new_version(name, next, *changes.payload, now, sidecar.public_key);
-  } else if (!same_scopes(current.scopes, next.scopes)) {
-    reseal_scopes(sidecar, name, current, next, keys);
+  } else if (!same_scopes(current.scopes, next.scopes) || current.type != next.type) {
+    reseal_current(sidecar, name, current, next, keys);  // scopes and type are sealed
   }
   if (next == current) no_changes();
   current = std::move(next);
@@ -285,6 +281,38 @@ SecretPayload reveal_secret(const Sidecar& sidecar, std::string_view name, const
 
 namespace sidecar_detail {
 
+SecretPayload payload_of(std::string_view name, const SidecarEntry& entry, bool current,
+                         const OpenedValue& opened) {
+  const std::string_view bytes = opened.payload.reveal();
+  std::optional<std::vector<NamedSecret>> fields = decode_fields(bytes);
+  bool multi = fields.has_value();  // hush1 history: read by the payload's shape
+  if (opened.format == SealFormat::hush2) {
+    const std::optional<SecretType> type = parse_secret_type(opened.sealed.type);
+    if (!type) tampered_payload(name, "its ciphertext was sealed with an unknown type");
+    multi = is_multi_field(*type);
+    std::vector<std::string> sealed_fields = opened.sealed.fields;
+    std::sort(sealed_fields.begin(), sealed_fields.end());
+    if (multi && (!fields || field_names(*fields) != sealed_fields)) {
+      tampered_payload(name, "its sealed fields do not match the fields it was sealed with");
+    }
+  } else if (current && is_multi_field(entry.type)) {
+    if (!fields || field_names(*fields) != entry.fields) {
+      tampered_payload(name, "its sealed fields do not match the listed fields " +
+                                 join(entry.fields, ", "));
+    }
+  } else if (current && fields) {
+    tampered_payload(name, "its sealed value holds fields, but type " +
+                               std::string(to_string(entry.type)) + " holds one value");
+  }
+  SecretPayload out;
+  if (multi) {
+    out.fields = std::move(*fields);
+  } else {
+    out.value = opened.payload.clone();
+  }
+  return out;
+}
+
 SecretPayload open_payload(std::string_view name, const SidecarEntry& entry, std::uint64_t version,
                            const Keypair& keys) {
   const bool current = version == entry.version;
@@ -298,23 +326,11 @@ SecretPayload open_payload(std::string_view name, const SidecarEntry& entry, std
                                    std::to_string(version) + " (versions: " + join(known, ", ") +
                                    ")");
   }
-  const SecretValue bytes =
+  const OpenedValue opened =
       current ? open_value(entry.value, binding_for(name, entry, version), keys)
-              : open_value(old->value, binding_for(name, entry, version), keys, ScopeCheck::ignore);
-  std::optional<std::vector<NamedSecret>> fields = decode_fields(bytes.reveal());
-  if (current && is_multi_field(entry.type) && (!fields || field_names(*fields) != entry.fields)) {
-    throw Error(ErrorKind::tampered, "tampered-value",
-                "secret " + std::string(name) +
-                    " was tampered with: its sealed fields do not match the listed fields " +
-                    join(entry.fields, ", "));
-  }
-  SecretPayload out;
-  if (fields && (!current || is_multi_field(entry.type))) {
-    out.fields = std::move(*fields);
-  } else {
-    out.value = bytes.clone();
-  }
-  return out;
+              : open_value(old->value, binding_for(name, entry, version), keys,
+                           BindingCheck::name_and_version);
+  return payload_of(name, entry, current, opened);
 }
 
 }  // namespace sidecar_detail

@@ -56,9 +56,7 @@ SecretValue SidecarSource::fetch_value(std::string_view key, std::string_view fi
   for (NamedSecret& named : payload.fields) {
     if (named.name == field) return std::move(named.value);
   }
-  throw Error(
-      ErrorKind::tampered, "tampered-value",
-      "secret " + name + " was tampered with: its sealed fields lack " + std::string(field));
+  sidecar_detail::tampered_payload(name, "its sealed fields lack " + std::string(field));
 }
 
 std::vector<std::string> SidecarSource::names() const {

@@ -43,14 +43,18 @@ class SidecarParser {
   [[nodiscard]] std::vector<std::string> strings(const Item& item) const;
   [[nodiscard]] std::string base64(const Item& item, std::size_t size) const;
   [[nodiscard]] KdfParams kdf(const Item& item) const;
+  [[nodiscard]] std::uint64_t kdf_limit(const Item& item, std::uint64_t minimum,
+                                        std::uint64_t maximum, std::string_view unit) const;
+  void check_seal_format(const Item& value, const std::string& what) const;
   [[nodiscard]] SidecarEntry entry(const Item& item) const;
-  void entry_field(SidecarEntry& entry, const Item& item) const;
-  [[nodiscard]] std::vector<SealedVersion> history(const Item& item) const;
+  void entry_field(SidecarEntry& entry, const Item& item, const std::string& what) const;
+  [[nodiscard]] std::vector<SealedVersion> history(const Item& item, const std::string& what) const;
   void check_entry(const Item& item, const SidecarEntry& entry,
                    const std::vector<Item>& fields) const;
 
   std::string m_path;
   const YamlDocument& m_document;
+  std::uint64_t m_format = k_sidecar_format;  // the file's `hush:` number
 };
 
 const Item& required(const std::vector<Item>& items, std::string_view key, const Location& at,
@@ -153,12 +157,35 @@ KdfParams SidecarParser::kdf(const Item& item) const {
   }
   KdfParams params;
   params.salt = base64(required(fields, "salt", item.at, "kdf"), k_kdf_salt_bytes);
-  params.opslimit = number(required(fields, "opslimit", item.at, "kdf"), 1);
-  params.memlimit = number(required(fields, "memlimit", item.at, "kdf"), 1);
+  params.opslimit = kdf_limit(required(fields, "opslimit", item.at, "kdf"), k_kdf_min_opslimit,
+                              k_kdf_max_opslimit, "");
+  params.memlimit = kdf_limit(required(fields, "memlimit", item.at, "kdf"), k_kdf_min_memlimit,
+                              k_kdf_max_memlimit, " bytes");
   return params;
 }
 
-std::vector<SealedVersion> SidecarParser::history(const Item& item) const {
+// A limit that anyone editing the file could set to hours of work or terabytes of memory: refused
+// here, before any key is derived.
+std::uint64_t SidecarParser::kdf_limit(const Item& item, std::uint64_t minimum,
+                                       std::uint64_t maximum, std::string_view unit) const {
+  const std::uint64_t value = number(item, 0);
+  if (value >= minimum && value <= maximum) return value;
+  throw Error(ErrorKind::invalid_input, "kdf-params",
+              "kdf " + item.key + " " + std::to_string(value) + " is out of range " +
+                  std::to_string(minimum) + " to " + std::to_string(maximum) + std::string(unit) +
+                  " (libsodium's minimum to the most hush init --passphrase writes)",
+              where(*item.value, item.at));
+}
+
+// An enc:v2 value needs format 2: a format-1 file is one an older hush may open.
+void SidecarParser::check_seal_format(const Item& value, const std::string& what) const {
+  if (m_format != 1 || seal_format_of(text(value)) != SealFormat::hush2) return;
+  fail(where(*value.value, value.at),
+       what + " is sealed as enc:v2, which needs sidecar format 2 (the file says hush: 1)");
+}
+
+std::vector<SealedVersion> SidecarParser::history(const Item& item,
+                                                  const std::string& what) const {
   std::vector<SealedVersion> out;
   if (item.value->kind == NodeKind::null) return out;
   if (item.value->kind != NodeKind::sequence) fail(item.at, "expected a list for history");
@@ -166,18 +193,21 @@ std::vector<SealedVersion> SidecarParser::history(const Item& item) const {
     const std::vector<Item> fields =
         items(child, item.at, "a history entry", {"version", "created", "value"});
     const Item& version = required(fields, "version", item.at, "a history entry");
+    const Item& value = required(fields, "value", item.at, "a history entry");
     SealedVersion sealed{.version = number(version, 1),
                          .created = time(required(fields, "created", item.at, "a history entry")),
-                         .value = text(required(fields, "value", item.at, "a history entry"))};
+                         .value = text(value)};
     if (!out.empty() && sealed.version <= out.back().version) {
       fail(where(*version.value, version.at), "history versions must increase");
     }
+    check_seal_format(value, "history version " + std::to_string(sealed.version) + " of " + what);
     out.push_back(std::move(sealed));
   }
   return out;
 }
 
-void SidecarParser::entry_field(SidecarEntry& entry, const Item& item) const {
+void SidecarParser::entry_field(SidecarEntry& entry, const Item& item,
+                                const std::string& what) const {
   const std::string& key = item.key;
   if (key == "description") entry.description = text(item);
   if (key == "scopes") entry.scopes = strings(item);
@@ -188,7 +218,7 @@ void SidecarParser::entry_field(SidecarEntry& entry, const Item& item) const {
   if (key == "updated") entry.updated = time(item);
   if (key == "expires") entry.expires = time(item);
   if (key == "version") entry.version = number(item, 1);
-  if (key == "history") entry.history = history(item);
+  if (key == "history") entry.history = history(item, what);
   if (key == "type") {
     const std::optional<SecretType> type = parse_secret_type(text(item));
     if (!type) {
@@ -220,11 +250,12 @@ void SidecarParser::check_entry(const Item& item, const SidecarEntry& entry,
     (void)required(fields, key, item.at, what);
   }
   const Item& value = required(fields, "value", item.at, what);
-  if (!std::string_view(entry.value).starts_with(k_ciphertext_prefix)) {
+  if (!seal_format_of(entry.value)) {
     fail(where(*value.value, value.at), "value of " + what +
-                                            " is not encrypted (expected enc:v1:…); set it with " +
+                                            " is not encrypted (expected enc:v2:…); set it with " +
                                             "hush secrets update " + item.key);
   }
+  check_seal_format(value, "value of " + what);
   if (!entry.history.empty() && entry.history.back().version >= entry.version) {
     fail(where(*required(fields, "version", item.at, what).value, item.at),
          "version of " + what + " must be greater than every history version");
@@ -248,7 +279,7 @@ SidecarEntry SidecarParser::entry(const Item& item) const {
             {"description", "type", "scopes", "tags", "metadata", "created", "updated", "expires",
              "rotate_every", "version", "fields", "value", "history"});
   SidecarEntry entry;
-  for (const Item& field : fields) entry_field(entry, field);
+  for (const Item& field : fields) entry_field(entry, field, "secret " + item.key);
   std::sort(entry.fields.begin(), entry.fields.end());
   check_entry(item, entry, fields);
   return entry;
@@ -260,9 +291,10 @@ Sidecar SidecarParser::parse() {
       items(m_document.root, top, "the sidecar",
             {"hush", "environment", "key_id", "public_key", "kdf", "secrets"});
   const Item& format = required(header, "hush", top, "the sidecar");
-  if (number(format, 1) != static_cast<std::uint64_t>(k_sidecar_format)) {
+  m_format = number(format, 1);
+  if (m_format > static_cast<std::uint64_t>(k_sidecar_format)) {
     fail(where(*format.value, format.at),
-         "unsupported sidecar format " + text(format) + " (this hush reads format 1)");
+         "unsupported sidecar format " + text(format) + " (this hush reads formats 1 and 2)");
   }
   Sidecar sidecar;
   if (const Item* environment = optional_item(header, "environment")) {
