@@ -1,19 +1,41 @@
-// Private to redact: the pattern variants of a secret value and the Aho–Corasick automaton.
+// Private to redact: the patterns of a secret value and the Aho–Corasick automaton over them.
 #pragma once
 #include <hush/redact.hpp>
+#include <hush/secret.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace hush::detail {
 
-// Every form of `value` to mask (the value, its lines, base64/URL/JSON encodings), each at least
-// `min_length` bytes, without duplicates.
-[[nodiscard]] std::vector<std::string> redaction_patterns(std::string_view value,
-                                                          std::size_t min_length);
+// The byte patterns of one value, packed in secure memory. Movable, not copyable.
+class PatternList {
+ public:
+  PatternList() = default;
+  PatternList(PatternList&&) noexcept = default;
+  PatternList& operator=(PatternList&&) noexcept = default;
+  PatternList(const PatternList&) = delete;
+  PatternList& operator=(const PatternList&) = delete;
+
+  void add(std::string_view pattern);
+  [[nodiscard]] std::size_t size() const { return m_ends.size(); }
+  [[nodiscard]] std::string_view operator[](std::size_t index) const;
+
+ private:
+  SecureVector<char> m_bytes;
+  SecureVector<std::size_t> m_ends;
+};
+
+// Every form of `value` matched literally: the value, each line of a multi-line value (lines of at
+// least `min_length` bytes), the same with `+` for each space (form encoding), base64 standard and
+// URL-safe (padded, unpadded, and the characters that depend only on the value when it starts at
+// byte 0, 1 or 2 of an encoded block), and hex in either case. Encoded forms shorter than
+// max(`min_length`, 4) are left out. Percent-encoding, JSON escapes and line-wrapping are undone
+// by the scanner's views (redact_scan.hpp) instead: no pattern per escaping style.
+[[nodiscard]] PatternList redaction_patterns(std::string_view value, std::size_t min_length);
 
 // A multi-pattern automaton: for each prefix of the input, the longest pattern ending there.
 class Automaton {
@@ -46,10 +68,10 @@ namespace hush {
 
 struct Redactor::Impl {
   RedactOptions options;
-  std::vector<std::string> names;      // tag -> secret name
+  std::vector<std::string> names;  // tag -> secret name
   std::vector<std::string> too_short;
   detail::Automaton automaton;
-  std::size_t max_length = 0;
+  std::size_t max_length = 0;  // the longest pattern
 };
 
 }  // namespace hush
