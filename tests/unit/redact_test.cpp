@@ -375,3 +375,14 @@ TEST_CASE("redact: broken escapes and lone line breaks pass through unchanged", 
       CHECK(streamed_at(r, text, {cut}) == text);
   }
 }
+
+TEST_CASE("redact: patterns and automaton tables live in the secure pool", "[redact]") {
+  const auto values = secrets({{"A", "a-value-of-some-length-1234567890"}});
+  const std::size_t before = hush::secure_pool_stats().bytes_in_use;
+  {
+    const hush::Redactor r(values);
+    // Hundreds of trie nodes (the value, its base64 and hex forms) at 25 bytes each.
+    CHECK(hush::secure_pool_stats().bytes_in_use > before + 4096);
+  }
+  CHECK(hush::secure_pool_stats().bytes_in_use == before);
+}

@@ -17,6 +17,7 @@ Redactor::Redactor(const std::vector<NamedSecret>& secrets, RedactOptions option
     : m_impl(std::make_unique<Impl>()) {
   m_impl->options = std::move(options);
   const std::size_t min_length = m_impl->options.min_length;
+  detail::AutomatonBuilder builder;
   for (const NamedSecret& secret : secrets) {
     if (secret.value.empty()) continue;
     if (secret.value.size() < min_length) {
@@ -28,16 +29,14 @@ Redactor::Redactor(const std::vector<NamedSecret>& secrets, RedactOptions option
     const detail::PatternList patterns =
         detail::redaction_patterns(secret.value.reveal(), min_length);
     for (std::size_t i = 0; i < patterns.size(); ++i) {
-      m_impl->automaton.add(patterns[i], tag);
+      builder.add(patterns[i], tag);
       m_impl->max_length = std::max(m_impl->max_length, patterns[i].size());
     }
   }
-  m_impl->automaton.build();
+  m_impl->automaton = builder.build();
 }
 
-Redactor::~Redactor() {
-  if (m_impl) m_impl->automaton.wipe();
-}
+Redactor::~Redactor() = default;
 Redactor::Redactor(Redactor&&) noexcept = default;
 Redactor& Redactor::operator=(Redactor&&) noexcept = default;
 
