@@ -19,10 +19,20 @@ namespace {
 
 struct RedactFlags {
   std::vector<std::string> env_vars;
-  std::string mask = "***";
-  std::size_t min_length = 4;
+  std::string mask;
+  std::size_t min_length = 0;
+  const CLI::Option* mask_option = nullptr;
+  const CLI::Option* min_length_option = nullptr;
   bool no_sidecar = false;
 };
+
+// --mask and --min-length win over .hush.yaml's redact settings, which win over the defaults.
+RedactOptions redact_options(const RedactFlags& flags, const Context& ctx) {
+  RedactOptions options = ctx.console().redact_options();
+  if (flags.mask_option->count() > 0) options.mask = flags.mask;
+  if (flags.min_length_option->count() > 0) options.min_length = flags.min_length;
+  return options;
+}
 
 std::vector<NamedSecret> known_values(const RedactFlags& flags, const Context& ctx) {
   std::vector<NamedSecret> values;
@@ -63,10 +73,11 @@ ExitStatus run_redact(const RedactFlags& flags, const Context& ctx) {
   if (values.empty()) {
     throw Error(ErrorKind::usage, "usage", "nothing to mask: no sidecar values and no --env-var");
   }
-  const Redactor redactor(values, {.mask = flags.mask, .min_length = flags.min_length});
+  const RedactOptions options = redact_options(flags, ctx);
+  const Redactor redactor(values, options);
   for (const std::string& name : redactor.too_short()) {
     ctx.console().warn("the value of " + name + " is shorter than " +
-                       std::to_string(flags.min_length) + " bytes and is not masked");
+                       std::to_string(options.min_length) + " bytes and is not masked");
   }
   RedactStream stream(redactor, [](std::string_view piece) { write_all(piece); });
   char buffer[65536];
@@ -87,8 +98,10 @@ Command add_redact_command(CLI::App& root, Context& ctx) {
   CLI::App* app = root.add_subcommand(
       "redact", "Copy stdin to stdout masking every secret value and its encodings");
   app->add_option("--env-var", flags->env_vars, "Also mask this environment variable's value");
-  app->add_option("--mask", flags->mask, "Replacement text; {name} is the secret's name");
-  app->add_option("--min-length", flags->min_length, "Shorter values are not masked (default 4)");
+  flags->mask_option = app->add_option(
+      "--mask", flags->mask, "Replacement text; {name} is the secret's name (default ***)");
+  flags->min_length_option = app->add_option("--min-length", flags->min_length,
+                                             "Shorter values are not masked (default 4)");
   app->add_flag("--no-sidecar", flags->no_sidecar, "Mask only the --env-var values");
   return {app, [flags, &ctx] { return run_redact(*flags, ctx); }};
 }

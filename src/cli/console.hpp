@@ -22,6 +22,7 @@ class Console {
   void set_quiet(bool quiet) { m_quiet = quiet; }
   void set_verbose(bool verbose) { m_verbose = verbose; }
   void set_redact_options(RedactOptions options);
+  [[nodiscard]] const RedactOptions& redact_options() const { return m_options; }
 
   // Announces values to the reveal registry (hush/source.hpp), so they are masked from now on.
   void remember(const std::vector<NamedSecret>& secrets);

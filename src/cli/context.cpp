@@ -55,6 +55,22 @@ void Context::apply() {
   m_console.set_color(mode, !env("NO_COLOR").empty());
   m_console.set_quiet(m_options.quiet);
   m_console.set_verbose(m_options.verbose);
+  apply_redact_settings();
+}
+
+// Loaded here, before any command runs, so every message is masked with the project's settings. A
+// project file that cannot be read leaves the defaults: the command reports the error itself when
+// it needs the project (a failure here would have no command to report it).
+void Context::apply_redact_settings() {
+  RedactOptions options;
+  try {
+    const ProjectFile& file = project();
+    options.mask = file.redact_mask.value_or(options.mask);
+    options.min_length = file.redact_min_length.value_or(options.min_length);
+  } catch (const Error&) {
+    return;
+  }
+  m_console.set_redact_options(std::move(options));
 }
 
 std::string Context::env(const std::string& name) const { return environment().text(name); }

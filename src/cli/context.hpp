@@ -45,7 +45,8 @@ class Context {
 
   // Registers the global options on `app` (accepted before or after the command name).
   void add_global_options(CLI::App& app);
-  // Applies options that affect output (color, quiet) once parsing is done.
+  // Applies options that affect output (color, quiet, the project's redact settings) once parsing
+  // is done.
   void apply();
 
   [[nodiscard]] GlobalOptions& options() { return m_options; }
@@ -87,6 +88,8 @@ class Context {
   void write_audit(const std::string& action, const std::string& outcome) const;
 
  private:
+  void apply_redact_settings();
+
   GlobalOptions m_options;
   std::vector<std::string> m_trailing;
   char** m_environ_block;

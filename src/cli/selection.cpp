@@ -42,7 +42,9 @@ std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags, Context&
   }
   ctx.audit_note(names, flags.config.empty() ? std::vector<std::string>{} : std::vector<std::string>{flags.config});
   for (const std::string& name : ctx.console().redactor().too_short()) {
-    ctx.console().warn("the value of " + name + " is shorter than 4 bytes and cannot be masked");
+    ctx.console().warn("the value of " + name + " is shorter than " +
+                       std::to_string(ctx.console().redact_options().min_length) +
+                       " bytes and cannot be masked");
   }
   return selected;
 }

@@ -1,6 +1,10 @@
 #include <hush/redact.hpp>
 
+#include "support/text_encodings.hpp"
+
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <random>
 #include <sodium.h>
 
@@ -27,6 +31,55 @@ std::string streamed(const hush::Redactor& redactor, std::string_view text, std:
   for (std::size_t i = 0; i < text.size(); i += chunk) stream.write(text.substr(i, chunk));
   stream.finish();
   return out;
+}
+
+// `text` written in chunks ending at `cuts` (sorted offsets); checks the held-back bound.
+std::string streamed_at(const hush::Redactor& redactor, std::string_view text,
+                        const std::vector<std::size_t>& cuts) {
+  std::string out;
+  hush::RedactStream stream(redactor, [&out](std::string_view piece) { out.append(piece); });
+  std::size_t at = 0;
+  for (const std::size_t cut : cuts) {
+    stream.write(text.substr(at, cut - at));
+    CHECK(stream.held() <= redactor.max_pattern_length());
+    at = cut;
+  }
+  stream.write(text.substr(at));
+  stream.finish();
+  return out;
+}
+
+// What redact() must print when only raw occurrences can match: every occurrence masked,
+// overlapping ones as one "[name]" named after the first-announced value among those starting it.
+std::string reference_mask(const std::string& text, const std::vector<std::string>& values) {
+  struct Span {
+    std::size_t begin, end, tag;
+  };
+  std::vector<Span> found;
+  for (std::size_t tag = 0; tag < values.size(); ++tag) {
+    for (std::size_t at = text.find(values[tag]); at != std::string::npos;
+         at = text.find(values[tag], at + 1)) {
+      found.push_back({at, at + values[tag].size(), tag});
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Span& a, const Span& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.tag < b.tag;
+  });
+  std::vector<Span> merged;
+  for (const Span& s : found) {
+    if (!merged.empty() && s.begin < merged.back().end) {
+      merged.back().end = std::max(merged.back().end, s.end);
+    } else {
+      merged.push_back(s);
+    }
+  }
+  std::string out;
+  std::size_t at = 0;
+  for (const Span& s : merged) {
+    out += text.substr(at, s.begin - at) + "[V" + std::to_string(s.tag) + "]";
+    at = s.end;
+  }
+  return out + text.substr(at);
 }
 
 }  // namespace
@@ -170,4 +223,166 @@ TEST_CASE("redact: find reports the regions redact masks", "[redact]") {
   CHECK(matches[0].name == "A");
   CHECK(matches[1].offset == 12);
   CHECK(matches[1].name == "C");
+}
+
+TEST_CASE("redact: masks exactly the matched bytes, escapes included whole", "[redact]") {
+  const hush::Redactor r(secrets({{"A", "deploy"}, {"B", "s3cr3t-k3y"}}));
+  struct Case {
+    const char* in;
+    const char* out;
+  };
+  const Case cases[] = {
+      {"deploying", "***ing"},  // the match only: "ing" is not part of the value
+      {"redeploy now", "re*** now"},
+      {"k=s3cr3t%2Dk3y&x", "k=***&x"},
+      {"k=s3cr3t%2dk3y", "k=***"},
+      {"%64eploy", "***"},  // the value's first byte percent-encoded: the escape goes too
+      {"\"s3cr3t\\u002Dk3y\"", "\"***\""},
+      {"\"\\u0064eploy\\u0021\"", "\"***\\u0021\""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.in);
+    CHECK(r.redact(c.in) == c.out);
+  }
+}
+
+TEST_CASE("redact: overlapping and adjacent matches of different values leave no fragment",
+          "[redact]") {
+  const hush::Redactor r(secrets({{"A", "alpha-1234"}, {"B", "1234-omega"}}),
+                         {.mask = "[{name}]", .min_length = 4});
+  struct Case {
+    const char* in;
+    const char* out;
+  };
+  const Case cases[] = {
+      {"alpha-1234-omega", "[A]"},               // raw over raw
+      {"alpha-12341234-omega", "[A][B]"},        // adjacent raw
+      {"alpha%2D1234-omega", "[A]"},             // A percent-encoded overlapping B raw
+      {"alpha-1234%2domega", "[A]"},             // A raw overlapping B percent-encoded
+      {"alpha\\u002d1234-omega!", "[A]!"},       // A JSON-escaped overlapping B raw
+      {"x1234-omegaalpha-1234x", "x[B][A]x"},    // adjacent, other order
+      {"YWxwaGEtMTIzNA==1234-omega", "[A][B]"},  // A's base64 next to B raw
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.in);
+    CHECK(r.redact(c.in) == c.out);
+  }
+}
+
+TEST_CASE("redact: random values over a tiny alphabet match a brute-force reference", "[redact]") {
+  const std::uint64_t seed = 20260511;
+  std::mt19937_64 rng(seed);
+  const auto random_text = [&rng](std::size_t length) {
+    std::string text;
+    for (std::size_t i = 0; i < length; ++i) text += "abc"[rng() % 3];
+    return text;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<std::string> values;
+    std::vector<hush::NamedSecret> named;
+    for (std::size_t k = 0; k < 1 + rng() % 4; ++k) {
+      values.push_back(random_text(4 + rng() % 3));
+      named.push_back({"V" + std::to_string(k), hush::SecretValue(values.back())});
+    }
+    const hush::Redactor r(named, {.mask = "[{name}]", .min_length = 4});
+    const std::string text = random_text(rng() % 40);
+    CAPTURE(seed, round, text);
+    REQUIRE(r.redact(text) == reference_mask(text, values));
+  }
+}
+
+TEST_CASE("redact: a stream equals redact() for random splits of text in every encoding",
+          "[redact]") {
+  const std::uint64_t seed = 99;
+  std::mt19937_64 rng(seed);
+  const std::string values[] = {"p@ss w/rd-\xC3\xA4", "line-one\nline-two", "hunter2hunter2"};
+  const hush::Redactor r(
+      secrets({{"A", values[0].c_str()}, {"B", values[1].c_str()}, {"C", values[2].c_str()}}));
+  std::vector<std::string> pieces = {
+      " ", "\n", "\r\n", "%", "\\", "\\u00", "x", "=", "ABCDEFGHIJKLMNOPQRSTUVWXYZ\n"};
+  for (const std::string& v : values) {
+    pieces.push_back(v);
+    pieces.push_back(hush::test::url_encode(v, {.safe = "-._~/"}));
+    pieces.push_back(hush::test::json_escape(v, {.escape = hush::test::JsonEscape::non_ascii}));
+    pieces.push_back(hush::test::hex(v, hush::test::HexCase::upper));
+    const std::string blob =
+        hush::test::base64(std::string(50, '-') + v, sodium_base64_VARIANT_ORIGINAL);
+    pieces.push_back(hush::test::wrap(blob, 64, "\r\n"));
+  }
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int k = 0; k < 12; ++k) text += pieces[rng() % pieces.size()];
+    std::vector<std::size_t> cuts;
+    for (std::size_t k = 0; k < rng() % 8; ++k) cuts.push_back(rng() % (text.size() + 1));
+    std::sort(cuts.begin(), cuts.end());
+    CAPTURE(seed, round, text);
+    REQUIRE(streamed_at(r, text, cuts) == r.redact(text));
+  }
+  const std::string text = pieces[9] + pieces[13] + pieces[14] + pieces[16] + pieces[10];
+  for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+    CAPTURE(cut);
+    REQUIRE(streamed_at(r, text, {cut}) == r.redact(text));
+  }
+}
+
+TEST_CASE("redact: a run of overlapping matches is held boundedly and masked once", "[redact]") {
+  const hush::Redactor r(secrets({{"A", "aaaa"}}));
+  std::string out;
+  std::size_t most_held = 0;
+  hush::RedactStream stream(r, [&out](std::string_view piece) { out.append(piece); });
+  stream.write("x");
+  for (int i = 0; i < 10000; ++i) {
+    stream.write("aaaaaaaaaa");
+    most_held = std::max(most_held, stream.held());
+  }
+  stream.write("y");
+  stream.finish();
+  CHECK(most_held <= r.max_pattern_length());
+  CHECK(out == "x***y");
+}
+
+TEST_CASE("redact: prose lines are emitted at once even with many values", "[redact]") {
+  std::vector<hush::NamedSecret> planted;
+  for (int i = 0; i < 300; ++i) {
+    planted.push_back(
+        {"S" + std::to_string(i), hush::SecretValue("val-" + std::to_string(i * 7919))});
+  }
+  const hush::Redactor r(planted);
+  std::string out;
+  hush::RedactStream stream(r, [&out](std::string_view piece) { out.append(piece); });
+  stream.write("2026-05-11 INFO processed request id=42 status=200\n");
+  CHECK(out == "2026-05-11 INFO processed request id=42 status=200\n");
+  stream.write("Password: ");
+  CHECK(out.ends_with("Password: "));  // a prompt is not held back either
+  stream.finish();
+}
+
+TEST_CASE("redact: broken escapes and lone line breaks pass through unchanged", "[redact]") {
+  const hush::Redactor r(secrets({{"A", "deploy-key"}}));
+  const char* const texts[] = {
+      "100% sure",
+      "%zz %4 %",
+      "\\q \\u12 \\u12zz \\",
+      "\\ud83d alone \\udc00 too",
+      "\\ud83d\\u0041",
+      "aaaaaaaaaaaaaaaaaaaa\r\nbbbb\n\n\r",
+      "%%%41\\\\\\u0041",
+  };
+  for (const char* text : texts) {
+    CAPTURE(text);
+    CHECK(r.redact(text) == text);
+    for (std::size_t cut = 0; cut <= std::strlen(text); ++cut)
+      CHECK(streamed_at(r, text, {cut}) == text);
+  }
+}
+
+TEST_CASE("redact: patterns and automaton tables live in the secure pool", "[redact]") {
+  const auto values = secrets({{"A", "a-value-of-some-length-1234567890"}});
+  const std::size_t before = hush::secure_pool_stats().bytes_in_use;
+  {
+    const hush::Redactor r(values);
+    // Hundreds of trie nodes (the value, its base64 and hex forms) at 25 bytes each.
+    CHECK(hush::secure_pool_stats().bytes_in_use > before + 4096);
+  }
+  CHECK(hush::secure_pool_stats().bytes_in_use == before);
 }

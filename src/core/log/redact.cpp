@@ -1,106 +1,42 @@
 #include <hush/redact.hpp>
 
-#include "core/base/text.hpp"
-
 #include "core/log/redact_impl.hpp"
+#include "core/log/redact_scan.hpp"
 
 #include <algorithm>
-#include <deque>
-#include <sodium.h>
 
 namespace hush {
-namespace detail {
+namespace {
 
-std::uint32_t Automaton::child(std::uint32_t node, unsigned char byte) const {
-  const auto& next = m_nodes[node].next;
-  const auto it = std::lower_bound(next.begin(), next.end(), byte,
-                                   [](const auto& edge, unsigned char b) { return edge.first < b; });
-  return it != next.end() && it->first == byte ? it->second : 0;
-}
+// Large chunks are scanned in slices so the regions found (and the bytes held) stay few.
+constexpr std::size_t k_slice = 4096;
 
-void Automaton::add(std::string_view pattern, std::uint32_t tag) {
-  std::uint32_t node = 0;
-  for (const char c : pattern) {
-    const auto byte = static_cast<unsigned char>(c);
-    std::uint32_t found = child(node, byte);
-    if (found == 0) {
-      found = static_cast<std::uint32_t>(m_nodes.size());
-      Node created;
-      created.depth = m_nodes[node].depth + 1;
-      m_nodes.push_back(std::move(created));
-      auto& next = m_nodes[node].next;
-      next.insert(std::lower_bound(next.begin(), next.end(), std::pair(byte, 0u)),
-                  {byte, found});
-    }
-    node = found;
-  }
-  if (m_nodes[node].best == 0) {
-    m_nodes[node].best = static_cast<std::uint32_t>(pattern.size());
-    m_nodes[node].tag = tag;
-  }
-}
-
-void Automaton::build() {
-  std::deque<std::uint32_t> queue;
-  for (const auto& [byte, node] : m_nodes[0].next) queue.push_back(node);
-  while (!queue.empty()) {
-    const std::uint32_t node = queue.front();
-    queue.pop_front();
-    for (const auto& [byte, next] : m_nodes[node].next) {
-      std::uint32_t fail = m_nodes[node].fail;
-      while (fail != 0 && child(fail, byte) == 0) fail = m_nodes[fail].fail;
-      const std::uint32_t target = child(fail, byte);
-      m_nodes[next].fail = target == next ? 0 : target;
-      const Node& via = m_nodes[m_nodes[next].fail];
-      if (via.best > m_nodes[next].best) {
-        m_nodes[next].best = via.best;
-        m_nodes[next].tag = via.tag;
-      }
-      queue.push_back(next);
-    }
-  }
-}
-
-std::uint32_t Automaton::step(std::uint32_t state, unsigned char byte) const {
-  for (;;) {
-    const std::uint32_t next = child(state, byte);
-    if (next != 0 || state == 0) return next;
-    state = m_nodes[state].fail;
-  }
-}
-
-void Automaton::wipe() noexcept {
-  for (Node& node : m_nodes) {
-    if (!node.next.empty()) sodium_memzero(node.next.data(), node.next.size() * sizeof(node.next[0]));
-  }
-  m_nodes.clear();
-}
-
-}  // namespace detail
+}  // namespace
 
 Redactor::Redactor(const std::vector<NamedSecret>& secrets, RedactOptions options)
     : m_impl(std::make_unique<Impl>()) {
   m_impl->options = std::move(options);
+  const std::size_t min_length = m_impl->options.min_length;
+  detail::AutomatonBuilder builder;
   for (const NamedSecret& secret : secrets) {
-    if (secret.value.size() < m_impl->options.min_length) {
-      if (!secret.value.empty()) m_impl->too_short.push_back(secret.name);
+    if (secret.value.empty()) continue;
+    if (secret.value.size() < min_length) {
+      m_impl->too_short.push_back(secret.name);
       continue;
     }
     const auto tag = static_cast<std::uint32_t>(m_impl->names.size());
     m_impl->names.push_back(secret.name);
-    for (std::string& pattern :
-         detail::redaction_patterns(secret.value.reveal(), m_impl->options.min_length)) {
-      m_impl->automaton.add(pattern, tag);
-      m_impl->max_length = std::max(m_impl->max_length, pattern.size());
-      wipe(pattern);
+    const detail::PatternList patterns =
+        detail::redaction_patterns(secret.value.reveal(), min_length);
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+      builder.add(patterns[i], tag);
+      m_impl->max_length = std::max(m_impl->max_length, patterns[i].size());
     }
   }
-  m_impl->automaton.build();
+  m_impl->automaton = builder.build();
 }
 
-Redactor::~Redactor() {
-  if (m_impl) m_impl->automaton.wipe();
-}
+Redactor::~Redactor() = default;
 Redactor::Redactor(Redactor&&) noexcept = default;
 Redactor& Redactor::operator=(Redactor&&) noexcept = default;
 
@@ -113,121 +49,106 @@ std::string Redactor::redact(std::string_view text) const {
 }
 
 std::vector<Redactor::Match> Redactor::find(std::string_view text) const {
-  std::vector<Match> out;
-  std::uint32_t state = 0;
-  std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::uint32_t>> spans;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    state = m_impl->automaton.step(state, static_cast<unsigned char>(text[i]));
-    const std::uint32_t length = m_impl->automaton.match_length(state);
-    if (length == 0) continue;
-    std::size_t begin = i + 1 - length;
-    std::uint32_t tag = m_impl->automaton.match_tag(state);
-    while (!spans.empty() && spans.back().first.second > begin) {
-      if (spans.back().first.first <= begin) tag = spans.back().second;
-      begin = std::min(begin, spans.back().first.first);
-      spans.pop_back();
-    }
-    spans.push_back({{begin, i + 1}, tag});
+  detail::Scanner scanner(m_impl->automaton, m_impl->max_length);
+  detail::SpanSet spans;
+  for (std::size_t at = 0; at < text.size(); at += k_slice) {
+    scanner.write(text.substr(at, k_slice), spans);
   }
-  for (const auto& [span, tag] : spans) {
-    out.push_back({span.first, span.second - span.first, m_impl->names[tag]});
+  scanner.finish(spans);
+  std::vector<Match> out;
+  for (const detail::Span& span : spans.spans()) {
+    out.push_back({static_cast<std::size_t>(span.begin),
+                   static_cast<std::size_t>(span.end - span.begin), m_impl->names[span.tag]});
   }
   return out;
 }
 
 const std::vector<std::string>& Redactor::too_short() const { return m_impl->too_short; }
 bool Redactor::empty() const { return m_impl->automaton.empty(); }
-std::size_t Redactor::max_pattern_length() const { return m_impl->max_length; }
+std::size_t Redactor::max_pattern_length() const {
+  return empty() ? 0 : detail::widest_span(m_impl->max_length);
+}
 
-// Bytes not yet emitted start at absolute offset `base`; `spans` are matched regions, sorted,
-// merged, all ending at or before the current position.
+// `pending` holds the source bytes from `base` on; those before `done` are already accounted for
+// (written, or covered by a mask already written).
 struct RedactStream::State {
-  const Redactor::Impl* impl = nullptr;
-  std::function<void(std::string_view)> sink;
-  std::string pending;
-  std::uint64_t base = 0;
-  std::uint64_t position = 0;
-  std::uint32_t state = 0;
-  struct Span {
-    std::uint64_t begin;
-    std::uint64_t end;
-    std::uint32_t tag;
-  };
-  std::vector<Span> spans;
+  explicit State(const Redactor::Impl& redactor)
+      : impl(&redactor), scanner(redactor.automaton, redactor.max_length) {}
 
-  std::string mask_for(std::uint32_t tag) const {
+  const Redactor::Impl* impl;
+  std::function<void(std::string_view)> sink;
+  detail::Scanner scanner;
+  detail::SpanSet spans;
+  SecureVector<char> pending;
+  std::uint64_t base = 0;
+  std::uint64_t done = 0;
+
+  [[nodiscard]] std::string mask_for(std::uint32_t tag) const {
     std::string mask = impl->options.mask;
     const std::size_t at = mask.find("{name}");
     if (at != std::string::npos) mask.replace(at, 6, impl->names[tag]);
     return mask;
   }
 
-  // Merges overlapping matches only: adjacent masks stay separate, so held bytes stay bounded.
-  void add_span(std::uint64_t begin, std::uint64_t end, std::uint32_t tag) {
-    while (!spans.empty() && spans.back().end > begin) {
-      begin = std::min(begin, spans.back().begin);
-      tag = spans.back().begin <= begin ? spans.back().tag : tag;
-      spans.pop_back();
-    }
-    spans.push_back({begin, end, tag});
+  void copy_until(std::uint64_t upto, std::string& out) {
+    if (upto <= done) return;
+    out.append(pending.data() + (done - base), static_cast<std::size_t>(upto - done));
+    done = upto;
   }
 
-  // Emits everything before `limit`, masking finished spans; a span reaching past `limit` is held
-  // (a match starting there could still overlap it), unless this is the end of the stream.
-  void emit_until(std::uint64_t limit, bool final) {
-    std::string out;
-    std::size_t consumed = 0;
-    std::size_t kept = 0;
-    for (const Span& span : spans) {
-      if (!final && span.end > limit) {
-        limit = std::min(limit, span.begin);
-        spans[kept++] = span;
-        continue;
-      }
-      out.append(pending, consumed, static_cast<std::size_t>(span.begin - base) - consumed);
-      out += mask_for(span.tag);
-      consumed = static_cast<std::size_t>(span.end - base);
-    }
-    spans.resize(kept);
-    const std::size_t upto = static_cast<std::size_t>(std::max(limit, base + consumed) - base);
-    out.append(pending, consumed, upto - consumed);
-    pending.erase(0, upto);
-    base += upto;
-    if (!out.empty()) sink(out);
-    wipe(out);
-  }
+  void emit(std::uint64_t limit, bool final);
 };
 
+// A region starting before `limit` has its final start and name, so its mask is written at once;
+// bytes after it wait until it can grow no more (it ends at or before `limit`), which keeps a run
+// of overlapping matches from holding unbounded text. At the end of the stream all is final.
+void RedactStream::State::emit(std::uint64_t limit, bool final) {
+  std::string out;
+  std::vector<detail::Span>& regions = spans.spans();
+  std::size_t closed = 0;
+  bool growing = false;
+  for (; closed < regions.size(); ++closed) {
+    detail::Span& region = regions[closed];
+    if (!final && region.begin >= limit) break;
+    if (!region.opened) {
+      copy_until(region.begin, out);
+      out += mask_for(region.tag);
+      region.opened = true;
+    }
+    done = std::max(done, region.end);
+    growing = !final && region.end > limit;
+    if (growing) break;
+  }
+  regions.erase(regions.begin(), regions.begin() + static_cast<std::ptrdiff_t>(closed));
+  if (!growing) copy_until(limit, out);
+  pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(done - base));
+  base = done;
+  if (!out.empty()) sink(out);
+}
+
 RedactStream::RedactStream(const Redactor& redactor, std::function<void(std::string_view)> sink)
-    : m_state(std::make_unique<State>()) {
-  m_state->impl = redactor.m_impl.get();
+    : m_state(std::make_unique<State>(*redactor.m_impl)) {
   m_state->sink = std::move(sink);
 }
 
-RedactStream::~RedactStream() {
-  if (m_state) wipe(m_state->pending);
-}
+RedactStream::~RedactStream() = default;
 RedactStream::RedactStream(RedactStream&&) noexcept = default;
 RedactStream& RedactStream::operator=(RedactStream&&) noexcept = default;
 
 void RedactStream::write(std::string_view chunk) {
   State& s = *m_state;
-  const detail::Automaton& automaton = s.impl->automaton;
-  s.pending.append(chunk);
-  for (const char c : chunk) {
-    s.state = automaton.step(s.state, static_cast<unsigned char>(c));
-    ++s.position;
-    if (const std::uint32_t length = automaton.match_length(s.state)) {
-      s.add_span(s.position - length, s.position, automaton.match_tag(s.state));
-    }
+  for (std::size_t at = 0; at < chunk.size(); at += k_slice) {
+    const std::string_view slice = chunk.substr(at, k_slice);
+    s.pending.insert(s.pending.end(), slice.begin(), slice.end());
+    s.scanner.write(slice, s.spans);
+    s.emit(s.scanner.limit(), false);
   }
-  s.emit_until(s.position - automaton.depth(s.state), false);
 }
 
 void RedactStream::finish() {
   State& s = *m_state;
-  s.emit_until(s.position, true);
-  s.state = 0;
+  s.scanner.finish(s.spans);
+  s.emit(s.scanner.position(), true);
 }
 
 std::size_t RedactStream::held() const { return m_state->pending.size(); }

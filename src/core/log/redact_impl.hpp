@@ -1,43 +1,102 @@
-// Private to redact: the pattern variants of a secret value and the Aho–Corasick automaton.
+// Private to redact: the patterns of a secret value and the Aho–Corasick automaton over them.
+// Everything that holds pattern bytes or transitions is a SecureVector: it lives in the secure
+// pool, so growth and destruction wipe every copy and no code here wipes by hand.
 #pragma once
 #include <hush/redact.hpp>
+#include <hush/secret.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace hush::detail {
 
-// Every form of `value` to mask (the value, its lines, base64/URL/JSON encodings), each at least
-// `min_length` bytes, without duplicates.
-[[nodiscard]] std::vector<std::string> redaction_patterns(std::string_view value,
-                                                          std::size_t min_length);
+// The byte patterns of one value, packed in secure memory. Movable, not copyable.
+class PatternList {
+ public:
+  PatternList() = default;
+  PatternList(PatternList&&) noexcept = default;
+  PatternList& operator=(PatternList&&) noexcept = default;
+  PatternList(const PatternList&) = delete;
+  PatternList& operator=(const PatternList&) = delete;
+
+  void add(std::string_view pattern);
+  [[nodiscard]] std::size_t size() const { return m_ends.size(); }
+  [[nodiscard]] std::string_view operator[](std::size_t index) const;
+
+ private:
+  SecureVector<char> m_bytes;
+  SecureVector<std::size_t> m_ends;
+};
+
+// Every form of `value` matched literally: the value, each line of a multi-line value (lines of at
+// least `min_length` bytes), the same with `+` for each space (form encoding), base64 standard and
+// URL-safe (padded, unpadded, and the characters that depend only on the value when it starts at
+// byte 0, 1 or 2 of an encoded block), and hex in either case. Encoded forms shorter than
+// max(`min_length`, 4) are left out. Percent-encoding, JSON escapes and line-wrapping are undone
+// by the scanner's views (redact_scan.hpp) instead: no pattern per escaping style.
+[[nodiscard]] PatternList redaction_patterns(std::string_view value, std::size_t min_length);
 
 // A multi-pattern automaton: for each prefix of the input, the longest pattern ending there.
+// Immutable once built; every table is in secure memory. Nodes are numbered breadth first, so
+// the children of a node are consecutive nodes and an edge is just the byte into its target.
 class Automaton {
  public:
-  void add(std::string_view pattern, std::uint32_t tag);
-  void build();  // computes failure links; call once after all add()s
+  Automaton();  // no patterns: matches nothing
   [[nodiscard]] std::uint32_t step(std::uint32_t state, unsigned char byte) const;
   // The longest pattern ending in `state` (0: none) and its tag.
-  [[nodiscard]] std::uint32_t match_length(std::uint32_t state) const { return m_nodes[state].best; }
-  [[nodiscard]] std::uint32_t match_tag(std::uint32_t state) const { return m_nodes[state].tag; }
-  [[nodiscard]] std::uint32_t depth(std::uint32_t state) const { return m_nodes[state].depth; }
+  [[nodiscard]] std::uint32_t match_length(std::uint32_t state) const {
+    return m_nodes[state].best;
+  }
+  [[nodiscard]] std::uint32_t match_tag(std::uint32_t state) const { return m_tag[state]; }
+  // How many of the last input bytes `state` stands for (a match may still begin there).
+  [[nodiscard]] std::uint32_t depth(std::uint32_t state) const { return m_depth[state]; }
   [[nodiscard]] bool empty() const { return m_nodes.size() <= 1; }
-  void wipe() noexcept;
+
+ private:
+  friend class AutomatonBuilder;
+  // What every step reads, in 16 bytes; the rest (depth, tag) in arrays of their own.
+  struct Node {
+    std::uint32_t first_child = 0;
+    std::uint32_t fail = 0;
+    std::uint32_t best = 0;  // longest pattern length ending here (own or via failure links)
+    std::uint16_t children = 0;
+    unsigned char first_byte = 0;  // the byte into first_child: most nodes have one child
+  };
+  [[nodiscard]] std::uint32_t child(std::uint32_t node, unsigned char byte) const;
+  void link_failures();
+
+  SecureVector<Node> m_nodes;
+  SecureVector<std::uint32_t> m_depth;
+  SecureVector<std::uint32_t> m_tag;
+  SecureVector<unsigned char> m_byte;  // the byte into each node; ascending among siblings
+  SecureVector<std::uint32_t> m_root;  // the root's 256 transitions (0: none), for speed
+};
+
+// Collects patterns into a trie, then build() turns it into an Automaton. Linear in the pattern
+// bytes (each node keeps its children as a sorted list, at most 256 long).
+class AutomatonBuilder {
+ public:
+  AutomatonBuilder();
+  // The first tag added for a pattern wins.
+  void add(std::string_view pattern, std::uint32_t tag);
+  [[nodiscard]] Automaton build();
 
  private:
   struct Node {
-    std::vector<std::pair<unsigned char, std::uint32_t>> next;  // sorted by byte
-    std::uint32_t fail = 0;
+    std::uint32_t first_child = 0;
+    std::uint32_t next_sibling = 0;
     std::uint32_t depth = 0;
-    std::uint32_t best = 0;  // longest pattern length ending here (own or via failure links)
+    std::uint32_t best = 0;
     std::uint32_t tag = 0;
+    unsigned char byte = 0;
   };
-  [[nodiscard]] std::uint32_t child(std::uint32_t node, unsigned char byte) const;
-  std::vector<Node> m_nodes{Node{}};
+  [[nodiscard]] std::uint32_t child_or_new(std::uint32_t node, unsigned char byte);
+
+  SecureVector<Node> m_nodes;
+  SecureVector<std::uint32_t> m_root;
 };
 
 }  // namespace hush::detail
@@ -46,10 +105,10 @@ namespace hush {
 
 struct Redactor::Impl {
   RedactOptions options;
-  std::vector<std::string> names;      // tag -> secret name
+  std::vector<std::string> names;  // tag -> secret name
   std::vector<std::string> too_short;
   detail::Automaton automaton;
-  std::size_t max_length = 0;
+  std::size_t max_length = 0;  // the longest pattern
 };
 
 }  // namespace hush
