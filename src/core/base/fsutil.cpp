@@ -93,6 +93,20 @@ void read_whole_file(const std::filesystem::path& path, char* buffer, std::size_
   ::close(fd);
 }
 
+// Writes `content` to the temporary file `fd` with `mode`, syncs and closes it; on failure calls
+// `discard` (which removes the temporary) and throws Error(io, "write-failed") naming `path`.
+void fill_temporary(int fd, std::string_view content, FileMode mode,
+                    const std::filesystem::path& path, const std::function<void()>& discard) {
+  const bool written = ::fchmod(fd, mode_bits(mode)) == 0 && write_all(fd, content) &&
+                       ::fsync(fd) == 0;
+  const int saved = errno;
+  const bool closed = ::close(fd) == 0;
+  if (!written || !closed) {
+    discard();
+    fail_io("write-failed", "cannot write", path, written ? errno : saved);
+  }
+}
+
 }  // namespace
 
 std::string read_file(const std::filesystem::path& path) {
@@ -118,14 +132,7 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
                      ("." + path.filename().string() + ".hush-XXXXXX");
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) fail_io("write-failed", "cannot create a temporary file for", path, errno);
-  const bool written = ::fchmod(fd, mode_bits(mode)) == 0 && write_all(fd, content) &&
-                       ::fsync(fd) == 0;
-  const int saved = errno;
-  const bool closed = ::close(fd) == 0;
-  if (!written || !closed) {
-    ::unlink(temp.c_str());
-    fail_io("write-failed", "cannot write", path, written ? errno : saved);
-  }
+  fill_temporary(fd, content, mode, path, [&] { ::unlink(temp.c_str()); });
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     const int rename_error = errno;
     ::unlink(temp.c_str());
@@ -222,14 +229,7 @@ void OpenDirectory::write_file_atomic(const std::string& name, std::string_view 
   std::string temp;
   const int fd = create_temporary_at(m_fd, name, mode_bits(mode), temp);
   if (fd < 0) fail_io("write-failed", "cannot create a temporary file for", path, errno);
-  const bool written = ::fchmod(fd, mode_bits(mode)) == 0 && write_all(fd, content) &&
-                       ::fsync(fd) == 0;
-  const int saved = errno;
-  const bool closed = ::close(fd) == 0;
-  if (!written || !closed) {
-    ::unlinkat(m_fd, temp.c_str(), 0);
-    fail_io("write-failed", "cannot write", path, written ? errno : saved);
-  }
+  fill_temporary(fd, content, mode, path, [&] { ::unlinkat(m_fd, temp.c_str(), 0); });
   if (::renameat(m_fd, temp.c_str(), m_fd, name.c_str()) != 0) {
     const int rename_error = errno;
     ::unlinkat(m_fd, temp.c_str(), 0);
