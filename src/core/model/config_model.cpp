@@ -2,6 +2,7 @@
 
 #include "core/base/text.hpp"
 
+#include <algorithm>
 #include <fnmatch.h>
 
 namespace hush {
@@ -138,6 +139,52 @@ TokenOffsets token_offsets(const YamlSource& source, const ScalarSite& site,
   return out;
 }
 
+// The alias uses of each scalar of `document` (scalar index -> uses), from the parser's record.
+std::vector<std::vector<const AliasUse*>> uses_by_scalar(const YamlDocument& document) {
+  std::vector<std::vector<const AliasUse*>> out(document.scalars.size());
+  for (const AliasUse& use : document.alias_uses) {
+    if (use.scalar < out.size()) out[use.scalar].push_back(&use);
+  }
+  return out;
+}
+
+// The width of the `*name` token at `begin`, for the caret.
+std::size_t alias_width(std::string_view text, std::size_t begin) {
+  std::size_t end = begin + 1;
+  while (end < text.size() && std::string_view(" \t\r\n,[]{}").find(text[end]) == std::string_view::npos) {
+    ++end;
+  }
+  return end - begin;
+}
+
+// Adds, to `ref` or as findings, every use of the reference through an alias.
+void add_aliased_uses(const YamlSource& source, const LineIndex& index,
+                      const YamlDocument& document, const std::vector<const AliasUse*>& uses,
+                      TemplateReferences& out, TemplateReference& ref) {
+  const std::string note_tail = " at line " + std::to_string(ref.where.line) + ")";
+  for (const AliasUse* use : uses) {
+    const Location where{source.path, use->alias_start.line, use->alias_start.column};
+    std::string snippet = snippet_at(index, where, alias_width(source.text, use->alias_begin));
+    if (use->as_key) {
+      out.findings.push_back({Severity::error, "reference-in-key", where,
+                              "reference " + ref.reference.display() +
+                                  " in a mapping key is not substituted; move it into a value "
+                                  "(through the alias here of the value" + note_tail,
+                              std::move(snippet)});
+      continue;
+    }
+    if (in_inline_secrets_block(use->path)) continue;
+    Scope scope = scope_of(document, use->path);
+    const std::string shown = to_string(scope);
+    const auto same = [&](const AliasedUse& seen) { return to_string(seen.scope) == shown; };
+    if (shown == to_string(ref.scope) || std::any_of(ref.aliased.begin(), ref.aliased.end(), same)) {
+      continue;
+    }
+    ref.aliased.push_back({std::move(scope), where, std::move(snippet),
+                           "through the alias here of " + ref.reference.display() + note_tail});
+  }
+}
+
 }  // namespace
 
 std::vector<TemplateReference> references_to(const YamlSource& source, std::string_view name,
@@ -158,6 +205,7 @@ TemplateReferences find_template_references(const YamlSource& source, Syntax syn
   const LineIndex index(source.text);
   for (std::size_t d = 0; d < source.documents.size(); ++d) {
     const YamlDocument& document = source.documents[d];
+    const std::vector<std::vector<const AliasUse*>> uses = uses_by_scalar(document);
     for (std::size_t s = 0; s < document.scalars.size(); ++s) {
       const ScalarSite& site = document.scalars[s];
       if (in_inline_secrets_block(site.path)) continue;
@@ -180,8 +228,10 @@ TemplateReferences find_template_references(const YamlSource& source, Syntax syn
                                       " in a mapping key is not substituted; move it into a value",
                                   std::move(snippet)});
         } else {
-          out.references.push_back(
-              {reference, d, s, scope_of(document, site.path), where, std::move(snippet)});
+          TemplateReference ref{reference, d, s, scope_of(document, site.path), where,
+                                std::move(snippet), {}};
+          add_aliased_uses(source, index, document, uses[s], out, ref);
+          out.references.push_back(std::move(ref));
         }
       }
     }

@@ -158,12 +158,22 @@ bool Resolver::admissible(const TemplateReference& ref, const Hit& hit,
   const auto add = [&](Severity severity, const char* rule, const std::string& message) {
     findings.push_back({severity, rule, ref.where, message, ref.snippet});
   };
+  const auto restricted = [&](const Scope& scope) {
+    return "secret " + hit.key + " is restricted to " + join(hit.info.scopes, ", ") +
+           " and cannot be used in scope " + to_string(scope);
+  };
   if (!scope_allows(hit.info.scopes, ref.scope)) {
-    add(Severity::error, "scope-violation",
-        "secret " + hit.key + " is restricted to " + join(hit.info.scopes, ", ") +
-            " and cannot be used in scope " + to_string(ref.scope));
+    add(Severity::error, "scope-violation", restricted(ref.scope));
     return false;
   }
+  bool allowed = true;
+  for (const AliasedUse& use : ref.aliased) {
+    if (scope_allows(hit.info.scopes, use.scope)) continue;
+    findings.push_back({Severity::error, "scope-violation", use.where,
+                        restricted(use.scope) + " (" + use.note, use.snippet});
+    allowed = false;
+  }
+  if (!allowed) return false;
   if (hit.info.expires && *hit.info.expires <= m_options.now) {
     const Severity severity = m_options.allow_expired ? Severity::warning : Severity::error;
     add(severity, "expired-secret",
