@@ -129,3 +129,64 @@ TEST_CASE("yaml_source: syntax errors carry path, line and column", "[yaml_sourc
     }
   }
 }
+
+namespace {
+
+std::string parse_error_id(const std::string& text) {
+  try {
+    (void)hush::parse_yaml_source("t.yaml", text);
+  } catch (const hush::Error& e) {
+    return e.id() + " " + std::to_string(e.where()->line) + ":" + std::to_string(e.where()->column);
+  }
+  return "parsed";
+}
+
+std::string repeat(std::string_view part, std::size_t times) {
+  std::string out;
+  for (std::size_t i = 0; i < times; ++i) out += part;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("yaml_source: structural limits and stray flow entries", "[yaml_source]") {
+  CHECK(parse_error_id("'a',") == "yaml-syntax 1:4");
+  CHECK(parse_error_id(",a") == "yaml-syntax 1:1");
+  CHECK(parse_error_id("[a],") == "yaml-syntax 1:4");
+  CHECK(parse_error_id("---\n---\n---\n") == "parsed");  // empty documents that do advance
+  CHECK(parse_error_id("a: 1\nb: 2\na: 3\n") == "duplicate-key 3:1");
+  CHECK(parse_error_id("{a: 1, a: 2}") == "duplicate-key 1:8");
+  CHECK(parse_error_id("a: {x: 1}\nb: {x: 1}\n") == "parsed");  // same key, other mappings
+  // The top-level mapping is the first of the k_max_nesting levels.
+  CHECK(parse_error_id("a: " + repeat("[", hush::k_max_nesting - 1) + repeat("]", 99)) ==
+        "parsed");
+  CHECK(parse_error_id("a: " + repeat("[", hush::k_max_nesting) + repeat("]", 100))
+            .starts_with("nesting-limit 1:"));
+  // An alias may not lift a deep anchor past the limit either.
+  const std::string deep = repeat("[", 60) + repeat("]", 60);
+  CHECK(parse_error_id("a: &d " + deep + "\nb: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[*d]]]]]]]"
+                       "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n")
+            .starts_with("nesting-limit 2:"));
+  // Nine aliases of nine aliases of ...: refused long before the 9^n copies.
+  std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level < 9; ++level) {
+    const std::string prev = "*a" + std::to_string(level - 1);
+    bomb += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [" + prev;
+    for (int i = 1; i < 9; ++i) bomb += ", " + prev;
+    bomb += "]\n";
+  }
+  CHECK(parse_error_id(bomb).starts_with("alias-budget "));
+}
+
+TEST_CASE("yaml_source: alias uses record where anchored references are used", "[yaml_source]") {
+  const hush::YamlSource source = hush::parse_yaml_source(
+      "t.yaml", "a: &r ${X}\nb: {c: *r}\nd: &m {k: $<Y>, plain: v}\ne:\n  <<: *m\n*r : key\n");
+  const hush::YamlDocument& document = source.documents[0];
+  std::vector<std::string> uses;
+  for (const hush::AliasUse& use : document.alias_uses) {
+    uses.push_back(document.scalars[use.scalar].value + "@" + hush::to_string(use.path) +
+                   (use.as_key ? "(key)" : "") + " " + std::to_string(use.alias_start.line) + ":" +
+                   std::to_string(use.alias_start.column));
+  }
+  CHECK(uses == std::vector<std::string>{"${X}@b.c 2:8", "$<Y>@e.<<.k 5:7", "${X}@(key) 6:1"});
+}
