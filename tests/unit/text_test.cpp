@@ -21,6 +21,23 @@ TEST_CASE("text: caret snippet underlines the span", "[text]") {
   CHECK(hush::caret_snippet(4, "  pw: ${X}", 7, 4) == "    4 |   pw: ${X}\n      |       ^~~~");
 }
 
+TEST_CASE("text: a long line shows a window around the caret", "[text]") {
+  const std::string line = std::string(100000, 'a') + "\xc3\xa9${X}" + std::string(100000, 'b');
+  const std::string snippet = hush::caret_snippet(1, line, 100002, 4);
+  CHECK(snippet.size() < 400);
+  const std::string first = snippet.substr(0, snippet.find('\n'));
+  const std::string second = snippet.substr(snippet.find('\n') + 1);
+  CHECK(first.starts_with("    1 | ...aaa"));
+  CHECK(first.ends_with("bbb..."));
+  // The caret sits under the `$`, counted in code points of the shown text.
+  const std::size_t dollar = first.find('$');
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < dollar; ++i) points += (first[i] & 0xC0) != 0x80 ? 1 : 0;
+  CHECK(second.find('^') == points);
+  CHECK(second.ends_with("^~~~"));
+  CHECK(hush::caret_snippet(1, std::string(100, 'x'), 5, 1).size() < 220);  // short: whole line
+}
+
 TEST_CASE("text: validates UTF-8", "[text]") {
   CHECK(hush::is_valid_utf8("plain caf\xc3\xa9 \xf0\x9f\x94\x91"));
   CHECK_FALSE(hush::is_valid_utf8("\xc3"));

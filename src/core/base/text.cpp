@@ -36,17 +36,54 @@ std::string_view LineIndex::line_text(int line) const {
   return m_text.substr(start, end - start);
 }
 
+namespace {
+
+constexpr std::size_t k_snippet_bytes = 160;   // longer lines are cut to a window around the caret
+constexpr std::size_t k_snippet_before = 60;
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The byte offset of the first byte of code point `column` (1-based) in `line`.
+std::size_t byte_of_column(std::string_view line, int column) {
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (is_continuation(line[i])) continue;
+    if (++points == static_cast<std::size_t>(std::max(column, 1))) return i;
+  }
+  return line.size();
+}
+
+std::size_t back_to_boundary(std::string_view text, std::size_t pos) {
+  while (pos > 0 && pos < text.size() && is_continuation(text[pos])) --pos;
+  return pos;
+}
+
+}  // namespace
+
 std::string caret_snippet(int line, std::string_view line_text, int column, int width) {
   std::string number = std::to_string(line);
   const std::string gutter(std::max<std::size_t>(5, number.size() + 1), ' ');
   number.insert(0, gutter.size() - number.size(), ' ');
-  std::string out = number + " | " + std::string(line_text) + "\n" + gutter + " | ";
+  // A long line (minified JSON, a hostile single-line file) shows a window around the caret.
+  std::string_view shown = line_text;
+  std::string lead;
+  std::string tail;
+  std::size_t caret_byte = byte_of_column(line_text, column);
+  if (line_text.size() > k_snippet_bytes) {
+    const std::size_t begin =
+        back_to_boundary(line_text, caret_byte > k_snippet_before ? caret_byte - k_snippet_before : 0);
+    const std::size_t end = back_to_boundary(line_text, std::min(line_text.size(), begin + k_snippet_bytes));
+    shown = line_text.substr(begin, end - begin);
+    caret_byte -= begin;
+    if (begin > 0) lead = "...";
+    if (end < line_text.size()) tail = "...";
+  }
+  std::string out = number + " | " + lead + std::string(shown) + tail + "\n" + gutter + " | " +
+                    std::string(lead.size(), ' ');
   // Tabs in the source line keep the caret aligned when echoed as tabs.
-  std::size_t prefix_points = 0;
-  for (std::size_t i = 0; i < line_text.size() && prefix_points + 1 < std::size_t(column); ++i) {
-    if ((static_cast<unsigned char>(line_text[i]) & 0xC0) == 0x80) continue;
-    out += line_text[i] == '\t' ? '\t' : ' ';
-    ++prefix_points;
+  for (std::size_t i = 0; i < shown.size() && i < caret_byte; ++i) {
+    if (is_continuation(shown[i])) continue;
+    out += shown[i] == '\t' ? '\t' : ' ';
   }
   out += '^';
   for (int i = 1; i < width; ++i) out += '~';
