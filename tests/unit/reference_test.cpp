@@ -1,4 +1,5 @@
 #include "core/model/reference.hpp"
+#include "core/base/names.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -303,7 +304,7 @@ TEST_CASE("reference: adversarial input completes and is reported", "[reference]
   }
 }
 
-TEST_CASE("reference: is_valid_secret_name accepts exactly [A-Za-z_][A-Za-z0-9_]*", "[reference]") {
+TEST_CASE("reference: is_reference_name accepts exactly [A-Za-z_][A-Za-z0-9_]*", "[reference]") {
   struct Case {
     std::string_view name;
     bool valid;
@@ -317,7 +318,7 @@ TEST_CASE("reference: is_valid_secret_name accepts exactly [A-Za-z_][A-Za-z0-9_]
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);
-    CHECK(hush::is_valid_secret_name(c.name) == c.valid);
+    CHECK(hush::is_reference_name(c.name) == c.valid);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "core/model/config_model.hpp"
 
+#include "core/base/names.hpp"
 #include "core/base/text.hpp"
 
 #include <algorithm>
@@ -58,16 +59,6 @@ Scope scope_of(const YamlDocument& document, const NodePath& path) {
     return {section.kind, name};
   }
   return {};
-}
-
-bool is_valid_scope_pattern(std::string_view pattern) {
-  const std::size_t colon = pattern.find(':');
-  const std::string_view word = pattern.substr(0, colon);
-  const bool known = word == "global" || word == "provider" || word == "service" ||
-                     word == "integration";
-  if (!known) return false;
-  if (colon == std::string_view::npos) return true;
-  return word != "global" && colon + 1 < pattern.size();
 }
 
 bool scope_allows(const std::vector<std::string>& patterns, const Scope& scope) {
@@ -265,9 +256,12 @@ struct InlineReader {
     const std::vector<YamlNode> single = {node};
     const std::vector<YamlNode>& items = node.kind == NodeKind::sequence ? node.children : single;
     for (const YamlNode& item : items) {
-      if (item.kind != NodeKind::scalar || !is_valid_scope_pattern(item.value)) {
-        invalid(item, "inline secret " + name + " has an invalid scope pattern (use provider, "
-                      "service, integration or global, optionally with :name-glob)");
+      if (item.kind != NodeKind::scalar) {
+        invalid(item, "inline secret " + name + " has a scope that is not a plain string");
+        continue;
+      }
+      if (const std::optional<std::string> problem = scope_problem(item.value)) {
+        invalid(item, "inline secret " + name + ": " + *problem);
         continue;
       }
       secret.scopes.push_back(item.value);

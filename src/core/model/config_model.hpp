@@ -27,9 +27,6 @@ struct Scope {
 // services[i] service:<name>, inside integrations[i] integration:<name>, elsewhere global.
 [[nodiscard]] Scope scope_of(const YamlDocument& document, const NodePath& path);
 
-// Whether `pattern` is a valid scope pattern: provider, service, integration or global,
-// optionally narrowed by a name glob after a colon (service:db-*, integration:slack).
-[[nodiscard]] bool is_valid_scope_pattern(std::string_view pattern);
 // Whether a secret restricted to `patterns` may be used in `scope` (no patterns: anywhere).
 [[nodiscard]] bool scope_allows(const std::vector<std::string>& patterns, const Scope& scope);
 

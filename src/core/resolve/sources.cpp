@@ -2,6 +2,7 @@
 
 #include "core/base/clock.hpp"
 #include "core/base/env_names.hpp"
+#include "core/base/names.hpp"
 #include "core/model/reference.hpp"
 #include "core/base/text.hpp"
 
@@ -107,7 +108,7 @@ std::optional<Resolver::Hit> Resolver::find(const TemplateReference& ref,
     if (auto info = named->lookup(r.name)) return Hit{named, r.name, {}, std::move(*info)};
     // ${sidecar:NAME.field}: a qualified key may carry a field after the first dot.
     const std::size_t dot = r.name.find('.');
-    if (dot == std::string::npos || !is_valid_secret_name(r.name.substr(0, dot))) {
+    if (dot == std::string::npos || !is_reference_name(r.name.substr(0, dot))) {
       return std::nullopt;
     }
     if (auto info = named->lookup(r.name.substr(0, dot))) {
