@@ -1,8 +1,11 @@
 #include "core/check/check.hpp"
+#include "core/base/json.hpp"
 
 #include "core/check/report.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 namespace {
 
@@ -92,9 +95,12 @@ TEST_CASE("check: detections and known values are masked and fingerprinted", "[c
   const std::string json = hush::report_json(report);
   const std::string sarif = hush::report_sarif(report, "0.1.0");
   CHECK(json.find("known-value-123") == std::string::npos);
-  CHECK(sarif.find("\"ruleId\": \"known-secret-value\"") != std::string::npos);
-  CHECK(sarif.find("\"partialFingerprints\": {\"hush/v1\": \"" + report.findings[0].fingerprint) !=
-        std::string::npos);
+  const hush::Json results = hush::Json::parse(sarif)["runs"][0]["results"];
+  const auto known = std::find_if(results.begin(), results.end(), [](const hush::Json& r) {
+    return r["ruleId"] == "known-secret-value";
+  });
+  REQUIRE(known != results.end());
+  CHECK(results[0]["partialFingerprints"]["hush/v1"] == report.findings[0].fingerprint);
 }
 
 TEST_CASE("check: baselines match by fingerprint, not line", "[check]") {

@@ -2,6 +2,7 @@
 
 #include "core/base/fsutil.hpp"
 #include <hush/redact.hpp>
+#include "core/base/json.hpp"
 #include "core/base/text.hpp"
 
 #include "core/check/check_impl.hpp"
@@ -248,13 +249,38 @@ bool is_secret_like_key(std::string_view key, const std::vector<std::string>& ex
   return false;
 }
 
+namespace {
+
+[[noreturn]] void invalid_baseline(const std::string& path, const std::string& why) {
+  throw Error(ErrorKind::usage, "baseline-invalid",
+              "not a hush baseline: " + why + " (write one with --write-baseline)",
+              Location{path});
+}
+
+bool is_fingerprint(const std::string& text) {
+  return text.size() == 32 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+}  // namespace
+
 std::set<std::string> read_baseline(const std::string& path) {
-  const std::string text = read_file(path);
-  static const RE2 pattern("\"([0-9a-f]{32})\"");
+  const Json baseline = parse_json(path, read_file(path), "baseline-invalid");
+  if (!baseline.is_object() || baseline.value("hush_baseline", Json()) != 1) {
+    invalid_baseline(path, "expected an object with \"hush_baseline\": 1");
+  }
+  const auto fingerprints = baseline.find("fingerprints");
+  if (fingerprints == baseline.end() || !fingerprints->is_array()) {
+    invalid_baseline(path, "expected a \"fingerprints\" list");
+  }
   std::set<std::string> out;
-  re2::StringPiece input(text);
-  std::string fp;
-  while (RE2::FindAndConsume(&input, pattern, &fp)) out.insert(fp);
+  for (const Json& item : *fingerprints) {
+    if (!item.is_string() || !is_fingerprint(item.get<std::string>())) {
+      invalid_baseline(path, "a fingerprint is 32 lower-case hexadecimal digits");
+    }
+    out.insert(item.get<std::string>());
+  }
   return out;
 }
 
@@ -263,10 +289,7 @@ std::string baseline_text(const std::vector<Finding>& findings) {
   for (const Finding& f : findings) {
     if (!f.fingerprint.empty()) fps.insert(f.fingerprint);
   }
-  std::vector<std::string> quoted;
-  for (const std::string& fp : fps) quoted.push_back("    \"" + fp + "\"");
-  return "{\n  \"hush_baseline\": 1,\n  \"fingerprints\": [\n" + join(quoted, ",\n") +
-         (quoted.empty() ? "" : "\n") + "  ]\n}\n";
+  return json_text({{"hush_baseline", 1}, {"fingerprints", fps}});
 }
 
 std::size_t apply_baseline(std::vector<Finding>& findings, const std::set<std::string>& baseline) {
