@@ -268,6 +268,11 @@ struct SecretListing {
 // `hush secrets list` / `due`: matching entries sorted by name, never values.
 [[nodiscard]] std::vector<SecretListing> list_secrets(const Sidecar& sidecar,
                                                       const ListFilter& filter);
+// The JSON of `secrets list`/`due`: one object per listing (name, description, type, scopes,
+// tags, metadata, fields, created, updated, expires, rotate_every, status, version).
+[[nodiscard]] std::string listings_json(const std::vector<SecretListing>& listings);
+// The JSON of `secrets versions`: [{version, created, current}, …].
+[[nodiscard]] std::string versions_json(const std::vector<SecretVersion>& versions);
 // What SecretSource::lookup reports for `entry`.
 [[nodiscard]] SecretInfo secret_info(std::string_view name, const SidecarEntry& entry);
 
