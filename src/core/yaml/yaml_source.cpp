@@ -30,6 +30,12 @@ struct Frame {
   std::unordered_map<std::string, std::size_t> seen_keys;  // mappings: scalar key -> offset
 };
 
+// What a file's documents have spent of the structural budgets.
+struct Budget {
+  std::size_t alias_nodes = 0;  // nodes copied by aliases
+  std::size_t events = 0;       // parser events
+};
+
 // An anchored subtree, kept for the aliases that copy it.
 struct Anchored {
   YamlNode node;
@@ -45,9 +51,8 @@ struct Anchored {
 // stops before it costs more than linear time and memory.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& path, std::string_view text, std::size_t offset,
-              std::size_t& alias_nodes)
-      : m_path(path), m_text(text), m_offset(offset), m_alias_nodes(alias_nodes) {}
+  TreeBuilder(const std::string& path, std::string_view text, std::size_t offset, Budget& budget)
+      : m_path(path), m_text(text), m_offset(offset), m_budget(budget) {}
 
   YamlDocument take() { return std::move(m_document); }
   [[nodiscard]] const std::string& problem() const { return m_problem; }
@@ -88,6 +93,14 @@ class TreeBuilder : public YAML::EventHandler {
               std::size_t height);
   void note_key(Frame& map, const YamlNode& key, std::size_t at);
   void record_alias_uses(const YamlNode& node, NodePath& path, bool as_key, std::size_t at);
+  // Every event but an implicit null consumes source bytes, so a parser that reports more
+  // events than twice the file's bytes is spinning: stop it with a located error.
+  void count_event(std::size_t at) {
+    ++m_events;
+    if (++m_budget.events > 2 * m_text.size() + 16) {
+      fail(at, "yaml-syntax", "the YAML parser does not advance here");
+    }
+  }
   [[noreturn]] void fail(std::size_t offset, const char* id, std::string message) const {
     throw_at(m_path, m_text, offset, id, std::move(message));
   }
@@ -98,8 +111,8 @@ class TreeBuilder : public YAML::EventHandler {
   const std::string& m_path;
   std::string_view m_text;
   std::size_t m_offset;
-  std::size_t& m_alias_nodes;  // nodes copied by aliases so far, shared by a file's documents
-  std::size_t m_events = 0;
+  Budget& m_budget;            // shared by a file's documents
+  std::size_t m_events = 0;    // in this document
   std::size_t m_bare_null_at = std::string::npos;
   std::vector<Frame> m_stack;
   std::map<YAML::anchor_t, Anchored> m_anchors;
@@ -174,8 +187,8 @@ void TreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
     return;
   }
   const Anchored& anchored = found->second;
-  m_alias_nodes += anchored.weight;
-  if (m_alias_nodes > k_alias_budget) {
+  m_budget.alias_nodes += anchored.weight;
+  if (m_budget.alias_nodes > k_alias_budget) {
     fail(at, "alias-budget",
          "aliases in this file expand to more than " + std::to_string(k_alias_budget) +
              " nodes; write the repeated part out or nest fewer aliases");
@@ -214,7 +227,7 @@ void TreeBuilder::record_alias_uses(const YamlNode& node, NodePath& path, bool a
 
 void TreeBuilder::open(NodeKind kind, const YAML::Mark& mark, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value style) {
-  ++m_events;
+  count_event(offset_of(mark));
   if (m_stack.size() >= k_max_nesting) {
     fail(offset_of(mark), "nesting-limit",
          "collections nest deeper than " + std::to_string(k_max_nesting) + " levels");
@@ -247,7 +260,7 @@ void TreeBuilder::note_key(Frame& map, const YamlNode& key, std::size_t at) {
 
 void TreeBuilder::attach(YamlNode node, YAML::anchor_t anchor, std::size_t at,
                          std::size_t weight, std::size_t height) {
-  if (node.kind != NodeKind::map && node.kind != NodeKind::sequence) ++m_events;
+  if (node.kind != NodeKind::map && node.kind != NodeKind::sequence) count_event(at);
   if (anchor != 0) m_anchors[anchor] = Anchored{node, weight, height};
   if (m_stack.empty()) {
     m_document.root = std::move(node);
@@ -338,12 +351,12 @@ YamlSource parse_yaml_source(std::string path, std::string text) {
   YamlSource source{std::move(path), std::move(text), {}};
   const std::size_t offset = std::string_view(source.text).starts_with(k_bom) ? k_bom.size() : 0;
   std::istringstream stream(source.text.substr(offset));
-  std::size_t alias_nodes = 0;
+  Budget budget;
   try {
     YAML::Parser parser(stream);
     std::size_t previous_bare_null = std::string::npos;
     for (;;) {
-      TreeBuilder builder(source.path, source.text, offset, alias_nodes);
+      TreeBuilder builder(source.path, source.text, offset, budget);
       if (!parser.HandleNextDocument(builder)) break;
       if (!builder.problem().empty()) {
         throw_syntax(source, builder.problem_offset(), builder.problem());
