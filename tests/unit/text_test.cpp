@@ -69,3 +69,12 @@ TEST_CASE("text: JSON quoting into secure memory matches json_quote", "[text]") 
     CHECK(out.reveal() == "x=" + hush::json_quote(text));
   }
 }
+
+TEST_CASE("text: JSON quoting always yields valid JSON", "[text]") {
+  CHECK(hush::json_quote("caf\xc3\xa9") == "\"caf\xc3\xa9\"");
+  CHECK(hush::json_quote("a\x85" "b") == "\"a\\u0085b\"");          // a lone byte: its Latin-1 character
+  CHECK(hush::json_quote("\xed\xa0\x80") == "\"\\u00ed\\u00a0\\u0080\"");  // a surrogate
+  CHECK(hush::json_quote("\xc0\xaf") == "\"\\u00c0\\u00af\"");            // overlong
+  CHECK(hush::json_quote("\x7f\x01") == "\"\\u007f\\u0001\"");
+  CHECK(hush::latin1_bytes_as_utf8("a\x85\xc3\xa9") == "a\xc2\x85\xc3\xa9");
+}

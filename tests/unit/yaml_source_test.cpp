@@ -190,3 +190,20 @@ TEST_CASE("yaml_source: alias uses record where anchored references are used", "
   }
   CHECK(uses == std::vector<std::string>{"${X}@b.c 2:8", "$<Y>@e.<<.k 5:7", "${X}@(key) 6:1"});
 }
+
+TEST_CASE("yaml_source: a collection that contains itself is refused", "[yaml_source]") {
+  CHECK(parse_error_id("a: &a [1, *a]\n") == "recursive-alias 1:11");
+  CHECK(parse_error_id("m: &m {x: *m}\n") == "recursive-alias 1:11");
+  CHECK(parse_error_id("a: &a [1]\nb: [*a, *a]\n") == "parsed");
+}
+
+TEST_CASE("yaml_source: double-quoted escapes of U+0080-U+00FF read as UTF-8", "[yaml_source]") {
+  // yaml-cpp 0.7 writes \N, \_ and \xNN as single bytes; hush reads them as the characters.
+  const hush::YamlSource source =
+      hush::parse_yaml_source("t.yaml", "a: \"x\\Ny\"\nb: \"x\\_y\"\nc: \"\\xe9\"\nd: \"\\L\"\n");
+  const hush::YamlNode& root = source.documents[0].root;
+  CHECK(root.find("a")->value == "x\xc2\x85y");
+  CHECK(root.find("b")->value == "x\xc2\xa0y");
+  CHECK(root.find("c")->value == "\xc3\xa9");
+  CHECK(root.find("d")->value == "\xe2\x80\xa8");
+}

@@ -186,12 +186,52 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 namespace {
 
+// The length of the valid UTF-8 sequence at `i` (shortest form, no surrogates, at most
+// U+10FFFF), or 0 when the byte there does not start one.
+std::size_t utf8_sequence_at(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  const std::size_t length = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (length == 0 || i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  const unsigned char second = byte(i + 1);
+  if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second > 0x9F) ||
+      (c == 0xF0 && second < 0x90) || (c == 0xF4 && second > 0x8F)) {
+    return 0;
+  }
+  return length;
+}
+
 // One escaper for both outputs, so a value quoted into secure memory reads exactly as json_quote.
+// A byte that is not part of valid UTF-8 is written as the Latin-1 character of that value
+// (\u00XX), so the output is always valid JSON.
 template <class Out>
 void append_quoted(Out& out, std::string_view text) {
   static constexpr char k_hex[] = "0123456789abcdef";
+  const auto escape_byte = [&](unsigned char c) {
+    out.append("\\u00");
+    out.push_back(k_hex[(c >> 4) & 0xF]);
+    out.push_back(k_hex[c & 0xF]);
+  };
   out.push_back('"');
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      const std::size_t length = utf8_sequence_at(text, i);
+      if (length == 0) {
+        escape_byte(static_cast<unsigned char>(c));
+        ++i;
+      } else {
+        out.append(text.substr(i, length));
+        i += length;
+      }
+      continue;
+    }
+    ++i;
     switch (c) {
       case '"': out.append("\\\""); break;
       case '\\': out.append("\\\\"); break;
@@ -199,10 +239,8 @@ void append_quoted(Out& out, std::string_view text) {
       case '\r': out.append("\\r"); break;
       case '\t': out.append("\\t"); break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out.append("\\u00");
-          out.push_back(k_hex[(c >> 4) & 0xF]);
-          out.push_back(k_hex[c & 0xF]);
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+          escape_byte(static_cast<unsigned char>(c));
         } else {
           out.push_back(c);
         }
@@ -220,6 +258,23 @@ std::string json_quote(std::string_view text) {
 }
 
 void append_json_quoted(SecretBuffer& out, std::string_view text) { append_quoted(out, text); }
+
+std::string latin1_bytes_as_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8_sequence_at(text, i);
+    if (length > 0) {
+      out.append(text.substr(i, length));
+      i += length;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(text[i++]);
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+  return out;
+}
 
 void wipe(std::string& text) noexcept {
   volatile char* bytes = text.data();

@@ -55,6 +55,10 @@ class LineIndex {
 [[nodiscard]] std::string json_quote(std::string_view text);
 // Appends json_quote(`text`) to `out` without an ordinary-heap copy (for secret values).
 void append_json_quoted(SecretBuffer& out, std::string_view text);
+// `text` with every byte that is not part of valid UTF-8 replaced by the UTF-8 form of the
+// Latin-1 character of that value (yaml-cpp 0.7 decodes the escapes \N, \_ and \x80-\xFF of a
+// double-quoted scalar to such single bytes).
+[[nodiscard]] std::string latin1_bytes_as_utf8(std::string_view text);
 
 // Overwrites the string's bytes before it is released (for transient copies of secrets).
 void wipe(std::string& text) noexcept;

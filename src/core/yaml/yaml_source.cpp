@@ -173,7 +173,10 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
                   .path = current_path(), .is_key = is_key, .in_flow = in_flow(),
                   .parent_indent = parent_indent, .start = {}};
   if (is_key && !site.path.empty() && !site.path.back().is_index) site.path.pop_back();
-  YamlNode node{.kind = NodeKind::scalar, .value = value, .plain = tag == "?", .keys = {},
+  // yaml-cpp 0.7 decodes \N, \_ and \x80-\xFF to single bytes rather than UTF-8.
+  const bool repair = span.style == ScalarStyle::double_quoted && !is_valid_utf8(value);
+  if (repair) site.value = latin1_bytes_as_utf8(value);
+  YamlNode node{.kind = NodeKind::scalar, .value = site.value, .plain = tag == "?", .keys = {},
                 .children = {}, .scalar = m_document.scalars.size()};
   m_document.scalars.push_back(std::move(site));
   attach(std::move(node), anchor, span.begin, 1, 0);
@@ -183,6 +186,13 @@ void TreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
   const std::size_t at = offset_of(mark);
   const auto found = m_anchors.find(anchor);
   if (found == m_anchors.end()) {
+    const bool open = std::any_of(m_stack.begin(), m_stack.end(),
+                                  [&](const Frame& frame) { return frame.anchor == anchor; });
+    if (open) {
+      fail(at, "recursive-alias",
+           "this alias names a collection that contains it; a collection that contains itself "
+           "has no finite form, so hush refuses it");
+    }
     attach(YamlNode{}, 0, at, 1, 0);
     return;
   }
