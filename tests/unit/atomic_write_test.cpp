@@ -88,9 +88,9 @@ TEST_CASE("atomic_write: exclusive creation never replaces and leaves nothing el
   CHECK_FALSE(hush::create_file_exclusive(dir / "linked.key", "x", hush::FileMode::owner_only));
   CHECK_FALSE(std::filesystem::exists(dir / "elsewhere"));  // a link is a name: never followed
   CHECK(entries(dir.path()) == std::set<std::string>{"hk_1.key", "linked.key"});
-  CHECK_THROWS_AS((void)hush::create_file_exclusive(dir / "absent" / "k", "x",
-                                                    hush::FileMode::owner_only),
-                  hush::Error);
+  CHECK_THROWS_AS(
+      (void)hush::create_file_exclusive(dir / "absent" / "k", "x", hush::FileMode::owner_only),
+      hush::Error);
 }
 
 TEST_CASE("atomic_write: a failed write names the file and the reason", "[atomic_write]") {

@@ -176,8 +176,7 @@ void remove_if_stale(int dir_fd, const char* entry) {
   struct stat held {};
   struct stat named {};
   if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::fstat(fd, &held) == 0 && S_ISREG(held.st_mode) &&
-      held.st_uid == ::geteuid() &&
-      ::fstatat(dir_fd, entry, &named, AT_SYMLINK_NOFOLLOW) == 0 &&
+      held.st_uid == ::geteuid() && ::fstatat(dir_fd, entry, &named, AT_SYMLINK_NOFOLLOW) == 0 &&
       named.st_ino == held.st_ino && named.st_dev == held.st_dev) {
     ::unlinkat(dir_fd, entry, 0);
   }
