@@ -28,6 +28,14 @@ ExitStatus run_verify(const AuditFlags& flags, const Context& ctx) {
                            "audit chain broken: " + result.problem, {}}});
     return ExitStatus::findings;
   }
+  if (result.incomplete_line != 0) {
+    ctx.console().report({{Severity::warning, "audit-incomplete",
+                           Location{path, static_cast<int>(result.incomplete_line), 0},
+                           "the last line is an incomplete record (an append was cut short: hush "
+                           "was killed or the machine stopped mid-write); it is not a record, and "
+                           "the next append removes it",
+                           {}}});
+  }
   ctx.console().out(path + ": " + std::to_string(result.lines) + " records, chain intact\n");
   return ExitStatus::ok;
 }

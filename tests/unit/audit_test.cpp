@@ -1,6 +1,7 @@
 #include "core/log/audit.hpp"
 
 #include "core/base/fsutil.hpp"
+#include <hush/error.hpp>
 
 #include <catch2/catch.hpp>
 #include <support/temp_dir.hpp>
@@ -90,4 +91,67 @@ TEST_CASE("audit: concurrent appends never interleave or lose lines", "[audit]")
   const hush::AuditVerification result = hush::verify_audit_log(log);
   CHECK(result.lines == 100);
   CHECK(result.broken_line == 0);
+}
+
+TEST_CASE("audit: an append cut short is skipped by verify and removed by the next append",
+          "[audit]") {
+  hush::test::TempDir dir;
+  const auto log = dir / "audit.log";
+  hush::append_audit_record(log, record("render", "A"));
+  hush::append_audit_record(log, record("render", "B"));
+  const std::string whole = hush::read_file(log);
+  // What kill -9 between two parts of one write leaves: a record's beginning, no newline.
+  const std::string fragments[] = {"{\"ti", whole.substr(0, whole.find('\n') - 9)};
+  for (const std::string& fragment : fragments) {
+    CAPTURE(fragment);
+    hush::write_file_atomic(log, whole + fragment, hush::FileMode::owner_only);
+    const hush::AuditVerification cut = hush::verify_audit_log(log);
+    CHECK(cut.lines == 2);
+    CHECK(cut.broken_line == 0);
+    CHECK(cut.incomplete_line == 3);
+    hush::append_audit_record(log, record("render", "C"));
+    const std::vector<std::string> lines = lines_of(hush::read_file(log));
+    REQUIRE(lines.size() == 3);
+    CHECK(hush::read_file(log).starts_with(whole));
+    CHECK_THAT(lines[2], Catch::StartsWith("{\"time\": ") &&
+                             Catch::EndsWith("\"prev\": \"" + hush::audit_hash(lines[1]) + "\"}"));
+    const hush::AuditVerification repaired = hush::verify_audit_log(log);
+    CHECK(repaired.lines == 3);
+    CHECK(repaired.broken_line == 0);
+    CHECK(repaired.incomplete_line == 0);
+  }
+}
+
+TEST_CASE("audit: a whole last record without its newline stays in the chain", "[audit]") {
+  hush::test::TempDir dir;
+  const auto log = dir / "audit.log";
+  hush::append_audit_record(log, record("render", "A"));
+  hush::append_audit_record(log, record("render", "B"));
+  const std::string whole = hush::read_file(log);
+  hush::write_file_atomic(log, whole.substr(0, whole.size() - 1), hush::FileMode::owner_only);
+  CHECK(hush::verify_audit_log(log).lines == 2);
+  CHECK(hush::verify_audit_log(log).incomplete_line == 0);
+  hush::append_audit_record(log, record("render", "C"));
+  CHECK(hush::read_file(log).starts_with(whole));
+  const hush::AuditVerification result = hush::verify_audit_log(log);
+  CHECK(result.lines == 3);
+  CHECK(result.broken_line == 0);
+}
+
+TEST_CASE("audit: an unterminated last line that is no record's beginning is refused",
+          "[audit]") {
+  hush::test::TempDir dir;
+  const auto log = dir / "audit.log";
+  hush::append_audit_record(log, record("render", "A"));
+  const std::string edited = hush::read_file(log) + "appended by hand";
+  hush::write_file_atomic(log, edited, hush::FileMode::owner_only);
+  CHECK(hush::verify_audit_log(log).broken_line == 2);
+  CHECK(hush::verify_audit_log(log).incomplete_line == 0);
+  try {
+    hush::append_audit_record(log, record("render", "B"));
+    FAIL("expected an error");
+  } catch (const hush::Error& e) {
+    CHECK(e.id() == "audit-broken");
+  }
+  CHECK(hush::read_file(log) == edited);  // evidence is never cut off
 }

@@ -1,5 +1,7 @@
 #include "core/base/fsutil.hpp"
 
+#include "core/base/atomic_write.hpp"
+
 #include <hush/error.hpp>
 
 #include <cerrno>
@@ -9,7 +11,6 @@
 #include <functional>
 #include <glob.h>
 #include <sys/file.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -21,52 +22,6 @@ namespace {
                           const std::filesystem::path& path, int error_number) {
   throw Error(ErrorKind::io, id, what + " " + path.string() + ": " + std::strerror(error_number),
               Location{path.string(), 0, 0});
-}
-
-mode_t mode_bits(FileMode mode) {
-  switch (mode) {
-    case FileMode::owner_only:
-      return 0600;
-    case FileMode::owner_readonly:
-      return 0400;
-    case FileMode::shared_readable:
-      return 0644;
-  }
-  return 0600;
-}
-
-bool write_all(int fd, std::string_view content) {
-  while (!content.empty()) {
-    const ssize_t n = ::write(fd, content.data(), content.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    content.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
-void sync_directory(const std::filesystem::path& directory) {
-  const int fd = ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;  // best effort: the rename itself already happened
-  ::fsync(fd);
-  ::close(fd);
-}
-
-// Creates a fresh temporary file beside `name` in directory `dir_fd` (O_EXCL, O_NOFOLLOW, so an
-// entry planted under a guessed name is never opened); returns its descriptor, -1 with errno set.
-int create_temporary_at(int dir_fd, const std::string& name, mode_t mode, std::string& temp) {
-  static constexpr char k_letters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    unsigned char random[6] = {};
-    if (::getrandom(random, sizeof random, 0) != sizeof random) return -1;
-    temp = "." + name + ".hush-";
-    for (unsigned char byte : random) temp += k_letters[byte % (sizeof k_letters - 1)];
-    const int fd =
-        ::openat(dir_fd, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
-    if (fd >= 0 || errno != EEXIST) return fd;
-  }
-  errno = EEXIST;
-  return -1;
 }
 
 // Reads `path` through `buffer` (`size` bytes), handing each filled prefix length to `take`.
@@ -93,19 +48,23 @@ void read_whole_file(const std::filesystem::path& path, char* buffer, std::size_
   ::close(fd);
 }
 
-// Writes `content` to the temporary file `fd` with `mode`, syncs and closes it; on failure calls
-// `discard` (which removes the temporary) and throws Error(io, "write-failed") naming `path`.
-void fill_temporary(int fd, std::string_view content, FileMode mode,
-                    const std::filesystem::path& path, const std::function<void()>& discard) {
-  const bool written = ::fchmod(fd, mode_bits(mode)) == 0 && write_all(fd, content) &&
-                       ::fsync(fd) == 0;
-  const int saved = errno;
-  const bool closed = ::close(fd) == 0;
-  if (!written || !closed) {
-    discard();
-    fail_io("write-failed", "cannot write", path, written ? errno : saved);
+// The directory that holds `path` ("." for a bare name), opened following links: the caller
+// named it, and only the final component is replaced.
+class ParentDirectory {
+ public:
+  explicit ParentDirectory(const std::filesystem::path& path) {
+    const std::filesystem::path directory = path.parent_path();
+    m_fd = ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (m_fd < 0) fail_io("write-failed", "cannot create a temporary file for", path, errno);
   }
-}
+  ~ParentDirectory() { ::close(m_fd); }
+  ParentDirectory(const ParentDirectory&) = delete;
+  ParentDirectory& operator=(const ParentDirectory&) = delete;
+  [[nodiscard]] int fd() const { return m_fd; }
+
+ private:
+  int m_fd;
+};
 
 }  // namespace
 
@@ -127,18 +86,14 @@ SecretBuffer read_secret_file(const std::filesystem::path& path) {
 
 void write_file_atomic(const std::filesystem::path& path, std::string_view content,
                        FileMode mode) {
-  const std::filesystem::path directory = path.parent_path();
-  std::string temp = (directory.empty() ? std::filesystem::path(".") : directory) /
-                     ("." + path.filename().string() + ".hush-XXXXXX");
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) fail_io("write-failed", "cannot create a temporary file for", path, errno);
-  fill_temporary(fd, content, mode, path, [&] { ::unlink(temp.c_str()); });
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const int rename_error = errno;
-    ::unlink(temp.c_str());
-    fail_io("write-failed", "cannot replace", path, rename_error);
-  }
-  sync_directory(directory);
+  const ParentDirectory directory(path);
+  replace_file_at(directory.fd(), path.filename().string(), content, mode, path);
+}
+
+bool create_file_exclusive(const std::filesystem::path& path, std::string_view content,
+                           FileMode mode) {
+  const ParentDirectory directory(path);
+  return create_file_at(directory.fd(), path.filename().string(), content, mode, path);
 }
 
 FileLock::FileLock(const std::filesystem::path& path) {
@@ -225,17 +180,7 @@ OpenDirectory OpenDirectory::subdirectory(const std::string& name) const {
 
 void OpenDirectory::write_file_atomic(const std::string& name, std::string_view content,
                                       FileMode mode) const {
-  const std::filesystem::path path = m_path / name;
-  std::string temp;
-  const int fd = create_temporary_at(m_fd, name, mode_bits(mode), temp);
-  if (fd < 0) fail_io("write-failed", "cannot create a temporary file for", path, errno);
-  fill_temporary(fd, content, mode, path, [&] { ::unlinkat(m_fd, temp.c_str(), 0); });
-  if (::renameat(m_fd, temp.c_str(), m_fd, name.c_str()) != 0) {
-    const int rename_error = errno;
-    ::unlinkat(m_fd, temp.c_str(), 0);
-    fail_io("write-failed", "cannot replace", path, rename_error);
-  }
-  ::fsync(m_fd);  // best effort, as sync_directory: the rename itself already happened
+  replace_file_at(m_fd, name, content, mode, m_path / name);
 }
 
 std::vector<std::filesystem::path> expand_globs(const std::vector<std::string>& patterns,

@@ -24,9 +24,19 @@ enum class FileMode {
 // secure memory and never pass through an ordinary buffer.
 [[nodiscard]] SecretBuffer read_secret_file(const std::filesystem::path& path);
 
-// Replaces `path` with `content` atomically with permissions `mode`. On any failure the previous
-// file is untouched, the temporary file is removed, and Error(io, "write-failed") is thrown.
+// Replaces `path` with `content` atomically with permissions `mode`: a reader sees the old file
+// or the whole new one, also when the process is killed (kill -9) or the disk fills meanwhile.
+// On any failure the previous file is untouched, no temporary file is left, and
+// Error(io, "write-failed") names `path` and the OS reason ("File too large" beyond RLIMIT_FSIZE,
+// "No space left on device"…). A temporary `.<name>.hush-XXXXXX` left by a killed writer is
+// removed by the next write of `path`.
 void write_file_atomic(const std::filesystem::path& path, std::string_view content, FileMode mode);
+
+// Creates `path` with `content` and permissions `mode` unless something already has that name:
+// returns false, writing nothing, when it exists. The name appears with the whole content or not
+// at all. Throws Error(io, "write-failed") as write_file_atomic.
+[[nodiscard]] bool create_file_exclusive(const std::filesystem::path& path,
+                                         std::string_view content, FileMode mode);
 
 // An exclusive advisory lock (flock) on `<path>.lock`, held until destruction. Blocks until the
 // lock is free. Movable, not copyable. Throws Error(io, "lock-symlink") when `<path>.lock` is a
@@ -71,8 +81,9 @@ class OpenDirectory {
   // never followed. Throws Error(io, "write-failed") when it cannot be created or opened.
   [[nodiscard]] OpenDirectory subdirectory(const std::string& name) const;
   // Replaces `name` with `content` atomically with permissions `mode` (temporary file in this
-  // directory, fsync, renameat): a symbolic link at `name` is replaced, never written through.
-  // Throws Error(io, "write-failed"), leaving the previous entry untouched.
+  // directory, fsync, renameat), with write_file_atomic's guarantees: a symbolic link at `name` is
+  // replaced, never written through. Throws Error(io, "write-failed"), leaving the previous entry
+  // untouched.
   void write_file_atomic(const std::string& name, std::string_view content, FileMode mode) const;
 
  private:
