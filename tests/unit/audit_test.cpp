@@ -37,7 +37,7 @@ TEST_CASE("audit: records are JSON lines chained by BLAKE2b", "[audit]") {
   const auto log = dir / "audit.log";
   hush::append_audit_record(log, record("render", "DB_PASSWORD"));
   hush::append_audit_record(log, record("secrets.get", "API_KEY"));
-  const std::vector<std::string> lines = lines_of(hush::read_file(log));
+  const std::vector<std::string> lines = lines_of(hush::read_file(log, hush::config_input_limit()));
   REQUIRE(lines.size() == 2);
   CHECK(lines[0] ==
         "{\"time\": \"2026-11-23T00:00:00Z\", \"user\": \"alice\", \"host\": \"build-1\", "
@@ -45,7 +45,7 @@ TEST_CASE("audit: records are JSON lines chained by BLAKE2b", "[audit]") {
         "[\"deploy/app.yaml\"], \"outcome\": \"ok\", \"prev\": \"" + hush::audit_genesis() + "\"}");
   CHECK_THAT(lines[1], Catch::EndsWith("\"prev\": \"" + hush::audit_hash(lines[0]) + "\"}"));
   CHECK(hush::permission_bits(log) == 0600);
-  const hush::AuditVerification ok = hush::verify_audit_log(log);
+  const hush::AuditVerification ok = hush::verify_audit_log(log, hush::config_input_limit());
   CHECK(ok.lines == 2);
   CHECK(ok.broken_line == 0);
 }
@@ -54,7 +54,7 @@ TEST_CASE("audit: verify finds edited, removed and reordered lines", "[audit]") 
   hush::test::TempDir dir;
   const auto log = dir / "audit.log";
   for (const char* name : {"A", "B", "C", "D"}) hush::append_audit_record(log, record("render", name));
-  const std::vector<std::string> lines = lines_of(hush::read_file(log));
+  const std::vector<std::string> lines = lines_of(hush::read_file(log, hush::config_input_limit()));
   const auto write_lines = [&](const std::vector<std::string>& chosen) {
     std::string text;
     for (const std::string& l : chosen) text += l + "\n";
@@ -73,7 +73,7 @@ TEST_CASE("audit: verify finds edited, removed and reordered lines", "[audit]") 
   for (const Case& c : cases) {
     CAPTURE(c.broken);
     write_lines(c.content);
-    CHECK(hush::verify_audit_log(log).broken_line == c.broken);
+    CHECK(hush::verify_audit_log(log, hush::config_input_limit()).broken_line == c.broken);
   }
 }
 
@@ -87,7 +87,7 @@ TEST_CASE("audit: concurrent appends never interleave or lose lines", "[audit]")
     });
   }
   for (std::thread& thread : threads) thread.join();
-  const hush::AuditVerification result = hush::verify_audit_log(log);
+  const hush::AuditVerification result = hush::verify_audit_log(log, hush::config_input_limit());
   CHECK(result.lines == 100);
   CHECK(result.broken_line == 0);
 }

@@ -65,6 +65,24 @@ TEST_CASE("check: suppression comments, syntax errors, binary and large files", 
   CHECK(report.files_checked == 3);
 }
 
+TEST_CASE("check: unreadable inputs are reported per file, the rest still checked", "[check]") {
+  const hush::Error fifo(hush::ErrorKind::io, "not-a-regular-file",
+                         "cannot read f.yaml: it is a FIFO (named pipe), not a regular file",
+                         hush::Location{"f.yaml"});
+  const hush::Error big(hush::ErrorKind::io, "input-too-large",
+                        "big.yaml is larger than the 1 KiB limit; raise it with --max-input-size",
+                        hush::Location{"big.yaml"});
+  const hush::CheckReport report = run({{"f.yaml", "", fifo},
+                                        {"big.yaml", "", big},
+                                        {"c.yaml", "services:\n  - name: a\n    password: lit\n"}});
+  CHECK(rules_of(report) == std::vector<std::string>{"plaintext-secret", "not-a-regular-file"});
+  CHECK(hush::to_string(report.findings[1]) ==
+        "f.yaml: error: cannot read f.yaml: it is a FIFO (named pipe), not a regular file "
+        "[not-a-regular-file]");
+  CHECK_FALSE(report.findings[1].fingerprint.empty());
+  CHECK(report.skipped_large == 1);  // as a file over max_file_size is
+}
+
 TEST_CASE("check: detections and known values are masked and fingerprinted", "[check]") {
   hush::CheckOptions options;
   options.detect = [](std::string_view text) {

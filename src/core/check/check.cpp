@@ -121,6 +121,16 @@ Finding syntax_finding(const CheckInput& input, const Error& e, const LineMasker
           detail::fingerprint("yaml-syntax", input.path, e.message())};
 }
 
+// A file check_inputs could not read as text: one over the input limit is skipped as large, as a
+// file over max_file_size is; anything else (not a regular file) is an error for that file.
+FileResult unreadable_result(const CheckInput& input, const Error& e) {
+  FileResult result;
+  if (e.id() == "input-too-large") return result.large = true, result;
+  result.findings.push_back({Severity::error, e.id(), {input.path, 0, 0}, e.message(), {},
+                             detail::fingerprint(e.id(), input.path, e.message())});
+  return result;
+}
+
 void config_rules(const YamlSource& source, const CheckOptions& options, const LineMasker& masker,
                   FileResult& result) {
   result.config = true;
@@ -133,6 +143,7 @@ void config_rules(const YamlSource& source, const CheckOptions& options, const L
 }
 
 FileResult check_one(const CheckInput& input, const CheckOptions& options, const Redactor* known) {
+  if (input.unreadable) return unreadable_result(input, *input.unreadable);
   FileResult result;
   if (input.content.size() > options.max_file_size) return result.large = true, result;
   if (looks_binary(input.content)) return result.binary = true, result;
@@ -248,7 +259,7 @@ bool is_secret_like_key(std::string_view key, const std::vector<std::string>& ex
 }
 
 std::set<std::string> read_baseline(const std::string& path) {
-  const std::string text = read_file(path);
+  const std::string text = read_file(path, k_baseline_limit);
   static const RE2 pattern("\"([0-9a-f]{32})\"");
   std::set<std::string> out;
   re2::StringPiece input(text);
