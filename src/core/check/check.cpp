@@ -112,13 +112,17 @@ void text_rules(const CheckInput& input, const CheckOptions& options, const Reda
   }
 }
 
-// The parser's snippet is the raw line: it is rebuilt, masked, at the error's column.
+// The parser's snippet is the raw line: it is rebuilt, masked, at the error's column (and made
+// printable when the problem is the encoding itself).
 Finding syntax_finding(const CheckInput& input, const Error& e, const LineMasker& masker,
                        const LineIndex& index) {
   const Location where = e.where().value_or(Location{input.path});
-  return {Severity::error, "yaml-syntax", where, e.message(),
-          where.line > 0 ? masker.snippet_at(index, where.line, std::max(where.column, 1), 1) : "",
-          detail::fingerprint("yaml-syntax", input.path, e.message())};
+  const std::string rule = e.id() == "invalid-encoding" ? e.id() : "yaml-syntax";
+  std::string snippet =
+      where.line > 0 ? masker.snippet_at(index, where.line, std::max(where.column, 1), 1) : "";
+  if (rule == "invalid-encoding") snippet = printable_utf8(snippet);
+  return {Severity::error, rule, where, e.message(), std::move(snippet),
+          detail::fingerprint(rule, input.path, e.message())};
 }
 
 // A file check_inputs could not read as text: one over the input limit is skipped as large, as a
@@ -146,11 +150,14 @@ FileResult check_one(const CheckInput& input, const CheckOptions& options, const
   if (input.unreadable) return unreadable_result(input, *input.unreadable);
   FileResult result;
   if (input.content.size() > options.max_file_size) return result.large = true, result;
-  if (looks_binary(input.content)) return result.binary = true, result;
+  // A YAML file is parsed even when it looks binary (UTF-16 text is full of NULs): it gets an
+  // invalid-encoding finding, never a silent skip. Other binary files are skipped unparsed.
+  const bool yaml = is_yaml_path(input.path);
+  if (!yaml && looks_binary(input.content)) return result.binary = true, result;
   const LineIndex index(input.content);
   std::optional<YamlSource> source;
   std::optional<Error> problem;
-  if (is_yaml_path(input.path)) {
+  if (yaml) {
     try {
       source = parse_yaml_source(input.path, input.content);
     } catch (const Error& e) {

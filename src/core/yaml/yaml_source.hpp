@@ -70,7 +70,9 @@ struct YamlSource {
 // Parses `text` (named `path` in messages). Throws Error(syntax, "yaml-syntax") at the offending
 // path:line:column, including the cases yaml-cpp accepts leniently (an unterminated quoted
 // scalar); when the error line holds an unquoted ${…} inside a flow collection the message says
-// to quote it or use $<…>. Accepts a UTF-8 BOM, CRLF line ends and several documents.
+// to quote it or use $<…>. Accepts a UTF-8 BOM, CRLF line ends and several documents. Before
+// parsing, throws Error(syntax, "invalid-encoding") at the first NUL byte, invalid UTF-8 or
+// UTF-16/UTF-32 byte-order mark (require_valid_encoding).
 [[nodiscard]] YamlSource parse_yaml_source(std::string path, std::string text);
 
 }  // namespace hush
