@@ -21,7 +21,7 @@ ExitStatus run_verify(const AuditFlags& flags, const Context& ctx) {
   if (path.empty()) {
     throw Error(ErrorKind::usage, "usage", "name the log: hush audit verify FILE, --audit-log or HUSH_AUDIT_LOG");
   }
-  const AuditVerification result = verify_audit_log(path);
+  const AuditVerification result = verify_audit_log(path, ctx.input_limit());
   if (result.broken_line != 0) {
     ctx.console().report({{Severity::error, "audit-broken",
                            Location{path, static_cast<int>(result.broken_line), 0},

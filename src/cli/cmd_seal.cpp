@@ -19,7 +19,8 @@ struct SealFlags {
 };
 
 ExitStatus run_seal(const SealFlags& flags, const Context& ctx) {
-  const YamlSource config = parse_yaml_source(flags.config, read_file(flags.config));
+  const YamlSource config =
+      parse_yaml_source(flags.config, read_file(flags.config, ctx.input_limit()));
   const std::filesystem::path path = ctx.sidecar_location(flags.config).path;
   ctx.audit_note({}, {flags.config, path.string()});
   const Sidecar current = load_existing_sidecar(path);

@@ -49,7 +49,7 @@ TEST_CASE("atomic_write: a temporary whose writer is gone is removed by the next
     hush::write_file_atomic(dir / other, "keep", hush::FileMode::owner_only);
   }
   hush::write_file_atomic(dir / "out.yaml", "new", hush::FileMode::owner_only);
-  CHECK(hush::read_file(dir / "out.yaml") == "new");
+  CHECK(hush::read_file(dir / "out.yaml", hush::config_input_limit()) == "new");
   CHECK(entries(dir.path()) == std::set<std::string>{".other.yaml.hush-ab12cd",
                                                      ".out.yaml.hush-ab12cde", "out.yaml.bak",
                                                      "out.yaml"});
@@ -62,7 +62,7 @@ TEST_CASE("atomic_write: a temporary a live writer holds is never removed", "[at
   const Descriptor writer(::open(busy.c_str(), O_RDONLY | O_CLOEXEC));
   REQUIRE(::flock(writer.fd(), LOCK_EX) == 0);  // what every writer holds on its temporary
   hush::write_file_atomic(dir / "out.yaml", "new", hush::FileMode::owner_only);
-  CHECK(hush::read_file(busy) == "being written");
+  CHECK(hush::read_file(busy, hush::config_input_limit()) == "being written");
   CHECK(entries(dir.path()) == std::set<std::string>{".out.yaml.hush-busy01", "out.yaml"});
 }
 
@@ -83,7 +83,7 @@ TEST_CASE("atomic_write: exclusive creation never replaces and leaves nothing el
   CHECK(hush::create_file_exclusive(key, "first\n", hush::FileMode::owner_only));
   CHECK(hush::permission_bits(key) == 0600);
   CHECK_FALSE(hush::create_file_exclusive(key, "second\n", hush::FileMode::owner_only));
-  CHECK(hush::read_file(key) == "first\n");
+  CHECK(hush::read_file(key, hush::config_input_limit()) == "first\n");
   std::filesystem::create_symlink(dir / "elsewhere", dir / "linked.key");
   CHECK_FALSE(hush::create_file_exclusive(dir / "linked.key", "x", hush::FileMode::owner_only));
   CHECK_FALSE(std::filesystem::exists(dir / "elsewhere"));  // a link is a name: never followed

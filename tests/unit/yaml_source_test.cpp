@@ -107,6 +107,30 @@ TEST_CASE("yaml_source: aliases copy the anchored node", "[yaml_source]") {
   CHECK(root.find("null_value")->kind == hush::NodeKind::null);
 }
 
+TEST_CASE("yaml_source: bad encodings are refused before parsing, located", "[yaml_source]") {
+  using namespace std::string_literals;
+  struct Case { std::string text; const char* message_start; };
+  const Case cases[] = {
+      {"a: 1\nb: x\xc3(\n", "t.yaml:2:5: error: invalid UTF-8: truncated 2-byte sequence"},
+      {"a: \"caf\xc3\xa9\0\"\n"s, "t.yaml:1:9: error: NUL byte"},
+      {"\xff\xfe" "a\0:\0"s, "t.yaml:1:1: error: the text starts with a UTF-16 (little-endian)"},
+      {"# c\n\xed\xa0\x80: v\n", "t.yaml:2:1: error: invalid UTF-8: UTF-16 surrogate U+D800"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    try {
+      (void)hush::parse_yaml_source("t.yaml", c.text);
+      FAIL("expected an encoding error");
+    } catch (const hush::Error& e) {
+      CHECK(e.kind() == hush::ErrorKind::syntax);
+      CHECK(e.id() == "invalid-encoding");
+      CHECK_THAT(e.what(), Catch::StartsWith(c.message_start));
+      CHECK_FALSE(e.detail().empty());
+    }
+  }
+  CHECK(hush::parse_yaml_source("t.yaml", "\xef\xbb\xbf" "a: caf\xc3\xa9\n").documents.size() == 1);
+}
+
 TEST_CASE("yaml_source: syntax errors carry path, line and column", "[yaml_source]") {
   struct Case { const char* text; const char* message_start; const char* hint; };
   const Case cases[] = {

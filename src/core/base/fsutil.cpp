@@ -4,9 +4,10 @@
 
 #include <hush/error.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <algorithm>
 #include <fcntl.h>
 #include <functional>
 #include <glob.h>
@@ -24,28 +25,72 @@ namespace {
               Location{path.string(), 0, 0});
 }
 
-// Reads `path` through `buffer` (`size` bytes), handing each filled prefix length to `take`.
-void read_whole_file(const std::filesystem::path& path, char* buffer, std::size_t size,
-                     const std::function<void(std::size_t)>& take) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) fail_io("unreadable-file", "cannot read", path, errno);
-  struct stat info {};
-  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
-    ::close(fd);
-    fail_io("unreadable-file", "cannot read", path, EISDIR);
+// Why a non-regular file is refused, for the not-a-regular-file message.
+std::string refusal(mode_t mode) {
+  const char* type = S_ISDIR(mode)    ? "a directory"
+                     : S_ISFIFO(mode) ? "a FIFO (named pipe)"
+                     : S_ISCHR(mode)  ? "a character device"
+                     : S_ISBLK(mode)  ? "a block device"
+                     : S_ISSOCK(mode) ? "a socket"
+                                      : nullptr;
+  return type != nullptr ? std::string("it is ") + type + ", not a regular file"
+                         : std::string("it is not a regular file");
+}
+
+[[noreturn]] void fail_too_large(const std::filesystem::path& path, InputLimit limit) {
+  throw input_too_large(path.string(), limit);
+}
+
+// Owns a file descriptor; closes it on every way out. Movable, not copyable.
+class Descriptor {
+ public:
+  explicit Descriptor(int fd) : m_fd(fd) {}
+  ~Descriptor() {
+    if (m_fd >= 0) ::close(m_fd);
   }
+  Descriptor(Descriptor&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+  Descriptor& operator=(Descriptor&&) = delete;
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  [[nodiscard]] int get() const { return m_fd; }
+
+ private:
+  int m_fd;
+};
+
+// O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer, before fstat could refuse
+// it. It changes nothing for the regular files that pass the checks, so it is not cleared.
+Descriptor open_regular_file(const std::filesystem::path& path, InputLimit limit) {
+  Descriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+  if (fd.get() < 0) fail_io("unreadable-file", "cannot read", path, errno);
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) fail_io("unreadable-file", "cannot read", path, errno);
+  if (!S_ISREG(info.st_mode)) {
+    throw Error(ErrorKind::io, "not-a-regular-file",
+                "cannot read " + path.string() + ": " + refusal(info.st_mode),
+                Location{path.string(), 0, 0});
+  }
+  if (static_cast<std::uint64_t>(info.st_size) > limit.bytes) fail_too_large(path, limit);
+  return fd;
+}
+
+// Reads `path` through `buffer` (`size` bytes), handing each filled prefix length to `take`.
+// Asks for at most `limit.bytes` + 1 bytes in all: a file can grow after fstat, and /proc-style
+// files report size 0, so only the byte past the limit proves it too large.
+void read_whole_file(const std::filesystem::path& path, InputLimit limit, char* buffer,
+                     std::size_t size, const std::function<void(std::size_t)>& take) {
+  const Descriptor fd = open_regular_file(path, limit);
+  std::uint64_t total = 0;
   for (;;) {
-    const ssize_t n = ::read(fd, buffer, size);
+    const std::uint64_t wanted = std::min<std::uint64_t>(size, limit.bytes + 1 - total);
+    const ssize_t n = ::read(fd.get(), buffer, static_cast<std::size_t>(wanted));
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int saved = errno;
-      ::close(fd);
-      fail_io("unreadable-file", "cannot read", path, saved);
-    }
+    if (n < 0) fail_io("unreadable-file", "cannot read", path, errno);
     if (n == 0) break;
+    total += static_cast<std::uint64_t>(n);
+    if (total > limit.bytes) fail_too_large(path, limit);
     take(static_cast<std::size_t>(n));
   }
-  ::close(fd);
 }
 
 // The directory that holds `path` ("." for a bare name), opened following links: the caller
@@ -68,18 +113,53 @@ class ParentDirectory {
 
 }  // namespace
 
-std::string read_file(const std::filesystem::path& path) {
+Error input_too_large(const std::string& name, InputLimit limit) {
+  return Error(ErrorKind::io, "input-too-large",
+               name + " is larger than the " + format_byte_size(limit.bytes) + " limit; " +
+                   std::string(limit.remedy),
+               Location{name, 0, 0});
+}
+
+std::string format_byte_size(std::uint64_t bytes) {
+  const char* const units[] = {"GiB", "MiB", "KiB"};
+  for (int i = 0; i < 3; ++i) {
+    const std::uint64_t unit = std::uint64_t{1} << (10 * (3 - i));
+    if (bytes >= unit && bytes % unit == 0) return std::to_string(bytes / unit) + " " + units[i];
+  }
+  return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+}
+
+std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 19) return std::nullopt;
+  std::uint64_t value = std::stoull(std::string(text.substr(0, digits)));
+  std::string_view suffix = text.substr(digits);
+  int shift = 0;
+  if (!suffix.empty()) {
+    const char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(suffix[0])));
+    shift = unit == 'K' ? 10 : unit == 'M' ? 20 : unit == 'G' ? 30 : -1;
+    suffix.remove_prefix(1);
+    if (shift < 0 || !(suffix.empty() || suffix == "B" || suffix == "iB")) return std::nullopt;
+  }
+  constexpr std::uint64_t k_most = std::uint64_t{1} << 63;
+  if (value == 0 || value > (k_most >> shift)) return std::nullopt;
+  return value << shift;
+}
+
+std::string read_file(const std::filesystem::path& path, InputLimit limit) {
   std::string content;
   char buffer[65536];
-  read_whole_file(path, buffer, sizeof buffer, [&](std::size_t n) { content.append(buffer, n); });
+  read_whole_file(path, limit, buffer, sizeof buffer,
+                  [&](std::size_t n) { content.append(buffer, n); });
   return content;
 }
 
-SecretBuffer read_secret_file(const std::filesystem::path& path) {
+SecretBuffer read_secret_file(const std::filesystem::path& path, InputLimit limit) {
   SecretBuffer content;
   // The read lands in a secure scratch block, never on the stack or in the ordinary heap.
   SecretValue scratch = SecretValue::with_size(16384);
-  read_whole_file(path, scratch.data(), scratch.size(),
+  read_whole_file(path, limit, scratch.data(), scratch.size(),
                   [&](std::size_t n) { content.append(scratch.reveal().substr(0, n)); });
   return content;
 }

@@ -1,5 +1,7 @@
 #include "core/base/text.hpp"
 
+#include <hush/error.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -90,41 +92,120 @@ std::string caret_snippet(int line, std::string_view line_text, int column, int 
   return out;
 }
 
+namespace {
+
+std::string hex_digits(unsigned value, int digits) {
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (int d = digits - 1; d >= 0; --d) out += k_hex[(value >> (4 * d)) & 0xF];
+  return out;
+}
+
+// What is wrong with a complete sequence that decodes to `point` but is no valid UTF-8.
+std::string decoded_problem(char32_t point, bool overlong) {
+  const std::string code = "U+" + hex_digits(static_cast<unsigned>(point), point > 0xFFFF ? 6 : 4);
+  if (overlong) return "invalid UTF-8: overlong encoding of " + code;
+  if (point > 0x10FFFF) return "invalid UTF-8: " + code + " is above U+10FFFF";
+  return "invalid UTF-8: UTF-16 surrogate " + code + " encoded as UTF-8";
+}
+
+// Decodes the UTF-8 sequence at `text[i]`: its length, or 0 with `*problem` (when given) saying
+// what is wrong. NUL is valid UTF-8 here; find_encoding_problem refuses it separately. Callers
+// that validate values pass no `problem`, so no description of a secret's bytes is ever built.
+std::size_t sequence_length(std::string_view text, std::size_t i, std::string* problem) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if (lead < 0x80) return 1;
+  const std::size_t length = lead >= 0xC0 && lead < 0xE0   ? 2
+                             : lead >= 0xE0 && lead < 0xF0 ? 3
+                             : lead >= 0xF0 && lead < 0xF8 ? 4
+                                                           : 0;
+  if (length == 0) {
+    if (problem == nullptr) return 0;
+    *problem =
+        lead < 0xC0
+            ? "invalid UTF-8: continuation byte 0x" + hex_digits(lead, 2) + " without a lead byte"
+            : "invalid UTF-8: byte 0x" + hex_digits(lead, 2) + " never occurs in UTF-8";
+    return 0;
+  }
+  char32_t point = lead & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    if (i + k >= text.size() || (static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
+      if (problem != nullptr) {
+        *problem = "invalid UTF-8: truncated " + std::to_string(length) + "-byte sequence";
+      }
+      return 0;
+    }
+    point = (point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  }
+  static constexpr char32_t k_minimum[] = {0, 0, 0x80, 0x800, 0x10000};
+  const bool valid =
+      point >= k_minimum[length] && point <= 0x10FFFF && (point < 0xD800 || point > 0xDFFF);
+  if (valid) return length;
+  if (problem != nullptr) *problem = decoded_problem(point, point < k_minimum[length]);
+  return 0;
+}
+
+// The byte-order marks of the encodings hush does not read, longest first (UTF-32 LE starts
+// with UTF-16 LE's mark).
+struct ByteOrderMark {
+  std::string_view bytes;
+  const char* name;
+};
+constexpr ByteOrderMark k_foreign_marks[] = {
+    {std::string_view("\xFF\xFE\0\0", 4), "UTF-32 (little-endian)"},
+    {std::string_view("\0\0\xFE\xFF", 4), "UTF-32 (big-endian)"},
+    {"\xFF\xFE", "UTF-16 (little-endian)"},
+    {"\xFE\xFF", "UTF-16 (big-endian)"},
+};
+
+}  // namespace
+
 bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t extra = 0;
-    char32_t point = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      point = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      point = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      point = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + extra >= text.size()) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      point = (point << 6) | (cc & 0x3F);
-    }
-    const char32_t minimum[] = {0, 0x80, 0x800, 0x10000};
-    if (point < minimum[extra] || point > 0x10FFFF || (point >= 0xD800 && point <= 0xDFFF)) {
-      return false;
-    }
-    i += extra + 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = sequence_length(text, i, nullptr);
+    if (n == 0) return false;
+    i += n;
   }
   return true;
+}
+
+std::optional<EncodingProblem> find_encoding_problem(std::string_view text) {
+  for (const ByteOrderMark& mark : k_foreign_marks) {
+    if (text.starts_with(mark.bytes)) {
+      return EncodingProblem{
+          0, std::string("the text starts with a ") + mark.name + " byte-order mark"};
+    }
+  }
+  std::string problem;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\0') return EncodingProblem{i, "NUL byte"};
+    const std::size_t n = sequence_length(text, i, &problem);
+    if (n == 0) return EncodingProblem{i, problem};
+    i += n;
+  }
+  return std::nullopt;
+}
+
+std::string printable_utf8(std::string_view text) {
+  static constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = text[i] == '\0' ? 0 : sequence_length(text, i, nullptr);
+    out.append(n == 0 ? k_replacement : text.substr(i, n));
+    i += std::max<std::size_t>(n, 1);
+  }
+  return out;
+}
+
+void require_valid_encoding(const std::string& path, std::string_view text) {
+  const std::optional<EncodingProblem> problem = find_encoding_problem(text);
+  if (!problem) return;
+  const LineIndex index(text);
+  const LineColumn at = index.locate(problem->offset);
+  throw Error(ErrorKind::syntax, "invalid-encoding",
+              problem->reason + "; hush reads YAML as UTF-8 text",
+              Location{path, at.line, at.column},
+              caret_snippet(at.line, printable_utf8(index.line_text(at.line)), at.column, 1));
 }
 
 std::size_t count_code_points(std::string_view text) {

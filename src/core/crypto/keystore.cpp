@@ -52,7 +52,7 @@ void check_key_file_mode(const std::filesystem::path& path) {
 Keypair keypair_from_file(const std::filesystem::path& path, const std::string& origin,
                           std::string_view announce_as) {
   check_key_file_mode(path);
-  const SecretBuffer text = read_secret_file(path);
+  const SecretBuffer text = read_secret_file(path, k_key_file_limit);
   if (!trimmed(text.reveal()).empty()) {
     announce_revealed(announce_as, SecretValue(trimmed(text.reveal())));
   }

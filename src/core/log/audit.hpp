@@ -4,6 +4,8 @@
 // the previous line, so an edited, removed or reordered line breaks the chain. Appends hold an
 // exclusive lock, so concurrent hush processes never interleave or lose lines.
 #pragma once
+#include "core/base/fsutil.hpp"
+
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -39,8 +41,10 @@ struct AuditVerification {
   // 0 when there is none.
   std::size_t incomplete_line = 0;
 };
-// Recomputes the chain of the log at `path`. Throws Error(io, "unreadable-file") when missing.
-[[nodiscard]] AuditVerification verify_audit_log(const std::filesystem::path& path);
+// Recomputes the chain of the log at `path`, read whole (read_file with `limit`). Throws
+// Error(io, "unreadable-file") when missing, and read_file's other errors.
+[[nodiscard]] AuditVerification verify_audit_log(const std::filesystem::path& path,
+                                                 InputLimit limit);
 
 // The first line's "prev" value: 64 zeros.
 [[nodiscard]] std::string audit_genesis();

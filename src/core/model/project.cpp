@@ -308,7 +308,7 @@ ProjectSearch find_project_file(const std::filesystem::path& start,
 }
 
 ProjectFile load_project_file(const std::filesystem::path& path) {
-  const YamlSource source = parse_yaml_source(path.string(), read_file(path));
+  const YamlSource source = parse_yaml_source(path.string(), read_file(path, k_project_file_limit));
   ProjectFile out;
   out.path = path;
   if (source.documents.empty() || source.documents[0].root.kind == NodeKind::null) return out;

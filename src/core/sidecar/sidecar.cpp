@@ -149,7 +149,7 @@ std::filesystem::path default_sidecar_path(const std::filesystem::path& config,
 }
 
 Sidecar load_sidecar(const std::filesystem::path& path) {
-  return parse_sidecar(path.string(), read_file(path));
+  return parse_sidecar(path.string(), read_file(path, k_sidecar_limit));
 }
 
 void save_sidecar(const std::filesystem::path& path, const Sidecar& sidecar) {

@@ -358,6 +358,7 @@ std::string to_string(const NodePath& path) {
 }
 
 YamlSource parse_yaml_source(std::string path, std::string text) {
+  require_valid_encoding(path, text);  // yaml-cpp would misplace or accept what this refuses
   YamlSource source{std::move(path), std::move(text), {}};
   const std::size_t offset = std::string_view(source.text).starts_with(k_bom) ? k_bom.size() : 0;
   std::istringstream stream(source.text.substr(offset));
