@@ -231,3 +231,20 @@ TEST_CASE("yaml_source: double-quoted escapes of U+0080-U+00FF read as UTF-8", "
   CHECK(root.find("c")->value == "\xc3\xa9");
   CHECK(root.find("d")->value == "\xe2\x80\xa8");
 }
+
+TEST_CASE("yaml_source: fuzz findings in keys, anchors and the BOM", "[yaml_source]") {
+  // A lone word where a key belongs: yaml-cpp 0.7 reads `NEXT: null`, other readers refuse it.
+  CHECK(parse_error_id("a:\n  b: 1\nNEXT\n") == "yaml-syntax 3:1");
+  CHECK(parse_error_id("? a\n: 1\nk :\n  v\n\"q\" : 1\n") == "parsed");
+  // The indentation of a mapping whose first key has an anchor or tag, or follows a BOM,
+  // is where its node starts: a block scalar in it is located exactly.
+  for (const char* text : {"&x k: v\nl: |\n  ${A}\n", "!!str k: v\nl: |\n  ${A}\n",
+                           "- &x k: v\n  l: |\n    ${A}\n", "\xEF\xBB\xBF" "a: 1\nf: |\n  ${A}\n"}) {
+    CAPTURE(text);
+    const hush::YamlSource source = hush::parse_yaml_source("t.yaml", text);
+    const hush::ScalarSite& site = site_with_value(source, "${A}\n");
+    CHECK(span_text(source, site).starts_with("|"));
+    CHECK(span_text(source, site).ends_with("${A}"));
+    CHECK(site.style == hush::ScalarStyle::literal);
+  }
+}

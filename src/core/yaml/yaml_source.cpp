@@ -107,6 +107,9 @@ class TreeBuilder : public YAML::EventHandler {
   [[nodiscard]] NodePath current_path() const;
   [[nodiscard]] bool in_flow() const;
   [[nodiscard]] int block_indent_for_child(std::size_t child_begin) const;
+  [[nodiscard]] int key_indent(std::size_t key) const;
+  [[nodiscard]] bool followed_by_colon(std::size_t end) const;
+  [[nodiscard]] bool is_explicit_key(std::size_t key) const;
 
   const std::string& m_path;
   std::string_view m_text;
@@ -120,6 +123,46 @@ class TreeBuilder : public YAML::EventHandler {
   std::string m_problem;
   std::size_t m_problem_offset = 0;
 };
+
+// The indentation of a block mapping whose first key starts at `key`: the column where the key's
+// node begins, properties (`&anchor`, `!tag`) included, counted from the line's start (after a
+// UTF-8 BOM on the first line).
+int TreeBuilder::key_indent(std::size_t key) const {
+  std::size_t begin = key;
+  for (;;) {
+    std::size_t pos = begin;
+    while (pos > 0 && (m_text[pos - 1] == ' ' || m_text[pos - 1] == '\t')) --pos;
+    std::size_t token = pos;
+    while (token > 0 && m_text[token - 1] != ' ' && m_text[token - 1] != '\t' &&
+           !detail::is_line_break(m_text[token - 1])) {
+      --token;
+    }
+    if (token == pos || (m_text[token] != '&' && m_text[token] != '!')) break;
+    begin = token;
+  }
+  std::size_t line_start = begin;
+  while (line_start > 0 && !detail::is_line_break(m_text[line_start - 1])) --line_start;
+  if (line_start == 0) line_start = std::min(m_offset, begin);  // after the BOM
+  return static_cast<int>(begin - line_start);
+}
+
+// Whether the implicit key ending at `end` is followed, on its line, by the `:` indicator.
+bool TreeBuilder::followed_by_colon(std::size_t end) const {
+  while (end < m_text.size() && (m_text[end] == ' ' || m_text[end] == '\t')) ++end;
+  return end < m_text.size() && m_text[end] == ':';
+}
+
+// Whether the key at `key` is an explicit one (`? key`), which needs no `:` on its line.
+bool TreeBuilder::is_explicit_key(std::size_t key) const {
+  std::size_t line_start = key;
+  while (line_start > 0 && !detail::is_line_break(m_text[line_start - 1])) --line_start;
+  for (std::size_t i = line_start; i < key; ++i) {
+    if (m_text[i] == '?' && (i + 1 == key || m_text[i + 1] == ' ' || m_text[i + 1] == '\t')) {
+      return true;
+    }
+  }
+  return false;
+}
 
 NodePath TreeBuilder::current_path() const {
   NodePath path;
@@ -165,9 +208,14 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
     m_problem_offset = span.begin;
   }
   if (is_key && !m_stack.back().flow && m_stack.back().indent < 0) {
-    std::size_t line_start = span.begin;
-    while (line_start > 0 && !detail::is_line_break(m_text[line_start - 1])) --line_start;
-    m_stack.back().indent = static_cast<int>(span.begin - line_start);
+    m_stack.back().indent = key_indent(span.begin);
+  }
+  if (is_key && !m_stack.back().flow && m_problem.empty() && !followed_by_colon(span.end) &&
+      !is_explicit_key(span.begin)) {
+    // yaml-cpp 0.7 reads a lone word after a nested mapping as a key with a null value; every
+    // other YAML reader refuses it.
+    m_problem = "a mapping key without ':' (write `key:` for an empty value, or quote the line)";
+    m_problem_offset = span.begin;
   }
   ScalarSite site{.begin = span.begin, .end = span.end, .style = span.style, .value = value,
                   .path = current_path(), .is_key = is_key, .in_flow = in_flow(),
