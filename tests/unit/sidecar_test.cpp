@@ -190,7 +190,8 @@ TEST_CASE("sidecar: parse errors are located and name the problem", "[sidecar]")
        "s.yaml:12:12: error: value of secret A is sealed as enc:v2, which needs sidecar format 2 "
        "(the file says hush: 1) [sidecar-invalid]"},
       {"duplicate key", sidecar_text(keys, "    type: kv\n"),
-       "s.yaml:9:5: error: duplicate key 'type' in secret A [sidecar-invalid]"},
+       "s.yaml:9:5: error: key \"type\" appears twice in this mapping (first at line 8); YAML "
+       "readers disagree on which one wins, so keep one [duplicate-key]"},
       {"bad name", std::string(good).replace(good.find("  A:"), 4, "  a:"),
        "s.yaml:7:3: error: invalid secret name 'a': a name must match [A-Z][A-Z0-9_]* "
        "(upper-case letters, digits and underscores, starting with a letter), e.g. A "

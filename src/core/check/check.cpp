@@ -112,13 +112,14 @@ void text_rules(const CheckInput& input, const CheckOptions& options, const Reda
   }
 }
 
-// The parser's snippet is the raw line: it is rebuilt, masked, at the error's column.
+// A parse error (yaml-syntax, duplicate-key, alias-budget, nesting-limit) as a finding of its
+// own id. The parser's snippet is the raw line: it is rebuilt, masked, at the error's column.
 Finding syntax_finding(const CheckInput& input, const Error& e, const LineMasker& masker,
                        const LineIndex& index) {
   const Location where = e.where().value_or(Location{input.path});
-  return {Severity::error, "yaml-syntax", where, e.message(),
+  return {Severity::error, e.id(), where, e.message(),
           where.line > 0 ? masker.snippet_at(index, where.line, std::max(where.column, 1), 1) : "",
-          detail::fingerprint("yaml-syntax", input.path, e.message())};
+          detail::fingerprint(e.id(), input.path, e.message())};
 }
 
 void config_rules(const YamlSource& source, const CheckOptions& options, const LineMasker& masker,

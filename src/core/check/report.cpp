@@ -17,6 +17,9 @@ std::size_t count(const CheckReport& report, Severity severity) {
 std::string rule_description(const std::string& rule) {
   static const std::map<std::string, std::string> k_descriptions = {
       {"yaml-syntax", "The file is not valid YAML"},
+      {"duplicate-key", "A mapping repeats a key"},
+      {"alias-budget", "YAML aliases expand past hush's budget"},
+      {"nesting-limit", "Collections nest deeper than hush's limit"},
       {"schema", "The config does not match the OpsiMate schema"},
       {"unknown-type", "A provider, service or integration type hush does not know"},
       {"duplicate-name", "Two entries of one section share a name"},

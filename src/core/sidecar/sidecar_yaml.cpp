@@ -91,7 +91,6 @@ std::vector<Item> SidecarParser::items(const YamlNode& map, const Location& at,
       std::vector<std::string> names(known.begin(), known.end());
       fail(key_at, "unknown key '" + key + "' in " + what + " (known: " + join(names, ", ") + ")");
     }
-    if (optional_item(out, key) != nullptr) fail(key_at, "duplicate key '" + key + "' in " + what);
     out.push_back({key, &map.children[i], key_at});
   }
   return out;

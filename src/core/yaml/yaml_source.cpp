@@ -4,7 +4,9 @@
 
 #include "core/yaml/yaml_spans.hpp"
 
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <sstream>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -21,26 +23,47 @@ struct Frame {
   int indent = -1;           // block collections: indentation of their entries' column
   bool expecting_key = true; // mappings: the next event is a key
   std::string key;           // mappings: the current entry's key
-  std::size_t indent_mark = 0;
   YAML::anchor_t anchor = 0;
+  std::size_t begin = 0;     // byte offset of the collection's start
+  std::size_t weight = 1;    // nodes in the subtree so far, this one included
+  std::size_t height = 0;    // levels of collections below this one
+  std::unordered_map<std::string, std::size_t> seen_keys;  // mappings: scalar key -> offset
 };
 
-// Builds YamlNode trees and ScalarSites from yaml-cpp's event stream.
+// An anchored subtree, kept for the aliases that copy it.
+struct Anchored {
+  YamlNode node;
+  std::size_t weight = 1;
+  std::size_t height = 0;
+};
+
+[[noreturn]] void throw_at(const std::string& path, std::string_view text, std::size_t offset,
+                           const char* id, std::string message);
+
+// Builds YamlNode trees and ScalarSites from yaml-cpp's event stream. Structural limits (alias
+// budget, nesting, duplicate keys) are enforced here, as the events arrive, so a hostile file
+// stops before it costs more than linear time and memory.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(std::string_view text, std::size_t offset) : m_text(text), m_offset(offset) {}
+  TreeBuilder(const std::string& path, std::string_view text, std::size_t offset,
+              std::size_t& alias_nodes)
+      : m_path(path), m_text(text), m_offset(offset), m_alias_nodes(alias_nodes) {}
 
   YamlDocument take() { return std::move(m_document); }
   [[nodiscard]] const std::string& problem() const { return m_problem; }
   [[nodiscard]] std::size_t problem_offset() const { return m_problem_offset; }
+  // The offset of the document's only event when that event is a null, else npos: yaml-cpp 0.7
+  // reports a token it cannot place as such a document without consuming it, forever.
+  [[nodiscard]] std::size_t bare_null_at() const { return m_bare_null_at; }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { attach(YamlNode{}, anchor); }
-  void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
-    const auto found = m_anchors.find(anchor);
-    attach(found == m_anchors.end() ? YamlNode{} : found->second, 0);
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const std::size_t at = offset_of(mark);
+    if (m_stack.empty() && m_events == 0) m_bare_null_at = at;
+    attach(YamlNode{}, anchor, at, 1, 0);
   }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override;
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override;
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -55,18 +78,31 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
  private:
+  [[nodiscard]] std::size_t offset_of(const YAML::Mark& mark) const {
+    return static_cast<std::size_t>(std::max(mark.pos, 0)) + m_offset;
+  }
   void open(NodeKind kind, const YAML::Mark& mark, YAML::anchor_t anchor,
             YAML::EmitterStyle::value style);
   void close();
-  void attach(YamlNode node, YAML::anchor_t anchor);
+  void attach(YamlNode node, YAML::anchor_t anchor, std::size_t at, std::size_t weight,
+              std::size_t height);
+  void note_key(Frame& map, const YamlNode& key, std::size_t at);
+  void record_alias_uses(const YamlNode& node, NodePath& path, bool as_key, std::size_t at);
+  [[noreturn]] void fail(std::size_t offset, const char* id, std::string message) const {
+    throw_at(m_path, m_text, offset, id, std::move(message));
+  }
   [[nodiscard]] NodePath current_path() const;
   [[nodiscard]] bool in_flow() const;
   [[nodiscard]] int block_indent_for_child(std::size_t child_begin) const;
 
+  const std::string& m_path;
   std::string_view m_text;
   std::size_t m_offset;
+  std::size_t& m_alias_nodes;  // nodes copied by aliases so far, shared by a file's documents
+  std::size_t m_events = 0;
+  std::size_t m_bare_null_at = std::string::npos;
   std::vector<Frame> m_stack;
-  std::map<YAML::anchor_t, YamlNode> m_anchors;
+  std::map<YAML::anchor_t, Anchored> m_anchors;
   YamlDocument m_document;
   std::string m_problem;
   std::size_t m_problem_offset = 0;
@@ -127,12 +163,64 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
   YamlNode node{.kind = NodeKind::scalar, .value = value, .plain = tag == "?", .keys = {},
                 .children = {}, .scalar = m_document.scalars.size()};
   m_document.scalars.push_back(std::move(site));
-  attach(std::move(node), anchor);
+  attach(std::move(node), anchor, span.begin, 1, 0);
 }
 
-void TreeBuilder::open(NodeKind kind, const YAML::Mark&, YAML::anchor_t anchor,
+void TreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  const std::size_t at = offset_of(mark);
+  const auto found = m_anchors.find(anchor);
+  if (found == m_anchors.end()) {
+    attach(YamlNode{}, 0, at, 1, 0);
+    return;
+  }
+  const Anchored& anchored = found->second;
+  m_alias_nodes += anchored.weight;
+  if (m_alias_nodes > k_alias_budget) {
+    fail(at, "alias-budget",
+         "aliases in this file expand to more than " + std::to_string(k_alias_budget) +
+             " nodes; write the repeated part out or nest fewer aliases");
+  }
+  if (m_stack.size() + anchored.height > k_max_nesting) {
+    fail(at, "nesting-limit",
+         "this alias nests collections deeper than " + std::to_string(k_max_nesting) + " levels");
+  }
+  const bool as_key = !m_stack.empty() && m_stack.back().node.kind == NodeKind::map &&
+                      m_stack.back().expecting_key;
+  NodePath path = current_path();
+  record_alias_uses(anchored.node, path, as_key, at);
+  attach(anchored.node, 0, at, anchored.weight, anchored.height);
+}
+
+void TreeBuilder::record_alias_uses(const YamlNode& node, NodePath& path, bool as_key,
+                                    std::size_t at) {
+  if (node.kind == NodeKind::scalar) {
+    if (node.scalar != k_no_scalar && node.value.find('$') != std::string::npos) {
+      m_document.alias_uses.push_back({node.scalar, path, as_key, at, {}});
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    if (node.kind == NodeKind::map) {
+      record_alias_uses(node.keys[i], path, true, at);
+      const YamlNode& key = node.keys[i];
+      path.push_back({key.kind == NodeKind::scalar ? key.value : "<complex key>", 0, false});
+    } else {
+      path.push_back({{}, i, true});
+    }
+    record_alias_uses(node.children[i], path, as_key, at);
+    path.pop_back();
+  }
+}
+
+void TreeBuilder::open(NodeKind kind, const YAML::Mark& mark, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value style) {
+  ++m_events;
+  if (m_stack.size() >= k_max_nesting) {
+    fail(offset_of(mark), "nesting-limit",
+         "collections nest deeper than " + std::to_string(k_max_nesting) + " levels");
+  }
   Frame frame;
+  frame.begin = offset_of(mark);
   frame.node.kind = kind;
   frame.flow = style == YAML::EmitterStyle::Flow;
   frame.anchor = anchor;
@@ -143,19 +231,35 @@ void TreeBuilder::open(NodeKind kind, const YAML::Mark&, YAML::anchor_t anchor,
 void TreeBuilder::close() {
   Frame frame = std::move(m_stack.back());
   m_stack.pop_back();
-  attach(std::move(frame.node), frame.anchor);
+  attach(std::move(frame.node), frame.anchor, frame.begin, frame.weight, frame.height);
 }
 
-void TreeBuilder::attach(YamlNode node, YAML::anchor_t anchor) {
-  if (anchor != 0) m_anchors[anchor] = node;
+void TreeBuilder::note_key(Frame& map, const YamlNode& key, std::size_t at) {
+  if (key.kind != NodeKind::scalar) return;
+  const auto [first, inserted] = map.seen_keys.emplace(key.value, at);
+  if (inserted) return;
+  const LineColumn where = LineIndex(m_text).locate(first->second);
+  std::string shown = key.value.size() > 40 ? key.value.substr(0, 40) + "..." : key.value;
+  fail(at, "duplicate-key",
+       "key \"" + shown + "\" appears twice in this mapping (first at line " +
+           std::to_string(where.line) + "); YAML readers disagree on which one wins, so keep one");
+}
+
+void TreeBuilder::attach(YamlNode node, YAML::anchor_t anchor, std::size_t at,
+                         std::size_t weight, std::size_t height) {
+  if (node.kind != NodeKind::map && node.kind != NodeKind::sequence) ++m_events;
+  if (anchor != 0) m_anchors[anchor] = Anchored{node, weight, height};
   if (m_stack.empty()) {
     m_document.root = std::move(node);
     return;
   }
   Frame& parent = m_stack.back();
+  parent.weight += weight;
+  parent.height = std::max(parent.height, height + 1);
   if (parent.node.kind == NodeKind::sequence) {
     parent.node.children.push_back(std::move(node));
   } else if (parent.expecting_key) {
+    note_key(parent, node, at);
     parent.key = node.kind == NodeKind::scalar ? node.value : std::string("<complex key>");
     parent.node.keys.push_back(std::move(node));
     parent.expecting_key = false;
@@ -172,16 +276,34 @@ bool has_unquoted_reference_in_flow(std::string_view line) {
   return flow != std::string_view::npos && flow < ref && line.find_first_of("\"'") > ref;
 }
 
-[[noreturn]] void throw_syntax(const YamlSource& source, std::size_t offset, std::string message) {
-  const LineIndex index(source.text);
+[[noreturn]] void throw_at(const std::string& path, std::string_view text, std::size_t offset,
+                           const char* id, std::string message) {
+  const LineIndex index(text);
   const LineColumn at = index.locate(offset);
   const std::string_view line = index.line_text(at.line);
-  if (has_unquoted_reference_in_flow(line)) {
+  throw Error(ErrorKind::syntax, id, std::move(message), Location{path, at.line, at.column},
+              caret_snippet(at.line, line, at.column, 1));
+}
+
+[[noreturn]] void throw_syntax(const YamlSource& source, std::size_t offset, std::string message) {
+  const LineIndex index(source.text);
+  if (has_unquoted_reference_in_flow(index.line_text(index.locate(offset).line))) {
     message += "; an unquoted ${NAME} inside a flow collection ({...} or [...]) is not valid "
                "YAML: quote it (\"${NAME}\") or write $<NAME>";
   }
-  throw Error(ErrorKind::syntax, "yaml-syntax", message, Location{source.path, at.line, at.column},
-              caret_snippet(at.line, line, at.column, 1));
+  throw_at(source.path, source.text, offset, "yaml-syntax", std::move(message));
+}
+
+// yaml-cpp 0.7 answers a token it cannot place at document level (a `,` outside any flow
+// collection) with an empty document that does not consume it, again and again.
+[[noreturn]] void throw_stalled(const YamlSource& source, std::size_t offset) {
+  const char c = offset < source.text.size() ? source.text[offset] : '\0';
+  if (c == ',' || c == ']' || c == '}') {
+    throw_syntax(source, offset,
+                 std::string("unexpected '") + c +
+                     "' outside any flow collection; quote the value if it starts with it");
+  }
+  throw_syntax(source, offset, "unexpected token; the YAML parser cannot continue here");
 }
 
 }  // namespace
@@ -216,14 +338,23 @@ YamlSource parse_yaml_source(std::string path, std::string text) {
   YamlSource source{std::move(path), std::move(text), {}};
   const std::size_t offset = std::string_view(source.text).starts_with(k_bom) ? k_bom.size() : 0;
   std::istringstream stream(source.text.substr(offset));
+  std::size_t alias_nodes = 0;
   try {
     YAML::Parser parser(stream);
+    std::size_t previous_bare_null = std::string::npos;
     for (;;) {
-      TreeBuilder builder(source.text, offset);
+      TreeBuilder builder(source.path, source.text, offset, alias_nodes);
       if (!parser.HandleNextDocument(builder)) break;
       if (!builder.problem().empty()) {
         throw_syntax(source, builder.problem_offset(), builder.problem());
       }
+      // Two empty documents at one offset, or more documents than bytes: no progress.
+      const std::size_t bare_null = builder.bare_null_at();
+      if ((bare_null != std::string::npos && bare_null == previous_bare_null) ||
+          source.documents.size() > source.text.size()) {
+        throw_stalled(source, bare_null == std::string::npos ? source.text.size() : bare_null);
+      }
+      previous_bare_null = bare_null;
       source.documents.push_back(builder.take());
     }
   } catch (const YAML::ParserException& e) {
@@ -232,6 +363,7 @@ YamlSource parse_yaml_source(std::string path, std::string text) {
   const LineIndex index(source.text);
   for (YamlDocument& document : source.documents) {
     for (ScalarSite& site : document.scalars) site.start = index.locate(site.begin);
+    for (AliasUse& use : document.alias_uses) use.alias_start = index.locate(use.alias_begin);
   }
   return source;
 }

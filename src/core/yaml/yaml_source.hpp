@@ -29,8 +29,9 @@ enum class NodeKind { null, scalar, map, sequence };
 
 inline constexpr std::size_t k_no_scalar = std::numeric_limits<std::size_t>::max();
 
-// A node of the parsed tree. Aliases are expanded into copies (whose scalars keep the index of
-// the anchored scalar they came from).
+// A node of the parsed tree. An alias is expanded into a copy of its anchor's subtree whose
+// scalars keep the index of the anchored scalar they came from; the copies of one file are
+// bounded by k_alias_budget nodes, so expansion costs at most linear time and memory.
 struct YamlNode {
   NodeKind kind = NodeKind::null;
   std::string value;                  // scalar text
@@ -56,10 +57,27 @@ struct ScalarSite {
   LineColumn start;       // of `begin`
 };
 
+// A scalar reached through an alias: the anchored scalar `scalar` is also used at `path` (a
+// value or, when `as_key`, a mapping key), through the alias written at `alias_begin`. Recorded
+// for scalars that hold a `$` (every reference syntax does), so scope rules can follow aliases.
+struct AliasUse {
+  std::size_t scalar = 0;
+  NodePath path;
+  bool as_key = false;
+  std::size_t alias_begin = 0;  // byte offset of the `*name` token
+  LineColumn alias_start;       // of `alias_begin`
+};
+
 struct YamlDocument {
   YamlNode root;
   std::vector<ScalarSite> scalars;  // in source order
+  std::vector<AliasUse> alias_uses;
 };
+
+// Limits on hostile structure, each a located error when exceeded: nodes that aliases of one
+// file may expand to ("alias-budget") and depth of nested collections ("nesting-limit").
+inline constexpr std::size_t k_alias_budget = 100000;
+inline constexpr std::size_t k_max_nesting = 100;
 
 struct YamlSource {
   std::string path;
@@ -69,8 +87,11 @@ struct YamlSource {
 
 // Parses `text` (named `path` in messages). Throws Error(syntax, "yaml-syntax") at the offending
 // path:line:column, including the cases yaml-cpp accepts leniently (an unterminated quoted
-// scalar); when the error line holds an unquoted ${…} inside a flow collection the message says
-// to quote it or use $<…>. Accepts a UTF-8 BOM, CRLF line ends and several documents.
+// scalar) and a flow indicator where no flow collection is open (on which yaml-cpp 0.7 would
+// loop forever); when the error line holds an unquoted ${…} inside a flow collection the message
+// says to quote it or use $<…>. Throws Error(syntax, "duplicate-key") for a mapping that repeats a
+// key, "alias-budget" and "nesting-limit" for the limits above. Accepts a UTF-8 BOM, CRLF line
+// ends and several documents.
 [[nodiscard]] YamlSource parse_yaml_source(std::string path, std::string text);
 
 }  // namespace hush
