@@ -28,15 +28,13 @@ std::string double_quoted(std::string_view value) {
   return out + "\"";
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+void run(const std::uint8_t* data, std::size_t size) {
   const std::string_view text = hush::fuzz::as_text(data, size);
   std::vector<hush::DotenvEntry> entries;
   try {
     entries = hush::parse_dotenv(text, "fuzz.env");
   } catch (const hush::Error&) {
-    return 0;
+    return;
   }
   static const RE2 name_pattern("[A-Za-z_][A-Za-z0-9_.-]*");
   std::string again;
@@ -59,5 +57,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(reread[i].value.reveal() == entries[i].value.reveal(), "written-back value differs");
     require(reread[i].where.line == static_cast<int>(i) + 1, "written-back entry on another line");
   }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  hush::fuzz::without_pool_leak([&] { run(data, size); });
   return 0;
 }

@@ -3,6 +3,8 @@
 // bytes into parameters and payload. hush::Error is each target's normal rejection; anything
 // else that escapes a target (another exception, a sanitizer report, an abort) is a finding.
 #pragma once
+#include <hush/secret.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -19,6 +21,16 @@ namespace hush::fuzz {
 
 inline void require(bool holds, const char* what) {
   if (!holds) finding(what);
+}
+
+// Runs `body` and requires the secure pool to hold as many bytes afterwards as before: every
+// secret value and buffer the input created was released, and so wiped (ASan does not see the
+// pool's blocks, which come from libsodium's guarded mappings).
+template <class Body>
+void without_pool_leak(const Body& body) {
+  const std::size_t before = secure_pool_stats().bytes_in_use;
+  body();
+  require(secure_pool_stats().bytes_in_use == before, "secure-pool bytes not released");
 }
 
 // Reads parameters off the front of the input; once the input is used up, every byte reads 0.

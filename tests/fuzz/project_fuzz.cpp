@@ -7,13 +7,15 @@
 #include <set>
 #include <string>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+namespace {
+
+void run(const std::uint8_t* data, std::size_t size) {
   const std::string text(hush::fuzz::as_text(data, size));
   hush::ProjectFile project;
   try {
     project = hush::parse_project_file("/fuzz/.hush.yaml", text);
   } catch (const hush::Error&) {
-    return 0;
+    return;
   }
   using hush::fuzz::require;
   require(project.path == "/fuzz/.hush.yaml", "project file without its path");
@@ -25,5 +27,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(spec.name != "sidecar" && spec.name != "env" && spec.name != "inline",
             "exec source with a reserved name");
   }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  hush::fuzz::without_pool_leak([&] { run(data, size); });
   return 0;
 }

@@ -99,9 +99,7 @@ void check_stream(const hush::Redactor& redactor, std::string_view text,
   require(out == expected, "streamed output differs from the one-call output");
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+void run(const std::uint8_t* data, std::size_t size) {
   hush::fuzz::ByteReader input(data, size);
   const Setup setup = read_setup(input);
   const std::string_view text = input.rest();
@@ -127,5 +125,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     check_stream(redactor, text, cuts, expected);
   }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  hush::fuzz::without_pool_leak([&] { run(data, size); });
   return 0;
 }

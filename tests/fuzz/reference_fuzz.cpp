@@ -76,9 +76,7 @@ void check_substitute(std::string_view text, const hush::ReferenceScan& scan) {
   require(out.size() == expected, "substitute changed bytes outside the tokens");
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+void run(const std::uint8_t* data, std::size_t size) {
   hush::fuzz::ByteReader input(data, size);
   const hush::Syntax syntaxes[] = {hush::Syntax::both, hush::Syntax::braces, hush::Syntax::angle};
   const hush::Syntax syntax = syntaxes[input.byte() % 3];
@@ -86,5 +84,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const hush::ReferenceScan scan = hush::scan_references(text, syntax);
   check_tokens(text, scan);
   if (scan.problems.empty()) check_substitute(text, scan);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  hush::fuzz::without_pool_leak([&] { run(data, size); });
   return 0;
 }

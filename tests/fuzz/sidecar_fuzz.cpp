@@ -7,13 +7,15 @@
 #include <cstdint>
 #include <string>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+namespace {
+
+void run(const std::uint8_t* data, std::size_t size) {
   const std::string_view text = hush::fuzz::as_text(data, size);
   std::string emitted;
   try {
     emitted = hush::emit_sidecar(hush::parse_sidecar("fuzz.secrets.yaml", text));
   } catch (const hush::Error&) {
-    return 0;
+    return;
   }
   std::string again;
   try {
@@ -22,5 +24,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     hush::fuzz::finding("an emitted sidecar does not parse again");
   }
   hush::fuzz::require(again == emitted, "emit(parse(emit(s))) differs from emit(s)");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  hush::fuzz::without_pool_leak([&] { run(data, size); });
   return 0;
 }

@@ -188,6 +188,31 @@ TEST_CASE("render: json and env formats come from the rendered tree", "[render]"
         "SERVICES_DB_NAME=\"db\"\n");
 }
 
+// Found by tests/fuzz/yaml_render_fuzz: a scalar document became the line `="…"`.
+TEST_CASE("render: --format env refuses leaves without a valid variable name", "[render]") {
+  struct Case { const char* text; const char* message; };
+  const Case cases[] = {
+      {"--- |\n  ${A}\n", "a document that is a single scalar has no valid variable name (names "
+                           "start with a letter or _); use --format yaml or json [env-name-invalid]"},
+      {"ok: 1\n9lives: ${A}\n", "the leaf at 9lives has no valid variable name (names start with "
+                                "a letter or _); use --format yaml or json [env-name-invalid]"},
+      {"\"\": ${A}\n", "the leaf at \"\" has no valid variable name (names start with a letter "
+                       "or _); use --format yaml or json [env-name-invalid]"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    try {
+      (void)render_text(c.text, {{"A", "v"}}, {.format = hush::OutputFormat::env});
+      FAIL("expected an error");
+    } catch (const hush::Error& e) {
+      CHECK(std::string(e.what()) == std::string("error: ") + c.message);
+    }
+  }
+  const Rendered ok =
+      render_text("_x: ${A}\nl: [$<A>]\n", {{"A", "v"}}, {.format = hush::OutputFormat::env});
+  CHECK(ok.result.text.reveal() == "L_0=\"v\"\n_X=\"v\"\n");
+}
+
 TEST_CASE("render: the rendered text is a SecretBuffer in secure memory", "[render]") {
   static_assert(std::is_same_v<decltype(hush::RenderResult::text), hush::SecretBuffer>);
   static_assert(!std::is_convertible_v<const hush::SecretBuffer&, std::string>);
