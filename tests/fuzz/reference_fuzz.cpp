@@ -2,8 +2,9 @@
 // text: every token lies inside it, starts with '$', references read back as their display()
 // text, tokens (references, two-byte escapes, problems) come in text order without overlapping,
 // and substitute() of a clean scan calls its callback once per reference, in order, and keeps
-// every other byte.
+// every other byte. Problem messages are printable UTF-8, whatever bytes the template holds.
 #include "core/model/reference.hpp"
+#include "core/base/text.hpp"
 #include "fuzz_support.hpp"
 
 #include <algorithm>
@@ -14,6 +15,20 @@
 namespace {
 
 using hush::fuzz::require;
+
+// Valid UTF-8 without C0/C1 controls or DEL: nothing a terminal would interpret.
+bool is_printable_message(std::string_view message) {
+  if (!hush::is_valid_utf8(message)) return false;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(message[i]);
+    if (byte < 0x20 || byte == 0x7F) return false;
+    if (byte == 0xC2 && i + 1 < message.size() &&
+        static_cast<unsigned char>(message[i + 1]) < 0xA0) {
+      return false;
+    }
+  }
+  return true;
+}
 
 struct Token {
   std::size_t begin;
@@ -40,6 +55,7 @@ void check_tokens(std::string_view text, const hush::ReferenceScan& scan) {
             "problem outside the text");
     require(text[p.offset] == '$', "problem that does not start at '$'");
     require(!p.message.empty(), "problem without a message");
+    require(is_printable_message(p.message), "problem message not printable UTF-8");
     tokens.push_back({p.offset, p.offset + p.length});
   }
   const auto in_order = [](const auto& list, auto offset_of) {

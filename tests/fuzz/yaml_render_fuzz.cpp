@@ -37,7 +37,8 @@ const std::map<std::string, std::string, std::less<>>& secret_values() {
       {"A", "it's a \"quoted\" \\ value"},
       {"B", "line one\nline two\n  indented: yes # not a comment\n"},
       {"C", ": - ? [x] {y: z}, &a *a !t | > ' \" % @ ` #"},
-      {"D", "caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x94\x91 \xE2\x80\xA8 \xC2\x85 \xEF\xBB\xBF"},
+      {"D",
+       "caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x94\x91 \xE2\x80\xA8 \xC2\x85 \xEF\xBB\xBF"},
       {"E", "${A} $<B> $${C} $$<D> ${"},
       {"F", ""},
       {"G", "yes"},
@@ -104,7 +105,9 @@ bool same(const hush::YamlSource& source, std::size_t document, const hush::Yaml
     case hush::NodeKind::map: {
       if (!got.IsMap()) return false;
       std::vector<std::pair<YAML::Node, YAML::Node>> entries;
-      for (auto it = got.begin(); it != got.end(); ++it) entries.emplace_back(it->first, it->second);
+      for (auto it = got.begin(); it != got.end(); ++it) {
+        entries.emplace_back(it->first, it->second);
+      }
       const std::size_t dropped = skip < want.keys.size() ? 1 : 0;
       if (entries.size() != want.keys.size() - dropped) return false;
       for (std::size_t i = 0, j = 0; i < want.keys.size(); ++i) {
@@ -219,7 +222,9 @@ void run(const std::uint8_t* data, std::size_t size) {
 // same secure-pool usage (the resolver keeps what it fetched, the reveal registry its copies).
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
   std::string text;
-  for (const auto& entry : secret_values()) text += "k" + entry.first + ": ${" + entry.first + "}\n";
+  for (const auto& entry : secret_values()) {
+    text += "k" + entry.first + ": ${" + entry.first + "}\n";
+  }
   const hush::YamlSource source = hush::parse_yaml_source("warm-up.yaml", text);
   const hush::RenderResult result = hush::render(source, resolver(), {});
   require(result.findings.empty() && !result.text.empty(), "the warm-up template did not render");
