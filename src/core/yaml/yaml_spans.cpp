@@ -115,6 +115,9 @@ ScalarSpan plain_span(std::string_view text, std::size_t begin, std::string_view
         i = skip_blanks(text, skip_break(text, i));
         ++breaks;
       }
+      // Blanks up to the end of the text while the value goes on: yaml-cpp read a value that
+      // this span cannot hold (breaks - 1 would wrap around).
+      if (breaks == 0) return failed;
       const std::string folded = breaks == 1 ? " " : std::string(breaks - 1, '\n');
       if (value.substr(j, folded.size()) != folded) return failed;
       j += folded.size();
