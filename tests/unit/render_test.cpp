@@ -116,6 +116,26 @@ TEST_CASE("render: the inline secrets block is stripped unless kept", "[render]"
   CHECK(last.result.text.reveal() == "a: 1\n");
 }
 
+// Found by tests/fuzz/yaml_render_fuzz: stripping a document's only entry left no document, and
+// render failed its own verification (render-verify, "please report this").
+TEST_CASE("render: a document holding only the secrets block renders as an empty mapping",
+          "[render]") {
+  struct Case { const char* text; const char* rendered; };
+  const Case cases[] = {
+      {"secrets:\n  X: y\n", "{}\n"},
+      {"# config\nsecrets:\n  X: y\n", "# config\n{}\n"},
+      {"secrets:\r\n  X: y\r\n", "{}\r\n"},
+      {"a: 1\r\nsecrets:\r\n  X: y\r\n", "a: 1\r\n"},  // no stray "\n" left of the CRLF
+      {"---\nsecrets:\n  X: val\n---\nk: ${X}\n", "---\n{}\n---\nk: val\n"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const Rendered r = render_text(c.text, {});
+    CHECK(r.result.findings.empty());
+    CHECK(r.result.text.reveal() == c.rendered);
+  }
+}
+
 TEST_CASE("render: every unresolved reference is reported with a suggestion", "[render]") {
   const std::string text =
       "services:\n"
