@@ -30,3 +30,12 @@ TEST_CASE("yaml_spans: trailing blanks where the value goes on are a located pro
     CHECK(e.where()->line == 1);
   }
 }
+
+// Found by tests/fuzz/project_fuzz: "!<" without its '>' moved the scan back to offset 0
+// (npos + 1), and a text starting with '!' or '&' looped forever.
+TEST_CASE("yaml_spans: a verbatim tag without '>' ends the scan at the end of the text",
+          "[yaml_spans]") {
+  const hush::detail::ScalarSpan span = hush::detail::find_scalar_span("!t !<x", 3, "v", -1);
+  CHECK(span.begin == 6);
+  CHECK(span.end == 6);
+}

@@ -23,7 +23,8 @@ std::size_t skip_properties(std::string_view text, std::size_t pos) {
   for (;;) {
     if (pos >= text.size() || (text[pos] != '&' && text[pos] != '!')) return pos;
     if (text.substr(pos, 2) == "!<") {
-      pos = std::min(text.size(), text.find('>', pos) + 1);
+      const std::size_t close = text.find('>', pos);  // npos + 1 would wrap to 0: a loop
+      pos = close == std::string_view::npos ? text.size() : close + 1;
     } else {
       while (pos < text.size() && !is_blank(text[pos]) && !is_line_break(text[pos])) ++pos;
     }
