@@ -254,9 +254,15 @@ void check_env(std::string_view text) {
 //     first-key, yaml_render-bom-block-scalar);
 //   - yaml-cpp accepts a block key without ':' (`NEXT` alone on a line, read as NEXT: null), so
 //     the text left after stripping the secrets block reads as another structure
-//     (yaml_render-key-without-colon).
+//     (yaml_render-key-without-colon);
+//   - a carriage return without a line feed is a line break to hush's spans but not to yaml-cpp,
+//     so a block scalar holding one is mislocated (yaml_render-lone-carriage-return).
 bool has_known_verify_defect(const hush::YamlSource& source) {
   const std::string_view text = source.text;
+  for (std::size_t cr = text.find('\r'); cr != std::string_view::npos;
+       cr = text.find('\r', cr + 1)) {
+    if (cr + 1 == text.size() || text[cr + 1] != '\n') return true;
+  }
   for (const hush::YamlDocument& document : source.documents) {
     for (const hush::ScalarSite& site : document.scalars) {
       if (!site.is_key || site.in_flow) continue;
