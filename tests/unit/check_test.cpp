@@ -34,6 +34,22 @@ TEST_CASE("check: secret-like keys", "[check]") {
   CHECK(hush::is_secret_like_key("sentry_url", {"sentry_url"}));
 }
 
+// Seen while triaging a tests/fuzz finding: an exception other than hush::Error in a worker thread
+// called std::terminate, so `hush check` aborted without a message.
+TEST_CASE("check: an unexpected exception in a worker reaches the caller", "[check]") {
+  hush::CheckOptions options;
+  options.threads = 2;
+  options.schema = [](const hush::YamlSource& source) -> std::vector<hush::Finding> {
+    if (source.path == "b.yaml") throw std::runtime_error("rule pack failed on b.yaml");
+    if (source.path == "d.yaml") throw std::runtime_error("rule pack failed on d.yaml");
+    return {};
+  };
+  const std::vector<hush::CheckInput> files = {
+      {"a.yaml", "services: []\n"}, {"b.yaml", "services: []\n"},
+      {"c.yaml", "services: []\n"}, {"d.yaml", "services: []\n"}};
+  CHECK_THROWS_WITH(run(files, options), "rule pack failed on b.yaml");
+}
+
 TEST_CASE("check: config rules with exact locations", "[check]") {
   const hush::CheckReport report = run({{"c.yaml",
                                          "secrets:\n  lower: v\n"

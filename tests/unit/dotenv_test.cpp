@@ -37,7 +37,13 @@ TEST_CASE("dotenv: malformed lines are located errors without values", "[dotenv]
   struct Case { const char* text; const char* message; };
   const Case cases[] = {
       {"A=1\nno equals here\n", ".env:2:1: error: expected NAME=value [dotenv-invalid]"},
-      {"1BAD=x\n", ".env:1:1: error: invalid variable name \"1BAD\" [dotenv-invalid]"},
+      {"1BAD=x\n",
+       ".env:1:1: error: invalid character in variable name (names match "
+       "[A-Za-z_][A-Za-z0-9_.-]*) [dotenv-invalid]"},
+      {"PASSWORD: s3cret==\n",  // the text before '=' is a value here: never quoted
+       ".env:1:9: error: invalid character in variable name (names match "
+       "[A-Za-z_][A-Za-z0-9_.-]*) [dotenv-invalid]"},
+      {"export  = s3cret\n", ".env:1:9: error: missing variable name before '=' [dotenv-invalid]"},
       {"A=\"s3cret\n", ".env:1:3: error: unterminated double-quoted value [dotenv-invalid]"},
       {"A='s3cret\n", ".env:1:3: error: unterminated single-quoted value [dotenv-invalid]"},
       {"A=\"s3cret\" tail\n",

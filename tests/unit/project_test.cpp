@@ -75,6 +75,23 @@ TEST_CASE("project: unknown keys and bad values are located errors", "[project]"
   }
 }
 
+TEST_CASE("project: parse_project_file reads text without touching the disk", "[project]") {
+  const hush::ProjectFile p =
+      hush::parse_project_file("/nowhere/.hush.yaml", "environment: prod\nsources: [env]\n");
+  CHECK(p.path == "/nowhere/.hush.yaml");
+  CHECK(p.resolve("x.yaml") == "/nowhere/x.yaml");
+  CHECK(*p.environment == "prod");
+  CHECK(p.source_order == std::vector<std::string>{"env"});
+  CHECK_FALSE(hush::parse_project_file("/nowhere/.hush.yaml", "").sidecar);
+  try {
+    (void)hush::parse_project_file("/nowhere/.hush.yaml", "env_prefix: A\nsyntax: curly\n");
+    FAIL("expected an error");
+  } catch (const hush::Error& e) {
+    CHECK(std::string(e.what()) ==
+          "/nowhere/.hush.yaml:2:9: error: syntax must be braces, angle or both [project-invalid]");
+  }
+}
+
 namespace {
 
 using hush::PathStatus;

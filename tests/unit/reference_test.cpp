@@ -187,19 +187,19 @@ TEST_CASE("reference: malformed references are problems naming the token and the
        "invalid reference \"${A B}\": \" \" is not allowed; "
        "write ${NAME}, ${NAME.field} or ${SOURCE:KEY}"},
       {"$<A\tB>", 0, 6,
-       "invalid reference \"$<A\tB>\": \"\\t\" is not allowed; "
+       "invalid reference \"$<A\\tB>\": \"\\t\" is not allowed; "
        "write $<NAME>, $<NAME.field> or $<SOURCE:KEY>"},
       {"${p\xC3\xA4ss}", 0, 8,
        "invalid reference \"${p\xC3\xA4ss}\": \"\xC3\xA4\" is not allowed; "
        "write ${NAME}, ${NAME.field} or ${SOURCE:KEY}"},
       {"${A\xFF}", 0, 5,
-       "invalid reference \"${A\xFF}\": \"\\xff\" is not allowed; "
+       "invalid reference \"${A\\xff}\": \"\\xff\" is not allowed; "
        "write ${NAME}, ${NAME.field} or ${SOURCE:KEY}"},
       {"${\xC3-}", 0, 5,
-       "invalid reference \"${\xC3-}\": \"\\xc3\" is not allowed; "
+       "invalid reference \"${\\xc3-}\": \"\\xc3\" is not allowed; "
        "write ${NAME}, ${NAME.field} or ${SOURCE:KEY}"},
       {"${\xF5\x80\x80\x80}", 0, 7,
-       "invalid reference \"${\xF5\x80\x80\x80}\": \"\\xf5\" is not allowed; "
+       "invalid reference \"${\\xf5\\x80\\x80\\x80}\": \"\\xf5\" is not allowed; "
        "write ${NAME}, ${NAME.field} or ${SOURCE:KEY}"},
   };
   for (const Case& c : cases) {
@@ -211,6 +211,28 @@ TEST_CASE("reference: malformed references are problems naming the token and the
     CHECK(scan.problems[0].length == c.length);
     CHECK(scan.problems[0].message == c.message);
     CHECK_FALSE(scan.empty());
+  }
+}
+
+// A template must not be able to put terminal escapes into hush's messages (found while writing
+// tests/fuzz/reference_fuzz, which now checks every message for it).
+TEST_CASE("reference: messages escape control characters and bytes that are not UTF-8",
+          "[reference]") {
+  struct Case { const char* text; const char* message; };
+  const Case cases[] = {
+      {"${A\x1B]0;t\x07\x1B[31m}",
+       "invalid reference \"${A\\x1b]0;t\\x07\\x1b[31m}\": \"\\x1b\" is not allowed; "
+       "write ${NAME}, ${NAME.field} or ${SOURCE:KEY}"},
+      {"${A \xC2\x9B" "2J", "unterminated reference \"${A \\xc2\\x9b2J\": missing \"}\""},
+      {"$<\x7F\xED\xA0\x80\xE2\x82\xAC>",
+       "invalid reference \"$<\\x7f\\xed\\xa0\\x80\xE2\x82\xAC>\": \"\\x7f\" is not allowed; "
+       "write $<NAME>, $<NAME.field> or $<SOURCE:KEY>"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const hush::ReferenceScan scan = hush::scan_references(c.text, Syntax::both);
+    REQUIRE(scan.problems.size() == 1);
+    CHECK(scan.problems[0].message == c.message);
   }
 }
 

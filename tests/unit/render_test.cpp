@@ -116,6 +116,26 @@ TEST_CASE("render: the inline secrets block is stripped unless kept", "[render]"
   CHECK(last.result.text.reveal() == "a: 1\n");
 }
 
+// Found by tests/fuzz/yaml_render_fuzz: stripping a document's only entry left no document, and
+// render failed its own verification (render-verify, "please report this").
+TEST_CASE("render: a document holding only the secrets block renders as an empty mapping",
+          "[render]") {
+  struct Case { const char* text; const char* rendered; };
+  const Case cases[] = {
+      {"secrets:\n  X: y\n", "{}\n"},
+      {"# config\nsecrets:\n  X: y\n", "# config\n{}\n"},
+      {"secrets:\r\n  X: y\r\n", "{}\r\n"},
+      {"a: 1\r\nsecrets:\r\n  X: y\r\n", "a: 1\r\n"},  // no stray "\n" left of the CRLF
+      {"---\nsecrets:\n  X: val\n---\nk: ${X}\n", "---\n{}\n---\nk: val\n"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const Rendered r = render_text(c.text, {});
+    CHECK(r.result.findings.empty());
+    CHECK(r.result.text.reveal() == c.rendered);
+  }
+}
+
 TEST_CASE("render: every unresolved reference is reported with a suggestion", "[render]") {
   const std::string text =
       "services:\n"
@@ -186,6 +206,31 @@ TEST_CASE("render: json and env formats come from the rendered tree", "[render]"
   CHECK(env.result.text.reveal() ==
         "FLAG=\"true\"\nNAME=\"5432\"\nNOTHING=\nPORT=\"5432\"\nSERVICES_DB_ENV_PW=\"a\\\"b\\$\"\n"
         "SERVICES_DB_NAME=\"db\"\n");
+}
+
+// Found by tests/fuzz/yaml_render_fuzz: a scalar document became the line `="…"`.
+TEST_CASE("render: --format env refuses leaves without a valid variable name", "[render]") {
+  struct Case { const char* text; const char* message; };
+  const Case cases[] = {
+      {"--- |\n  ${A}\n", "a document that is a single scalar has no valid variable name (names "
+                           "start with a letter or _); use --format yaml or json [env-name-invalid]"},
+      {"ok: 1\n9lives: ${A}\n", "the leaf at 9lives has no valid variable name (names start with "
+                                "a letter or _); use --format yaml or json [env-name-invalid]"},
+      {"\"\": ${A}\n", "the leaf at \"\" has no valid variable name (names start with a letter "
+                       "or _); use --format yaml or json [env-name-invalid]"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    try {
+      (void)render_text(c.text, {{"A", "v"}}, {.format = hush::OutputFormat::env});
+      FAIL("expected an error");
+    } catch (const hush::Error& e) {
+      CHECK(std::string(e.what()) == std::string("error: ") + c.message);
+    }
+  }
+  const Rendered ok =
+      render_text("_x: ${A}\nl: [$<A>]\n", {{"A", "v"}}, {.format = hush::OutputFormat::env});
+  CHECK(ok.result.text.reveal() == "L_0=\"v\"\n_X=\"v\"\n");
 }
 
 TEST_CASE("render: the rendered text is a SecretBuffer in secure memory", "[render]") {

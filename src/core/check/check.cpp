@@ -13,6 +13,7 @@
 #include <mutex>
 #include <re2/re2.h>
 #include <sodium.h>
+#include <exception>
 #include <thread>
 
 namespace hush {
@@ -216,15 +217,25 @@ CheckReport check_files(const std::vector<CheckInput>& files, const CheckOptions
   std::atomic<std::size_t> next{0};
   const unsigned wanted = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
   const unsigned workers = std::max(1u, std::min<unsigned>(wanted, static_cast<unsigned>(files.size())));
+  // An exception leaving a worker would call std::terminate (no message, no wiping destructors):
+  // it is carried to this thread and rethrown once every worker has stopped.
+  std::vector<std::exception_ptr> failures(files.size());
   std::vector<std::thread> pool;
   for (unsigned w = 0; w < workers; ++w) {
     pool.emplace_back([&] {
       for (std::size_t i = next++; i < files.size(); i = next++) {
-        results[i] = check_one(files[i], options, known.get());
+        try {
+          results[i] = check_one(files[i], options, known.get());
+        } catch (const std::exception&) {
+          failures[i] = std::current_exception();
+        }
       }
     });
   }
   for (std::thread& t : pool) t.join();
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
   CheckReport report;
   std::set<std::string> referenced;
   bool any_config = false;

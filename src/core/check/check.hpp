@@ -65,7 +65,9 @@ struct CheckReport {
   std::size_t suppressed = 0;     // by `# hush:ignore` comments
 };
 
-// Runs every rule on `files`. Never throws for bad file content (that is a finding).
+// Runs every rule on `files`. Never throws for bad file content (that is a finding). Any other
+// std::exception from a file's rules (std::bad_alloc, one from a rule pack) is rethrown on the
+// calling thread once every worker has stopped: of several, the one of the earliest file.
 [[nodiscard]] CheckReport check_files(const std::vector<CheckInput>& files,
                                       const CheckOptions& options);
 

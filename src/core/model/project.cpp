@@ -307,13 +307,17 @@ ProjectSearch find_project_file(const std::filesystem::path& start,
   return out;
 }
 
-ProjectFile load_project_file(const std::filesystem::path& path) {
-  const YamlSource source = parse_yaml_source(path.string(), read_file(path, k_project_file_limit));
+ProjectFile parse_project_file(const std::filesystem::path& path, std::string text) {
+  const YamlSource source = parse_yaml_source(path.string(), std::move(text));
   ProjectFile out;
   out.path = path;
   if (source.documents.empty() || source.documents[0].root.kind == NodeKind::null) return out;
   ProjectReader(source).read(source.documents[0].root, out);
   return out;
+}
+
+ProjectFile load_project_file(const std::filesystem::path& path) {
+  return parse_project_file(path, read_file(path, k_project_file_limit));
 }
 
 }  // namespace hush

@@ -95,9 +95,12 @@ struct ProjectSearch {
                                               const std::filesystem::path& home,
                                               const PathProbe& probe = system_path_probe());
 
-// Parses a project file. Throws Error(syntax, "yaml-syntax") for broken YAML and
-// Error(invalid_input, "project-invalid") at path:line:column for unknown keys, wrong kinds,
-// bad durations, duplicate or reserved exec source names.
+// Parses the text of a project file named `path` (messages and ProjectFile::path; nothing is
+// read). Throws Error(syntax, "yaml-syntax") for broken YAML and Error(invalid_input,
+// "project-invalid") at path:line:column for unknown keys, wrong kinds, bad durations, duplicate
+// or reserved exec source names. An empty file or a null document is an empty project file.
+[[nodiscard]] ProjectFile parse_project_file(const std::filesystem::path& path, std::string text);
+// read_file + parse_project_file; also throws read_file's Error(io, …).
 [[nodiscard]] ProjectFile load_project_file(const std::filesystem::path& path);
 
 }  // namespace hush

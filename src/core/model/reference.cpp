@@ -1,10 +1,12 @@
 #include "core/model/reference.hpp"
 
 #include "core/base/names.hpp"
+#include "core/base/text.hpp"
 
 #include <re2/re2.h>
 
 #include <stdexcept>
+#include <utility>
 
 namespace hush {
 namespace {
@@ -40,26 +42,45 @@ re2::StringPiece piece(std::string_view text) { return {text.data(), text.size()
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-std::string quoted(std::string_view text) {
-  if (text.size() <= k_max_quoted_bytes) return "\"" + std::string(text) + "\"";
-  std::size_t cut = k_max_quoted_bytes;
-  while (cut > 0 && is_continuation(text[cut])) --cut;  // never split a UTF-8 sequence
-  return "\"" + std::string(text.substr(0, cut)) + "...\"";
-}
-
-// The character starting `rest`, quoted: a whole UTF-8 sequence, or an escape for control
-// characters and stray bytes so the message stays printable UTF-8.
-std::string quoted_character(std::string_view rest) {
+// The character starting `rest` as message text, and how many bytes of `rest` it covers: a whole
+// UTF-8 sequence of a printable character, "\t" for a tab, else "\xNN" for the single byte. C0
+// and C1 controls, DEL and stray bytes are escaped so a template cannot put terminal escape
+// sequences (or text that is not UTF-8) into a message.
+std::pair<std::string, std::size_t> printable_character(std::string_view rest) {
   static constexpr char k_hex[] = "0123456789abcdef";
   const auto byte = static_cast<unsigned char>(rest[0]);
   const std::size_t size = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 ? 2 : 1;
-  bool whole_sequence = size > 1 && size <= rest.size() && byte <= 0xF4;
-  for (std::size_t i = 1; whole_sequence && i < size; ++i) {
-    whole_sequence = is_continuation(rest[i]);
+  const bool whole_sequence =
+      size > 1 && size <= rest.size() && is_valid_utf8(rest.substr(0, size));
+  const bool c1_control =
+      whole_sequence && byte == 0xC2 && static_cast<unsigned char>(rest[1]) < 0xA0;
+  if (byte == '\t') return {"\\t", 1};
+  if ((byte >= 0x20 && byte < 0x7F) || (whole_sequence && !c1_control)) {
+    return {std::string(rest.substr(0, size)), size};
   }
-  if (byte == '\t') return "\"\\t\"";
-  if ((byte >= 0x20 && byte < 0x7F) || whole_sequence) return quoted(rest.substr(0, size));
-  return std::string("\"\\x") + k_hex[byte >> 4] + k_hex[byte & 0xF] + "\"";
+  return {std::string("\\x") + k_hex[byte >> 4] + k_hex[byte & 0xF], 1};
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  for (std::size_t at = 0; at < text.size();) {
+    auto [shown, size] = printable_character(text.substr(at));
+    out += shown;
+    at += size;
+  }
+  return out;
+}
+
+std::string quoted(std::string_view text) {
+  if (text.size() <= k_max_quoted_bytes) return "\"" + printable(text) + "\"";
+  std::size_t cut = k_max_quoted_bytes;
+  while (cut > 0 && is_continuation(text[cut])) --cut;  // never split a UTF-8 sequence
+  return "\"" + printable(text.substr(0, cut)) + "...\"";
+}
+
+// The character starting `rest`, quoted.
+std::string quoted_character(std::string_view rest) {
+  return "\"" + printable_character(rest).first + "\"";
 }
 
 std::string forms(bool angle) {

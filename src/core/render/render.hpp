@@ -49,7 +49,8 @@ struct RenderResult {
 // output would not parse back to the intended values (nothing is returned then), and passes on
 // the resolver's key/tamper/exec errors. With --format env, a variable name on the deny-list
 // of core/base/env_names.hpp that is not in `allow_env` throws Error(invalid_input,
-// "dangerous-env-name"). Cost: one parse of the output per verification round.
+// "dangerous-env-name"), and the other errors of detail::to_env (render_formats.hpp:
+// "env-name-collision", "env-name-invalid"). Cost: one parse of the output per verification round.
 [[nodiscard]] RenderResult render(const YamlSource& source, Resolver& resolver,
                                   const RenderOptions& options);
 

@@ -97,8 +97,9 @@ void collect_env(const YamlNode& node, const std::string& prefix, const std::str
   if (node.kind == NodeKind::map) {
     for (std::size_t i = 0; i < node.keys.size(); ++i) {
       const std::string& key = node.keys[i].value;
+      const std::string shown = key.empty() ? "\"\"" : key;  // so only a root leaf has path ""
       collect_env(node.children[i], prefix.empty() ? env_segment(key) : prefix + "_" + env_segment(key),
-                  path.empty() ? key : path + "." + key, out);
+                  path.empty() ? shown : path + "." + shown, out);
     }
     return;
   }
@@ -117,6 +118,19 @@ void collect_env(const YamlNode& node, const std::string& prefix, const std::str
                 path + " and " + it->second.first + " both map to " + prefix +
                     "; use --format yaml or json");
   }
+}
+
+// env_segment leaves only [A-Z0-9_], so a name is invalid when it is empty (a scalar document
+// root, an empty key) or starts with a digit. Refused rather than written as a line that no shell
+// or dotenv reader accepts. The message names the path (keys and indices), never the variable:
+// a list item's `name` may be a substituted value.
+void refuse_invalid_env_name(const std::string& name, const std::string& path) {
+  if (!name.empty() && (name[0] < '0' || name[0] > '9')) return;
+  throw Error(ErrorKind::invalid_input, "env-name-invalid",
+              (path.empty() ? std::string("a document that is a single scalar")
+                            : "the leaf at " + path) +
+                  " has no valid variable name (names start with a letter or _); use --format "
+                  "yaml or json");
 }
 
 void append_env_value(SecretBuffer& out, const YamlNode& node) {
@@ -152,6 +166,7 @@ SecretBuffer to_env(const std::vector<YamlDocument>& documents,
   std::map<std::string, std::pair<std::string, const YamlNode*>> leaves;
   for (const YamlDocument& document : documents) collect_env(document.root, "", "", leaves);
   for (const auto& [name, leaf] : leaves) {
+    refuse_invalid_env_name(name, leaf.first);
     refuse_dangerous_env_name(name, "key " + leaf.first, allowed);
   }
   SecretBuffer out;

@@ -16,7 +16,8 @@ namespace hush::detail {
 
 // KEY="value" lines, one per leaf: the path's segments upper-cased and joined with "_" (list
 // items that have a `name` use it instead of the index). Throws Error(invalid_input,
-// "env-name-collision") when two leaves map to one name, Error(invalid_input,
+// "env-name-collision") when two leaves map to one name, Error(invalid_input, "env-name-invalid")
+// when a name would be empty (a scalar document) or start with a digit, Error(invalid_input,
 // "dangerous-env-name") for a name on the deny-list (core/base/env_names.hpp) not in `allowed`.
 [[nodiscard]] SecretBuffer to_env(const std::vector<YamlDocument>& documents,
                                   const std::vector<std::string>& allowed);

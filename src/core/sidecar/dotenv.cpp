@@ -121,8 +121,14 @@ std::string DotenvParser::read_name(std::size_t& name_start) {
     raw_name.remove_suffix(1);
   }
   if (m_pos >= m_text.size() || m_text[m_pos] != '=') fail(name_start, "expected NAME=value");
-  if (!RE2::FullMatch(re2::StringPiece(raw_name.data(), raw_name.size()), dotenv_name_pattern())) {
-    fail(name_start, "invalid variable name \"" + std::string(raw_name) + "\"");
+  if (raw_name.empty()) fail(name_start, "missing variable name before '='");
+  re2::StringPiece rest(raw_name.data(), raw_name.size());
+  if (!RE2::Consume(&rest, dotenv_name_pattern()) || !rest.empty()) {
+    // Located at the first bad byte, never quoted: text before '=' on a malformed line may be a
+    // value ("PASSWORD: s3cret=="), and nothing has announced it to the redactor yet.
+    const auto consumed = static_cast<std::size_t>(rest.data() - raw_name.data());
+    fail(name_start + consumed,
+         "invalid character in variable name (names match [A-Za-z_][A-Za-z0-9_.-]*)");
   }
   ++m_pos;
   return std::string(raw_name);

@@ -10,6 +10,8 @@ namespace hush::detail {
 namespace {
 
 std::size_t line_start_of(std::string_view text, std::size_t pos) {
+  // The '\n' of a "\r\n" belongs to the line that the '\r' ends.
+  if (pos > 0 && pos < text.size() && text[pos] == '\n' && text[pos - 1] == '\r') --pos;
   while (pos > 0 && !detail::is_line_break(text[pos - 1])) --pos;
   return pos;
 }
@@ -70,7 +72,13 @@ std::optional<TextEdit> inline_secrets_removal(const YamlSource& source, const Y
         end = detail::next_line(text, end);
       }
     }
-    return TextEdit{begin, end, {}};
+    // The only entry: an empty text would be no document at all (or a null one), so the
+    // document stays a mapping, an empty one.
+    if (root.keys.size() > 1) return TextEdit{begin, end, {}};
+    const std::size_t line_break = text.find('\n', site.begin);
+    const bool crlf = line_break != std::string_view::npos && line_break > 0 &&
+                      text[line_break - 1] == '\r';
+    return TextEdit{begin, end, crlf ? "{}\r\n" : "{}\n"};
   }
   return std::nullopt;
 }

@@ -19,7 +19,8 @@ struct TextEdit {
 
 // The lines of `document`'s top-level `secrets:` entry, from its key's line to the next
 // top-level key, giving back the blank and column-0 comment lines that introduce the next
-// section; nullopt when the document has none. Throws Error(invalid_input, "flow-secrets-block")
+// section; nullopt when the document has none. When it is the mapping's only entry the lines
+// become `{}`, so the document stays a mapping. Throws Error(invalid_input, "flow-secrets-block")
 // when the block is written in flow style.
 [[nodiscard]] std::optional<TextEdit> inline_secrets_removal(const YamlSource& source,
                                                              const YamlDocument& document);

@@ -23,7 +23,8 @@ std::size_t skip_properties(std::string_view text, std::size_t pos) {
   for (;;) {
     if (pos >= text.size() || (text[pos] != '&' && text[pos] != '!')) return pos;
     if (text.substr(pos, 2) == "!<") {
-      pos = std::min(text.size(), text.find('>', pos) + 1);
+      const std::size_t close = text.find('>', pos);  // npos + 1 would wrap to 0: a loop
+      pos = close == std::string_view::npos ? text.size() : close + 1;
     } else {
       while (pos < text.size() && !is_blank(text[pos]) && !is_line_break(text[pos])) ++pos;
     }
@@ -115,6 +116,9 @@ ScalarSpan plain_span(std::string_view text, std::size_t begin, std::string_view
         i = skip_blanks(text, skip_break(text, i));
         ++breaks;
       }
+      // Blanks up to the end of the text while the value goes on: yaml-cpp read a value that
+      // this span cannot hold (breaks - 1 would wrap around).
+      if (breaks == 0) return failed;
       const std::string folded = breaks == 1 ? " " : std::string(breaks - 1, '\n');
       if (value.substr(j, folded.size()) != folded) return failed;
       j += folded.size();
