@@ -10,10 +10,10 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_word(char c) { return is_upper(c) || is_lower(c) || is_digit(c) || c == '_'; }
 
-// [A-Za-z_] then `rest` characters, at most k_max_name_bytes.
+// [A-Za-z_] then `rest` characters.
 template <class Rest>
 bool is_identifier(std::string_view name, Rest rest) {
-  if (name.empty() || name.size() > k_max_name_bytes) return false;
+  if (name.empty()) return false;
   if (!(is_upper(name[0]) || is_lower(name[0]) || name[0] == '_')) return false;
   return std::all_of(name.begin() + 1, name.end(), rest);
 }

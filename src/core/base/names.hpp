@@ -3,7 +3,7 @@
 // project file, references, `hush secrets`, seal) asks here, so a name one command accepts is
 // never refused by the next.
 //
-//   secret name   [A-Z][A-Z0-9_]*            stored secrets (sidecar, inline block, secrets add)
+//   secret name   [A-Z][A-Z0-9_]*, at most 128 bytes: stored secrets (sidecar, secrets add, seal)
 //   reference     [A-Za-z_][A-Za-z0-9_]*     the NAME of ${NAME}: also environment variables
 //   field         [A-Za-z_][A-Za-z0-9_]*     a multi-field secret's fields: ${NAME.field}
 //   source        [A-Za-z_][A-Za-z0-9_-]*    ${SOURCE:KEY}, exec sources of .hush.yaml
