@@ -5,13 +5,7 @@
 # reserve far more, in 1 GB of resident memory), so reading /dev/zero to its end fails the test
 # instead of passing slowly.
 source "$(dirname "$0")/lib.sh"
-if ldd "$HUSH" 2>/dev/null | grep -q libasan; then
-  export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=1000"
-elif ldd "$HUSH" 2>/dev/null | grep -q libtsan; then
-  export TSAN_OPTIONS="${TSAN_OPTIONS:+$TSAN_OPTIONS:}hard_rss_limit_mb=1000"
-else
-  ulimit -v 1000000
-fi
+limit_memory 1000
 
 # expect_refused STATUS ID LOCATION CMD...: CMD exits STATUS within 10 s, naming ID at LOCATION.
 expect_refused() {

@@ -86,3 +86,15 @@ expect_mode() {
 }
 expect_file_has() { grep -qF -- "$2" "$1" || fail "$1 lacks: $2"; }
 expect_file_lacks() { ! grep -qF -- "$2" "$1" || fail "$1 unexpectedly has: $2"; }
+
+# limit_memory MB: the rest of the test runs in MB megabytes of address space (ulimit -v); under
+# ASan or TSan, which reserve far more address space, in MB megabytes of resident memory.
+limit_memory() {
+  if ldd "$HUSH" 2>/dev/null | grep -q libasan; then
+    export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=$1"
+  elif ldd "$HUSH" 2>/dev/null | grep -q libtsan; then
+    export TSAN_OPTIONS="${TSAN_OPTIONS:+$TSAN_OPTIONS:}hard_rss_limit_mb=$1"
+  else
+    ulimit -v $(($1 * 1000))
+  fi
+}

@@ -248,3 +248,13 @@ TEST_CASE("yaml_source: fuzz findings in keys, anchors and the BOM", "[yaml_sour
     CHECK(site.style == hush::ScalarStyle::literal);
   }
 }
+
+TEST_CASE("yaml_source: documents need markers; control characters and lone CRs are refused",
+          "[yaml_source]") {
+  CHECK(parse_error_id("\"a\" b\n") == "yaml-syntax 1:5");  // yaml-cpp: two documents
+  CHECK(parse_error_id("a: 1\n---\nb: 2\n...\n--- x\n") == "parsed");
+  CHECK(parse_error_id("plain:\x04${A}\n") == "invalid-encoding 1:7");
+  CHECK(parse_error_id("k: |\n a\rb\n") == "invalid-encoding 2:3");
+  CHECK(parse_error_id("a: 1\r\nb: \"t\tab\"\r\n") == "parsed");
+  CHECK(parse_error_id("a: \x7f\n") == "invalid-encoding 1:4");
+}

@@ -179,6 +179,15 @@ std::optional<EncodingProblem> find_encoding_problem(std::string_view text) {
   std::string problem;
   for (std::size_t i = 0; i < text.size();) {
     if (text[i] == '\0') return EncodingProblem{i, "NUL byte"};
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      static constexpr char k_hex[] = "0123456789ABCDEF";
+      return EncodingProblem{i, std::string("control character U+00") + k_hex[c >> 4] +
+                                    k_hex[c & 0xF] + " (YAML allows printable characters only)"};
+    }
+    if (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+      return EncodingProblem{i, "a carriage return without a line feed (line ends are LF or CRLF)"};
+    }
     const std::size_t n = sequence_length(text, i, &problem);
     if (n == 0) return EncodingProblem{i, problem};
     i += n;

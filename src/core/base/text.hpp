@@ -43,7 +43,8 @@ class LineIndex {
 // The first reason `text` is not text hush reads: a UTF-16 or UTF-32 byte-order mark at the start
 // (a UTF-8 one is fine), a NUL byte, or invalid UTF-8 (a stray continuation byte, a byte that
 // never occurs in UTF-8, a truncated sequence, an overlong encoding, a UTF-16 surrogate, a code
-// point above U+10FFFF).
+// point above U+10FFFF), a C0 control character other than tab and line ends, DEL, or a carriage
+// return without a line feed (YAML and yaml-cpp disagree on where such a line ends).
 struct EncodingProblem {
   std::size_t offset = 0;  // of the first byte of the offending sequence (0 for a mark)
   std::string reason;      // e.g. "invalid UTF-8: truncated 3-byte sequence"

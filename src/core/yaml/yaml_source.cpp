@@ -60,6 +60,8 @@ class TreeBuilder : public YAML::EventHandler {
   // The offset of the document's only event when that event is a null, else npos: yaml-cpp 0.7
   // reports a token it cannot place as such a document without consuming it, forever.
   [[nodiscard]] std::size_t bare_null_at() const { return m_bare_null_at; }
+  // The offset of the document's first event (npos before any).
+  [[nodiscard]] std::size_t first_event_at() const { return m_first_event_at; }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -96,6 +98,7 @@ class TreeBuilder : public YAML::EventHandler {
   // Every event but an implicit null consumes source bytes, so a parser that reports more
   // events than twice the file's bytes is spinning: stop it with a located error.
   void count_event(std::size_t at) {
+    if (m_events == 0) m_first_event_at = at;
     ++m_events;
     if (++m_budget.events > 2 * m_text.size() + 16) {
       fail(at, "yaml-syntax", "the YAML parser does not advance here");
@@ -117,6 +120,7 @@ class TreeBuilder : public YAML::EventHandler {
   Budget& m_budget;            // shared by a file's documents
   std::size_t m_events = 0;    // in this document
   std::size_t m_bare_null_at = std::string::npos;
+  std::size_t m_first_event_at = std::string::npos;
   std::vector<Frame> m_stack;
   std::map<YAML::anchor_t, Anchored> m_anchors;
   YamlDocument m_document;
@@ -365,6 +369,25 @@ bool has_unquoted_reference_in_flow(std::string_view line) {
   throw_at(source.path, source.text, offset, "yaml-syntax", std::move(message));
 }
 
+// Whether a line of text[begin, end) starts with a document marker, `---` or `...`, followed by a
+// blank, a line end or the end of the text.
+bool has_document_marker(std::string_view text, std::size_t begin, std::size_t end) {
+  for (std::size_t line = begin; line < end;) {
+    const bool at_line_start = line == 0 || detail::is_line_break(text[line - 1]);
+    if (at_line_start) {
+      const std::string_view rest = text.substr(line, 4);
+      if ((rest.starts_with("---") || rest.starts_with("...")) &&
+          (rest.size() == 3 || rest[3] == ' ' || rest[3] == '\t' || detail::is_line_break(rest[3]))) {
+        return true;
+      }
+    }
+    const std::size_t next = text.find_first_of("\r\n", line);
+    if (next == std::string_view::npos) break;
+    line = next + 1;
+  }
+  return false;
+}
+
 // yaml-cpp 0.7 answers a token it cannot place at document level (a `,` outside any flow
 // collection) with an empty document that does not consume it, again and again.
 [[noreturn]] void throw_stalled(const YamlSource& source, std::size_t offset) {
@@ -414,6 +437,7 @@ YamlSource parse_yaml_source(std::string path, std::string text) {
   try {
     YAML::Parser parser(stream);
     std::size_t previous_bare_null = std::string::npos;
+    std::size_t previous_first = std::string::npos;
     for (;;) {
       TreeBuilder builder(source.path, source.text, offset, budget);
       if (!parser.HandleNextDocument(builder)) break;
@@ -427,6 +451,17 @@ YamlSource parse_yaml_source(std::string path, std::string text) {
         throw_stalled(source, bare_null == std::string::npos ? source.text.size() : bare_null);
       }
       previous_bare_null = bare_null;
+      // yaml-cpp 0.7 starts a document at any node after a complete root scalar ("a" b); YAML
+      // needs a `---` (or `...`) line between documents.
+      const std::size_t first = builder.first_event_at();
+      if (!source.documents.empty() && first != std::string::npos &&
+          previous_first != std::string::npos && !has_document_marker(source.text, previous_first, first)) {
+        if (std::string_view(",]}").find(source.text[first]) != std::string_view::npos) {
+          throw_stalled(source, first);
+        }
+        throw_syntax(source, first, "a second document starts here without a '---' line");
+      }
+      if (first != std::string::npos) previous_first = first;
       source.documents.push_back(builder.take());
     }
   } catch (const YAML::ParserException& e) {
