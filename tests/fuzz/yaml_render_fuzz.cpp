@@ -258,9 +258,16 @@ void check_env(std::string_view text) {
 //     so a block scalar holding one is mislocated (yaml_render-lone-carriage-return);
 //   - yaml-cpp starts a new document at a node after a complete root scalar (`"a" b` is two
 //     documents), so a substituted scalar there can merge with its neighbour
-//     (yaml_render-documents-without-marker).
+//     (yaml_render-documents-without-marker);
+//   - control characters, which YAML does not allow, are accepted; yaml-cpp even reads ':' before
+//     a 0x04 (its end-of-stream sentinel) as a value indicator, so `k:\x04${A}` cannot be
+//     re-encoded in place (yaml_render-control-character).
 bool has_known_verify_defect(const hush::YamlSource& source) {
   const std::string_view text = source.text;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7F) return true;
+  }
   std::size_t markers = text.starts_with("---") ? 1 : 0;
   for (std::size_t at = text.find("\n---"); at != std::string_view::npos;
        at = text.find("\n---", at + 1)) {
