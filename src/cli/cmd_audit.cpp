@@ -21,12 +21,20 @@ ExitStatus run_verify(const AuditFlags& flags, const Context& ctx) {
   if (path.empty()) {
     throw Error(ErrorKind::usage, "usage", "name the log: hush audit verify FILE, --audit-log or HUSH_AUDIT_LOG");
   }
-  const AuditVerification result = verify_audit_log(path);
+  const AuditVerification result = verify_audit_log(path, ctx.input_limit());
   if (result.broken_line != 0) {
     ctx.console().report({{Severity::error, "audit-broken",
                            Location{path, static_cast<int>(result.broken_line), 0},
                            "audit chain broken: " + result.problem, {}}});
     return ExitStatus::findings;
+  }
+  if (result.incomplete_line != 0) {
+    ctx.console().report({{Severity::warning, "audit-incomplete",
+                           Location{path, static_cast<int>(result.incomplete_line), 0},
+                           "the last line is an incomplete record (an append was cut short: hush "
+                           "was killed or the machine stopped mid-write); it is not a record, and "
+                           "the next append removes it",
+                           {}}});
   }
   ctx.console().out(path + ": " + std::to_string(result.lines) + " records, chain intact\n");
   return ExitStatus::ok;

@@ -30,14 +30,14 @@ struct CheckFlags {
 };
 
 std::vector<CheckInput> inputs_for(const CheckFlags& flags, const Context& ctx) {
-  if (flags.staged) return staged_inputs(ctx.environment());
+  if (flags.staged) return staged_inputs(ctx.environment(), ctx.input_limit());
   std::vector<std::string> paths = flags.paths;
   const ProjectFile& project = ctx.project();
   if (paths.empty() && !project.configs.empty()) {
     for (const auto& p : expand_globs(project.configs, project.path.parent_path())) paths.push_back(p.string());
   }
   if (paths.empty()) paths.push_back(".");
-  return working_tree_inputs(paths, ctx.environment());
+  return working_tree_inputs(paths, ctx.environment(), ctx.input_limit());
 }
 
 // The sidecar whose names references are checked against: the named one, else the one beside

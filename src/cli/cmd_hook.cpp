@@ -29,7 +29,7 @@ ExitStatus run_install(const HookFlags& flags, const Context& ctx) {
   const std::filesystem::path hook = std::filesystem::path(hooks) / "pre-commit";
   std::error_code ignored;
   if (std::filesystem::exists(hook, ignored) && !flags.force &&
-      read_file(hook).find(k_marker) == std::string::npos) {
+      read_file(hook, k_hook_limit).find(k_marker) == std::string::npos) {
     throw Error(ErrorKind::usage, "hook-exists",
                 hook.string() + " exists and was not written by hush; pass --force to replace it "
                 "(or call `hush check --staged` from it)");

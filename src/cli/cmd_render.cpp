@@ -23,7 +23,8 @@ struct RenderFlags {
 };
 
 ExitStatus run_render(const RenderFlags& flags, Context& ctx) {
-  const YamlSource source = parse_yaml_source(flags.config, read_file(flags.config));
+  const YamlSource source =
+      parse_yaml_source(flags.config, read_file(flags.config, ctx.input_limit()));
   std::vector<Finding> findings;
   Resolver resolver = make_resolver(ctx.source_settings(flags.config), &source, findings);
   RenderResult result = render(source, resolver,

@@ -19,30 +19,37 @@ struct SealFlags {
 };
 
 ExitStatus run_seal(const SealFlags& flags, const Context& ctx) {
-  const YamlSource config = parse_yaml_source(flags.config, read_file(flags.config));
+  const YamlSource config =
+      parse_yaml_source(flags.config, read_file(flags.config, ctx.input_limit()));
   const std::filesystem::path path = ctx.sidecar_location(flags.config).path;
   ctx.audit_note({}, {flags.config, path.string()});
   const Sidecar current = load_existing_sidecar(path);
   SealPlan plan = plan_seal(config, ctx.syntax());
   if (ctx.console().report(plan.findings) == Severity::error) return ExitStatus::findings;
-  const std::chrono::sys_seconds now = system_clock()();
-  std::vector<std::string> names;
-  const std::optional<Keypair> keys = migration_keys(current, ctx);
+  for (const NewSecret& secret : plan.secrets) ctx.audit_note({secret.name}, {});
+  // A key is looked for only when needed: to migrate, or to tell a value an interrupted seal
+  // already moved (kill -9 between the two writes) from a name that is taken.
+  const std::optional<Keypair> keys =
+      !names_already_in(current, plan.secrets).empty()
+          ? keys_at_hand(current, ctx, "cannot compare with the sidecar's values")
+          : migration_keys(current, ctx);
+  SealApplied applied;
   write_sidecar(
       path,
       [&](Sidecar& sidecar) {
-        for (NewSecret& secret : plan.secrets) {
-          names.push_back(secret.name);
-          ctx.audit_note({secret.name}, {});
-          add_secret(sidecar, std::move(secret), now);  // a throw abandons the whole update
-        }
+        applied = apply_seal(sidecar, plan.secrets, system_clock()(), keys ? &*keys : nullptr);
       },
       keys ? &*keys : nullptr, ctx);
   const bool private_file = (permission_bits(flags.config) & 0077) == 0;
   write_file_atomic(flags.config, plan.config_text,
                     private_file ? FileMode::owner_only : FileMode::shared_readable);
-  ctx.console().info("moved " + std::to_string(names.size()) + " inline secrets into " +
-                     path.string() + "; " + flags.config + " now references them");
+  const std::size_t moved = applied.added.size() + applied.already.size();
+  ctx.console().info("moved " + std::to_string(moved) + " inline secrets into " + path.string() +
+                     "; " + flags.config + " now references them" +
+                     (applied.already.empty() ? ""
+                                              : " (" + std::to_string(applied.already.size()) +
+                                                    " were there already from an interrupted "
+                                                    "seal)"));
   return ExitStatus::ok;
 }
 

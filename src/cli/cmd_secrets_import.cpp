@@ -71,7 +71,7 @@ ExitStatus run_import(const ImportFlags& flags, const Context& ctx) {
   const Sidecar current = load_existing_sidecar(path);
   // Read into secure memory; each value is copied from there into its own SecretValue.
   const std::vector<DotenvEntry> entries =
-      parse_dotenv(read_secret_file(flags.file).reveal(), flags.file);
+      parse_dotenv(read_secret_file(flags.file, k_import_file_limit).reveal(), flags.file);
   std::vector<NamedSecret> values;
   std::vector<std::string> names;
   for (const DotenvEntry& e : entries) {

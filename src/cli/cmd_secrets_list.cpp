@@ -21,36 +21,8 @@ struct ListFlags {
   bool due = false;      // `hush secrets due`
 };
 
-std::string json_list(const std::vector<std::string>& items) {
-  std::vector<std::string> quoted;
-  for (const std::string& item : items) quoted.push_back(json_quote(item));
-  return "[" + join(quoted, ", ") + "]";
-}
-
 std::string optional_time(const std::optional<std::chrono::sys_seconds>& when) {
   return when ? format_time(*when) : "";
-}
-
-std::string as_json(const std::vector<SecretListing>& listings) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < listings.size(); ++i) {
-    const SidecarEntry& e = listings[i].entry;
-    std::vector<std::string> meta;
-    for (const auto& [k, v] : e.metadata) meta.push_back(json_quote(k) + ": " + json_quote(v));
-    out += std::string(i ? ",\n " : "\n ") + "{\"name\": " + json_quote(listings[i].name) +
-           ", \"description\": " + json_quote(e.description) +
-           ", \"type\": " + json_quote(std::string(to_string(e.type))) +
-           ", \"scopes\": " + json_list(e.scopes) + ", \"tags\": " + json_list(e.tags) +
-           ", \"metadata\": {" + join(meta, ", ") + "}, \"fields\": " + json_list(e.fields) +
-           ", \"created\": " + json_quote(format_time(e.created)) +
-           ", \"updated\": " + json_quote(format_time(e.updated)) +
-           ", \"expires\": " + (e.expires ? json_quote(format_time(*e.expires)) : "null") +
-           ", \"rotate_every\": " +
-           (e.rotate_every ? json_quote(format_duration(*e.rotate_every)) : "null") +
-           ", \"status\": " + json_quote(std::string(to_string(listings[i].status))) +
-           ", \"version\": " + std::to_string(e.version) + "}";
-  }
-  return out + (listings.empty() ? "]\n" : "\n]\n");
 }
 
 std::string as_table(const std::vector<SecretListing>& listings) {
@@ -80,7 +52,7 @@ ExitStatus run_list(const ListFlags& flags, const Context& ctx) {
       return l.status != SecretStatus::expired && l.status != SecretStatus::expiring;
     });
   }
-  ctx.console().out(flags.format == "json" ? as_json(listings) : as_table(listings));
+  ctx.console().out(flags.format == "json" ? listings_json(listings) : as_table(listings));
   const bool any_expired = std::any_of(listings.begin(), listings.end(), [](const auto& l) {
     return l.status == SecretStatus::expired;
   });

@@ -29,7 +29,8 @@ std::size_t show_references(const RmFlags& flags, const Context& ctx) {
                                          : std::filesystem::current_path();
   std::size_t count = 0;
   for (const std::filesystem::path& config : expand_globs(patterns, base)) {
-    const YamlSource source = parse_yaml_source(config.string(), read_file(config));
+    const YamlSource source =
+        parse_yaml_source(config.string(), read_file(config, ctx.input_limit()));
     for (const TemplateReference& ref : references_to(source, flags.name, ctx.syntax())) {
       ctx.console().err(to_string(ref.where) + ": " + ref.reference.display() + " in scope " +
                         to_string(ref.scope) + "\n");

@@ -25,13 +25,7 @@ ExitStatus run_versions(const HistoryFlags& flags, const Context& ctx) {
   const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
   const std::vector<SecretVersion> versions = secret_versions(sidecar, flags.name);
   if (flags.format == "json") {
-    std::vector<std::string> items;
-    for (const SecretVersion& v : versions) {
-      items.push_back("{\"version\": " + std::to_string(v.version) + ", \"created\": " +
-                      json_quote(format_time(v.created)) + ", \"current\": " +
-                      (v.current ? "true" : "false") + "}");
-    }
-    ctx.console().out("[" + join(items, ", ") + "]\n");
+    ctx.console().out(versions_json(versions));
     return ExitStatus::ok;
   }
   std::vector<std::vector<std::string>> rows = {{"VERSION", "CREATED", ""}};

@@ -46,6 +46,18 @@ void Context::add_global_options(CLI::App& app) {
   app.add_flag("--no-env", o.no_env, "Never read secrets from the environment");
   app.add_option("--env-prefix", o.env_prefix, "Read NAME from the variable <prefix>NAME");
   app.add_flag("--allow-expired", o.allow_expired, "Use expired secrets with a warning");
+  app.add_option_function<std::string>(
+         "--max-input-size",
+         [&o](const std::string& size) { o.max_input_size = *parse_byte_size(size); },
+         "Largest config, checked file or audit log to read: bytes, or K, M, G (default 64M)")
+      ->type_name("SIZE")
+      ->check(
+          [](const std::string& size) {
+            if (parse_byte_size(size)) return std::string();
+            return "expected a size such as 65536, 512K or 64M (K, M, G: powers of 1024), got " +
+                   size;
+          },
+          "SIZE");
 }
 
 void Context::apply() {

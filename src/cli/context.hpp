@@ -5,8 +5,10 @@
 #include "cli/console.hpp"
 
 #include "core/base/environment.hpp"
+#include "core/base/fsutil.hpp"
 #include "core/resolve/resolver_setup.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +34,7 @@ struct GlobalOptions {
   bool no_env = false;
   std::string env_prefix;
   bool allow_expired = false;
+  std::uint64_t max_input_size = k_default_max_input_size;  // --max-input-size
 };
 
 class Context {
@@ -69,6 +72,10 @@ class Context {
       const std::optional<std::filesystem::path>& config) const;
   // Source settings for rendering `config`: options, project file and environment combined.
   [[nodiscard]] SourceSettings source_settings(const std::filesystem::path& config) const;
+  // The limit for configs, checked files and audit logs (--max-input-size, default 64 MiB).
+  [[nodiscard]] InputLimit input_limit() const {
+    return config_input_limit(m_options.max_input_size);
+  }
   // Where private keys come from (HUSH_KEY, HUSH_KEY_FILE, the keys directory, passphrase).
   [[nodiscard]] KeyInputs key_inputs() const;
 

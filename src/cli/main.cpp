@@ -5,6 +5,7 @@
 #include <hush/error.hpp>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <algorithm>
@@ -171,6 +172,10 @@ int run(int argc, char** argv) {
 }  // namespace hush::cli
 
 int main(int argc, char** argv) {
+  // First of all: beyond RLIMIT_FSIZE a write must fail (EFBIG, reported as write-failed with the
+  // temporary removed) rather than kill hush with SIGXFSZ mid-write. Children get the default
+  // back (spawn_process).
+  std::signal(SIGXFSZ, SIG_IGN);
   hush::cli::disable_core_dumps();
   return hush::cli::run(argc, argv);
 }

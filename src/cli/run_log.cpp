@@ -2,6 +2,7 @@
 #include "cli/context.hpp"
 
 #include "core/base/clock.hpp"
+#include "core/base/json.hpp"
 #include "core/base/text.hpp"
 
 #include <cerrno>
@@ -28,24 +29,26 @@ std::string text_record(const std::string& command, int exit_status, long long d
   return out;
 }
 
+// One JSON object on one line (JSON Lines), so a log file holds one record per run.
 std::string json_record(const std::string& command, int exit_status, long long duration_ms,
                         const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>& events,
                         const Console& console) {
-  std::vector<std::string> items;
+  Json items = Json::array();
   for (const auto& [event, fields] : events) {
-    std::string item = "{\"event\": " + json_quote(event);
-    for (const auto& [key, value] : fields) item += ", " + json_quote(key) + ": " + json_quote(value);
-    items.push_back(item + "}");
+    Json item = {{"event", event}};
+    for (const auto& [key, value] : fields) item[key] = value;
+    items.push_back(std::move(item));
   }
-  std::vector<std::string> messages;
-  for (const std::string& message : console.journal()) messages.push_back(json_quote(message));
-  return "{\"time\": " + json_quote(format_time(system_clock()())) + ", \"command\": " +
-         json_quote(command) + ", \"exit\": " + std::to_string(exit_status) +
-         ", \"duration_ms\": " + std::to_string(duration_ms) + ", \"events\": [" +
-         join(items, ", ") + "], \"messages\": [" + join(messages, ", ") +
-         "], \"summary\": {\"events\": " + std::to_string(events.size()) + ", \"errors\": " +
-         std::to_string(console.errors()) + ", \"warnings\": " +
-         std::to_string(console.warnings()) + "}}\n";
+  const Json record = {{"time", format_time(system_clock()())},
+                       {"command", command},
+                       {"exit", exit_status},
+                       {"duration_ms", duration_ms},
+                       {"events", std::move(items)},
+                       {"messages", console.journal()},
+                       {"summary", {{"events", events.size()},
+                                    {"errors", console.errors()},
+                                    {"warnings", console.warnings()}}}};
+  return record.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace

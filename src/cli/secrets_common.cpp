@@ -91,11 +91,16 @@ KeyInputs key_inputs_with_prompt(const Context& ctx) {
 
 std::optional<Keypair> migration_keys(const Sidecar& sidecar, const Context& ctx) {
   if (!needs_migration(sidecar)) return std::nullopt;
+  return keys_at_hand(sidecar, ctx, "values sealed in the old format are not migrated");
+}
+
+std::optional<Keypair> keys_at_hand(const Sidecar& sidecar, const Context& ctx,
+                                    const std::string& without) {
   try {
     return find_keypair(ctx.key_inputs(), sidecar.key_id, sidecar.kdf);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::key) throw;
-    ctx.console().warn("values sealed in the old format are not migrated: " + error.message());
+    ctx.console().warn(without + ": " + error.message());
     return std::nullopt;
   }
 }

@@ -30,6 +30,10 @@ namespace hush::cli {
 // HUSH_PASSPHRASE); nullopt otherwise. A key that does not fit is a warning, not an error: the
 // write itself needs only the public key.
 [[nodiscard]] std::optional<Keypair> migration_keys(const Sidecar& sidecar, const Context& ctx);
+// The sidecar's keypair when it is at hand without asking (as migration_keys looks for it),
+// nullopt otherwise; a key that does not fit is a warning starting with `without`.
+[[nodiscard]] std::optional<Keypair> keys_at_hand(const Sidecar& sidecar, const Context& ctx,
+                                                  const std::string& without);
 // update_sidecar(path, change) that, with `keys`, also re-seals every enc:v1 value in the same
 // locked write (so the next write of anyone holding the private key migrates the file), then
 // says what it re-sealed, what did not open, or, without `keys`, how many old values are left.

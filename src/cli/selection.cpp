@@ -23,7 +23,8 @@ std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags, Context&
   std::vector<InjectedSecret> selected;
   if (!flags.config.empty()) {
     if (!flags.only.empty()) throw Error(ErrorKind::usage, "usage", "give --only or --config, not both");
-    const YamlSource config = parse_yaml_source(flags.config, read_file(flags.config));
+    const YamlSource config =
+        parse_yaml_source(flags.config, read_file(flags.config, ctx.input_limit()));
     std::vector<Finding> findings;
     Resolver resolver = make_resolver(ctx.source_settings(flags.config), &config, findings);
     selected = referenced_secrets(config, resolver, ctx.syntax(), findings);

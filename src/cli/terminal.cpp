@@ -1,5 +1,9 @@
 #include "cli/terminal.hpp"
 
+#include <hush/error.hpp>
+
+#include "core/base/fsutil.hpp"
+
 #include <cerrno>
 #include <fcntl.h>
 #include <string>
@@ -87,6 +91,12 @@ SecretBuffer read_stdin_secret_text() {
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     data.append(chunk.reveal().substr(0, static_cast<std::size_t>(n)));
+    if (data.size() > k_stdin_value_limit.bytes) {
+      throw Error(ErrorKind::io, "input-too-large",
+                  "the value on standard input is larger than the " +
+                      format_byte_size(k_stdin_value_limit.bytes) + " limit; " +
+                      std::string(k_stdin_value_limit.remedy));
+    }
   }
   if (!data.empty() && data.reveal().back() == '\n') data.truncate(data.size() - 1);
   if (!data.empty() && data.reveal().back() == '\r') data.truncate(data.size() - 1);

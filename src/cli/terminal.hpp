@@ -18,7 +18,8 @@ namespace hush::cli {
 // Whether stdin is a terminal (so --value-stdin would wait for typing).
 [[nodiscard]] bool stdin_is_terminal();
 // Reads all of stdin into secure memory, dropping one trailing newline ("\n" or "\r\n"). The
-// bytes never pass through an ordinary buffer.
+// bytes never pass through an ordinary buffer. Throws Error(io, "input-too-large") past
+// k_stdin_value_limit (1 MiB).
 [[nodiscard]] SecretBuffer read_stdin_secret_text();
 // read_stdin_secret_text() as an immutable value.
 [[nodiscard]] SecretValue read_stdin_secret();

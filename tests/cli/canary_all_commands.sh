@@ -93,5 +93,8 @@ expect_exit 3 env -u HUSH_PASSPHRASE "$HUSH" secrets get DB_PASSWORD --secrets p
 
 expect_exit 0 "$HUSH" audit verify
 for f in run.log audit.log app.secrets.yaml p.secrets.yaml; do check_file_for_canaries "$WORK/$f"; done
-grep -q '"event": "resolved"' run.log || fail "the json log has no resolved events"
+python3 -c '
+import json, sys
+events = [e for line in open(sys.argv[1]) if line.startswith("{") for e in json.loads(line)["events"]]
+assert any(e["event"] == "resolved" for e in events)' run.log || fail "the json log has no resolved events"
 grep -q 'resolved reference=${DB_PASSWORD} secret=DB_PASSWORD source=sidecar' run.log || fail "the text log has no resolved events"

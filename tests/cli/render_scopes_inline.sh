@@ -34,3 +34,15 @@ APP_SLACK_HOOK=prefixed expect_exit --reveals 0 "$HUSH" render ok.yaml --env-pre
 expect_stdout 'hook: prefixed'
 expect_exit --reveals 0 "$HUSH" render ok.yaml --syntax angle
 expect_stdout 'hook: ${SLACK_HOOK}'
+# A scope glob the sidecar would refuse (a comma separates scopes in the seal) is refused inline
+# too, at the item, so a config that renders can always be sealed.
+write comma.yaml <<'EOF2'
+secrets:
+  SLACK_HOOK: {value: hook-VALUE-123456, scopes: ["integration:slack,grafana"]}
+integrations:
+  - name: slack
+    hook: ${SLACK_HOOK}
+EOF2
+expect_exit 1 "$HUSH" render comma.yaml
+expect_stderr "comma.yaml:2:51: error: inline secret SLACK_HOOK: invalid scope 'integration:slack,grafana'"
+expect_stderr '[inline-secret-invalid]'

@@ -51,3 +51,25 @@ expect_stdout 'WEBHOOK'
 expect_stdout 'integration'
 expect_exit 1 "$HUSH" seal app.yaml
 expect_stderr '[nothing-to-seal]'
+
+# A seal interrupted between its two writes (the sidecar holds the values, the config still has
+# its block) completes when run again with the key at hand; without it, or for another value, the
+# name is taken.
+printf 'secrets:\n  RESUMED: "Seal-Canary-Inline-1"\nk: ${inline:RESUMED}\n' > again.yaml
+cp again.yaml again.before
+expect_exit 0 "$HUSH" seal again.yaml --secrets "$S"
+cp again.yaml again.sealed
+cp again.before again.yaml
+mv "$XDG_CONFIG_HOME" keys.away
+expect_exit 1 "$HUSH" seal again.yaml --secrets "$S"
+expect_stderr 'error: secret RESUMED already exists in the sidecar; if an interrupted hush seal put it there, run hush seal again with the private key at hand'
+expect_same again.before again.yaml
+mv keys.away "$XDG_CONFIG_HOME"
+expect_exit 0 "$HUSH" seal again.yaml --secrets "$S"
+expect_stderr 'moved 1 inline secrets into app.secrets.yaml; again.yaml now references them (1 were there already from an interrupted seal)'
+expect_same again.sealed again.yaml
+expect_exit --reveals 0 "$HUSH" render again.yaml --secrets "$S"
+expect_stdout 'k: Seal-Canary-Inline-1'
+printf 'secrets:\n  RESUMED: "another value"\nk: ${inline:RESUMED}\n' > again.yaml
+expect_exit 1 "$HUSH" seal again.yaml --secrets "$S"
+expect_stderr 'error: secret RESUMED already exists in the sidecar with another value, type or scopes'

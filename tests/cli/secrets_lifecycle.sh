@@ -36,7 +36,7 @@ expect_stdout 'DB_PASSWORD  password  Primary Postgres password  service:databas
 expect_stdout 'active'
 expect_exit 0 "$HUSH" secrets list --secrets "$S" --format json
 expect_stdout '"name": "DB_PASSWORD"'
-expect_stdout '"metadata": {"owner": "backend"}'
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d[0]["metadata"]=={"owner": "backend"}, d' "$OUT" || fail "metadata in json listing"
 expect_stdout '"rotate_every": "30d"'
 expect_exit --reveals 0 "$HUSH" secrets get DB_PASSWORD --secrets "$S"
 [ "$(cat "$OUT")" = 'Db-Passw0rd-v1-canary' ] || fail "get printed the wrong value"

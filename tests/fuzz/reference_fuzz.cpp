@@ -4,6 +4,7 @@
 // and substitute() of a clean scan calls its callback once per reference, in order, and keeps
 // every other byte. Problem messages are printable UTF-8, whatever bytes the template holds.
 #include "core/model/reference.hpp"
+#include "core/base/names.hpp"
 #include "core/base/text.hpp"
 #include "fuzz_support.hpp"
 
@@ -41,7 +42,7 @@ void check_tokens(std::string_view text, const hush::ReferenceScan& scan) {
     require(r.length >= 3 && r.offset <= text.size() && r.length <= text.size() - r.offset,
             "reference outside the text");
     require(text.substr(r.offset, r.length) == r.display(), "reference differs from its text");
-    require(r.source.empty() ? hush::is_valid_secret_name(r.name) : !r.name.empty(),
+    require(r.source.empty() ? hush::is_reference_name(r.name) : !r.name.empty(),
             "reference with an invalid name");
     tokens.push_back({r.offset, r.offset + r.length});
   }

@@ -62,7 +62,7 @@ inline std::filesystem::path fixture_path(std::string_view name) {
 // The private key of tests/fixtures/legacy_v1.secrets.yaml, a format-1 sidecar made by hush
 // before seal format 2 (see tests/fixtures/README.md).
 inline Keypair legacy_keys() {
-  const std::string text = read_file(fixture_path("legacy_v1.key"));
+  const std::string text = read_file(fixture_path("legacy_v1.key"), config_input_limit());
   return keypair_from_private(*secret_from_base64(std::string_view(text).substr(0, 44)));
 }
 

@@ -1,6 +1,7 @@
 #include "core/log/audit.hpp"
 
 #include "core/base/fsutil.hpp"
+#include <hush/error.hpp>
 
 #include <catch2/catch.hpp>
 #include <support/temp_dir.hpp>
@@ -37,7 +38,7 @@ TEST_CASE("audit: records are JSON lines chained by BLAKE2b", "[audit]") {
   const auto log = dir / "audit.log";
   hush::append_audit_record(log, record("render", "DB_PASSWORD"));
   hush::append_audit_record(log, record("secrets.get", "API_KEY"));
-  const std::vector<std::string> lines = lines_of(hush::read_file(log));
+  const std::vector<std::string> lines = lines_of(hush::read_file(log, hush::config_input_limit()));
   REQUIRE(lines.size() == 2);
   CHECK(lines[0] ==
         "{\"time\": \"2026-11-23T00:00:00Z\", \"user\": \"alice\", \"host\": \"build-1\", "
@@ -45,7 +46,7 @@ TEST_CASE("audit: records are JSON lines chained by BLAKE2b", "[audit]") {
         "[\"deploy/app.yaml\"], \"outcome\": \"ok\", \"prev\": \"" + hush::audit_genesis() + "\"}");
   CHECK_THAT(lines[1], Catch::EndsWith("\"prev\": \"" + hush::audit_hash(lines[0]) + "\"}"));
   CHECK(hush::permission_bits(log) == 0600);
-  const hush::AuditVerification ok = hush::verify_audit_log(log);
+  const hush::AuditVerification ok = hush::verify_audit_log(log, hush::config_input_limit());
   CHECK(ok.lines == 2);
   CHECK(ok.broken_line == 0);
 }
@@ -54,7 +55,7 @@ TEST_CASE("audit: verify finds edited, removed and reordered lines", "[audit]") 
   hush::test::TempDir dir;
   const auto log = dir / "audit.log";
   for (const char* name : {"A", "B", "C", "D"}) hush::append_audit_record(log, record("render", name));
-  const std::vector<std::string> lines = lines_of(hush::read_file(log));
+  const std::vector<std::string> lines = lines_of(hush::read_file(log, hush::config_input_limit()));
   const auto write_lines = [&](const std::vector<std::string>& chosen) {
     std::string text;
     for (const std::string& l : chosen) text += l + "\n";
@@ -73,7 +74,7 @@ TEST_CASE("audit: verify finds edited, removed and reordered lines", "[audit]") 
   for (const Case& c : cases) {
     CAPTURE(c.broken);
     write_lines(c.content);
-    CHECK(hush::verify_audit_log(log).broken_line == c.broken);
+    CHECK(hush::verify_audit_log(log, hush::config_input_limit()).broken_line == c.broken);
   }
 }
 
@@ -87,7 +88,70 @@ TEST_CASE("audit: concurrent appends never interleave or lose lines", "[audit]")
     });
   }
   for (std::thread& thread : threads) thread.join();
-  const hush::AuditVerification result = hush::verify_audit_log(log);
+  const hush::AuditVerification result = hush::verify_audit_log(log, hush::config_input_limit());
   CHECK(result.lines == 100);
   CHECK(result.broken_line == 0);
+}
+
+TEST_CASE("audit: an append cut short is skipped by verify and removed by the next append",
+          "[audit]") {
+  hush::test::TempDir dir;
+  const auto log = dir / "audit.log";
+  hush::append_audit_record(log, record("render", "A"));
+  hush::append_audit_record(log, record("render", "B"));
+  const std::string whole = hush::read_file(log, hush::config_input_limit());
+  // What kill -9 between two parts of one write leaves: a record's beginning, no newline.
+  const std::string fragments[] = {"{\"ti", whole.substr(0, whole.find('\n') - 9)};
+  for (const std::string& fragment : fragments) {
+    CAPTURE(fragment);
+    hush::write_file_atomic(log, whole + fragment, hush::FileMode::owner_only);
+    const hush::AuditVerification cut = hush::verify_audit_log(log, hush::config_input_limit());
+    CHECK(cut.lines == 2);
+    CHECK(cut.broken_line == 0);
+    CHECK(cut.incomplete_line == 3);
+    hush::append_audit_record(log, record("render", "C"));
+    const std::vector<std::string> lines = lines_of(hush::read_file(log, hush::config_input_limit()));
+    REQUIRE(lines.size() == 3);
+    CHECK(hush::read_file(log, hush::config_input_limit()).starts_with(whole));
+    CHECK_THAT(lines[2], Catch::StartsWith("{\"time\": ") &&
+                             Catch::EndsWith("\"prev\": \"" + hush::audit_hash(lines[1]) + "\"}"));
+    const hush::AuditVerification repaired = hush::verify_audit_log(log, hush::config_input_limit());
+    CHECK(repaired.lines == 3);
+    CHECK(repaired.broken_line == 0);
+    CHECK(repaired.incomplete_line == 0);
+  }
+}
+
+TEST_CASE("audit: a whole last record without its newline stays in the chain", "[audit]") {
+  hush::test::TempDir dir;
+  const auto log = dir / "audit.log";
+  hush::append_audit_record(log, record("render", "A"));
+  hush::append_audit_record(log, record("render", "B"));
+  const std::string whole = hush::read_file(log, hush::config_input_limit());
+  hush::write_file_atomic(log, whole.substr(0, whole.size() - 1), hush::FileMode::owner_only);
+  CHECK(hush::verify_audit_log(log, hush::config_input_limit()).lines == 2);
+  CHECK(hush::verify_audit_log(log, hush::config_input_limit()).incomplete_line == 0);
+  hush::append_audit_record(log, record("render", "C"));
+  CHECK(hush::read_file(log, hush::config_input_limit()).starts_with(whole));
+  const hush::AuditVerification result = hush::verify_audit_log(log, hush::config_input_limit());
+  CHECK(result.lines == 3);
+  CHECK(result.broken_line == 0);
+}
+
+TEST_CASE("audit: an unterminated last line that is no record's beginning is refused",
+          "[audit]") {
+  hush::test::TempDir dir;
+  const auto log = dir / "audit.log";
+  hush::append_audit_record(log, record("render", "A"));
+  const std::string edited = hush::read_file(log, hush::config_input_limit()) + "appended by hand";
+  hush::write_file_atomic(log, edited, hush::FileMode::owner_only);
+  CHECK(hush::verify_audit_log(log, hush::config_input_limit()).broken_line == 2);
+  CHECK(hush::verify_audit_log(log, hush::config_input_limit()).incomplete_line == 0);
+  try {
+    hush::append_audit_record(log, record("render", "B"));
+    FAIL("expected an error");
+  } catch (const hush::Error& e) {
+    CHECK(e.id() == "audit-broken");
+  }
+  CHECK(hush::read_file(log, hush::config_input_limit()) == edited);  // evidence is never cut off
 }

@@ -1,8 +1,11 @@
 #include "core/check/check.hpp"
+#include "core/base/json.hpp"
 
 #include "core/check/report.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 namespace {
 
@@ -81,6 +84,43 @@ TEST_CASE("check: suppression comments, syntax errors, binary and large files", 
   CHECK(report.files_checked == 3);
 }
 
+TEST_CASE("check: bad encodings are findings for YAML files only", "[check]") {
+  using namespace std::string_literals;
+  const hush::CheckReport report =
+      run({{"a.yaml", "a: 1\nb: x\xff\n"},
+           {"u16.yaml", "\xff\xfe" "a\0:\0 \0"s},  // NULs in the first 8 KiB: not skipped as binary
+           {"image.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff"s},
+           {"latin1.txt", "caf\xe9\n"}});
+  CHECK(rules_of(report) == std::vector<std::string>{"invalid-encoding", "invalid-encoding"});
+  CHECK(hush::to_string(report.findings[0]) ==
+        "a.yaml:2:5: error: invalid UTF-8: byte 0xFF never occurs in UTF-8; hush reads YAML as "
+        "UTF-8 text [invalid-encoding]");
+  CHECK(report.findings[0].snippet == "    2 | b: x\xef\xbf\xbd\n      |     ^");
+  CHECK(hush::to_string(report.findings[1]).starts_with("u16.yaml:1:1: error: the text starts "
+                                                        "with a UTF-16 (little-endian) byte-order "
+                                                        "mark"));
+  CHECK(report.skipped_binary == 1);
+  CHECK(report.files_checked == 3);
+}
+
+TEST_CASE("check: unreadable inputs are reported per file, the rest still checked", "[check]") {
+  const hush::Error fifo(hush::ErrorKind::io, "not-a-regular-file",
+                         "cannot read f.yaml: it is a FIFO (named pipe), not a regular file",
+                         hush::Location{"f.yaml"});
+  const hush::Error big(hush::ErrorKind::io, "input-too-large",
+                        "big.yaml is larger than the 1 KiB limit; raise it with --max-input-size",
+                        hush::Location{"big.yaml"});
+  const hush::CheckReport report = run({{"f.yaml", "", fifo},
+                                        {"big.yaml", "", big},
+                                        {"c.yaml", "services:\n  - name: a\n    password: lit\n"}});
+  CHECK(rules_of(report) == std::vector<std::string>{"plaintext-secret", "not-a-regular-file"});
+  CHECK(hush::to_string(report.findings[1]) ==
+        "f.yaml: error: cannot read f.yaml: it is a FIFO (named pipe), not a regular file "
+        "[not-a-regular-file]");
+  CHECK_FALSE(report.findings[1].fingerprint.empty());
+  CHECK(report.skipped_large == 1);  // as a file over max_file_size is
+}
+
 TEST_CASE("check: detections and known values are masked and fingerprinted", "[check]") {
   hush::CheckOptions options;
   options.detect = [](std::string_view text) {
@@ -108,9 +148,12 @@ TEST_CASE("check: detections and known values are masked and fingerprinted", "[c
   const std::string json = hush::report_json(report);
   const std::string sarif = hush::report_sarif(report, "0.1.0");
   CHECK(json.find("known-value-123") == std::string::npos);
-  CHECK(sarif.find("\"ruleId\": \"known-secret-value\"") != std::string::npos);
-  CHECK(sarif.find("\"partialFingerprints\": {\"hush/v1\": \"" + report.findings[0].fingerprint) !=
-        std::string::npos);
+  const hush::Json results = hush::Json::parse(sarif)["runs"][0]["results"];
+  const auto known = std::find_if(results.begin(), results.end(), [](const hush::Json& r) {
+    return r["ruleId"] == "known-secret-value";
+  });
+  REQUIRE(known != results.end());
+  CHECK(results[0]["partialFingerprints"]["hush/v1"] == report.findings[0].fingerprint);
 }
 
 TEST_CASE("check: baselines match by fingerprint, not line", "[check]") {

@@ -1,4 +1,5 @@
 #include "core/model/config_model.hpp"
+#include "core/base/names.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -41,11 +42,11 @@ TEST_CASE("config_model: scope patterns with name globs", "[config_model]") {
     CHECK(hush::scope_allows(c.patterns, db) == c.db);
     CHECK(hush::scope_allows(c.patterns, global) == c.global);
   }
-  CHECK(hush::is_valid_scope_pattern("integration:slack"));
-  CHECK(hush::is_valid_scope_pattern("global"));
-  CHECK_FALSE(hush::is_valid_scope_pattern("global:x"));
-  CHECK_FALSE(hush::is_valid_scope_pattern("servise"));
-  CHECK_FALSE(hush::is_valid_scope_pattern("service:"));
+  CHECK_FALSE(hush::scope_problem("integration:slack"));
+  CHECK_FALSE(hush::scope_problem("global"));
+  CHECK(hush::scope_problem("global:x"));
+  CHECK(hush::scope_problem("servise"));
+  CHECK(hush::scope_problem("service:"));
 }
 
 TEST_CASE("config_model: inline secrets in string and map form", "[config_model]") {

@@ -79,7 +79,7 @@ TEST_CASE("keystore: stores a key 0600 in a 0700 directory and loads it by key i
   CHECK(hush::permission_bits(path) == 0600);
   CHECK(hush::permission_bits(keys_dir) == 0700);
   CHECK(hush::permission_bits(dir / "config/hush") == 0700);
-  CHECK(hush::read_file(path) == base64_private(keys) + "\n");
+  CHECK(hush::read_file(path, hush::config_input_limit()) == base64_private(keys) + "\n");
   const hush::Keypair loaded = hush::load_keypair(inputs_in(keys_dir), key_id);
   CHECK(loaded.public_key == keys.public_key);
   CHECK(loaded.private_key.reveal() == keys.private_key.reveal());
@@ -94,7 +94,7 @@ TEST_CASE("keystore: stores a key 0600 in a 0700 directory and loads it by key i
       CHECK(error.id() == "key-exists");
       CHECK(error.kind() == hush::ErrorKind::key);
     }
-    CHECK(hush::read_file(path) == base64_private(keys) + "\n");
+    CHECK(hush::read_file(path, hush::config_input_limit()) == base64_private(keys) + "\n");
   }
   SECTION("storing needs a keys directory") {
     CHECK_THROWS_WITH(hush::store_private_key({}, keys), Catch::Contains("[no-keys-dir]"));

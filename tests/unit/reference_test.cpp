@@ -1,4 +1,5 @@
 #include "core/model/reference.hpp"
+#include "core/base/names.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -325,7 +326,7 @@ TEST_CASE("reference: adversarial input completes and is reported", "[reference]
   }
 }
 
-TEST_CASE("reference: is_valid_secret_name accepts exactly [A-Za-z_][A-Za-z0-9_]*", "[reference]") {
+TEST_CASE("reference: is_reference_name accepts exactly [A-Za-z_][A-Za-z0-9_]*", "[reference]") {
   struct Case {
     std::string_view name;
     bool valid;
@@ -339,7 +340,7 @@ TEST_CASE("reference: is_valid_secret_name accepts exactly [A-Za-z_][A-Za-z0-9_]
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);
-    CHECK(hush::is_valid_secret_name(c.name) == c.valid);
+    CHECK(hush::is_reference_name(c.name) == c.valid);
   }
 }
 

@@ -1,4 +1,5 @@
 #include "core/check/report.hpp"
+#include "core/base/json.hpp"
 
 #include "core/base/text.hpp"
 #include "core/check/check.hpp"
@@ -118,10 +119,10 @@ TEST_CASE("report: no format shows a character of a secret beyond its rule's pre
     CHECK(text_of(f) == c.text);
     const std::string json = hush::report_json(report);
     const std::string sarif = hush::report_sarif(report, "0.1.0");
-    CHECK(json.find("\"message\": " + hush::json_quote(f.message) + ", \"snippet\": " +
-                    hush::json_quote(f.snippet) + ", \"fingerprint\"") != std::string::npos);
-    CHECK(sarif.find("\"message\": {\"text\": " + hush::json_quote(f.message) + "}") !=
-          std::string::npos);
+    const hush::Json json_finding = hush::Json::parse(json)["findings"][0];
+    CHECK(json_finding["message"] == f.message);
+    CHECK(json_finding["snippet"] == f.snippet);
+    CHECK(hush::Json::parse(sarif)["runs"][0]["results"][0]["message"]["text"] == f.message);
     for (const std::string& value : c.values) {
       const bool common_word = value == "hunter2x";  // "er", "un": the whole text is asserted above
       for (const std::string& pair :
@@ -142,32 +143,40 @@ TEST_CASE("report: whole JSON and SARIF documents for a short password", "[repor
   const std::string message =
       "literal value under secret-like key password; store it with `hush secrets add` and "
       "reference it as ${NAME}";
-  CHECK(
-      hush::report_json(report) ==
-      "{\n  \"findings\": [\n"
-      "    {\"rule\": \"plaintext-secret\", \"severity\": \"error\", \"path\": \"c.yaml\", "
-      "\"line\": 1, \"column\": 11, \"message\": \"" +
-          message +
-          "\", \"snippet\": \"    1 | "
-          "password: \u2026(8 chars)\\n      |           ^~~~~~~~~~\", \"fingerprint\": \"" +
-          fp +
-          "\"}\n"
-          "  ],\n  \"summary\": {\"files\": 1, \"errors\": 1, \"warnings\": 0, \"suppressed\": 0, "
-          "\"skipped_binary\": 0, \"skipped_large\": 0}\n}\n");
-  CHECK(
-      hush::report_sarif(report, "0.1.0") ==
-      "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-      "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"hush\", "
-      "\"version\": \"0.1.0\", \"rules\": [{\"id\": \"plaintext-secret\", \"shortDescription\": "
-      "{\"text\": \"A literal value under a secret-like key\"}}]}},\n"
-      "    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [\n      "
-      "{\"ruleId\": \"plaintext-secret\", \"ruleIndex\": 0, \"level\": \"error\", \"message\": "
-      "{\"text\": \"" +
-          message +
-          "\"}, \"locations\": [{\"physicalLocation\": "
-          "{\"artifactLocation\": {\"uri\": \"c.yaml\"}, \"region\": {\"startLine\": 1, "
-          "\"startColumn\": 11}}}], \"partialFingerprints\": {\"hush/v1\": \"" +
-          fp +
-          "\"}}\n"
-          "    ]\n  }]\n}\n");
+  const hush::Json expected_json = {
+      {"findings",
+       hush::Json::array({{{"rule", "plaintext-secret"},
+                           {"severity", "error"},
+                           {"path", "c.yaml"},
+                           {"line", 1},
+                           {"column", 11},
+                           {"message", message},
+                           {"snippet", "    1 | password: \u2026(8 chars)\n      |           ^~~~~~~~~~"},
+                           {"fingerprint", fp}}})},
+      {"summary",
+       {{"files", 1}, {"errors", 1}, {"warnings", 0}, {"suppressed", 0}, {"skipped_binary", 0},
+        {"skipped_large", 0}}}};
+  const std::string json = hush::report_json(report);
+  CHECK(hush::Json::parse(json) == expected_json);
+  CHECK(json == hush::json_text(expected_json));  // key order kept, one final newline
+  const hush::Json region = {{"startLine", 1}, {"startColumn", 11}};
+  const hush::Json result = {
+      {"ruleId", "plaintext-secret"},
+      {"ruleIndex", 0},
+      {"level", "error"},
+      {"message", {{"text", message}}},
+      {"locations", hush::Json::array({{{"physicalLocation",
+                                         {{"artifactLocation", {{"uri", "c.yaml"}}},
+                                          {"region", region}}}}})},
+      {"partialFingerprints", {{"hush/v1", fp}}}};
+  const hush::Json rule = {{"id", "plaintext-secret"},
+                           {"shortDescription", {{"text", "A literal value under a secret-like key"}}}};
+  const hush::Json expected_sarif = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", hush::Json::array({{{"tool", {{"driver", {{"name", "hush"}, {"version", "0.1.0"},
+                                                         {"rules", hush::Json::array({rule})}}}}},
+                                   {"columnKind", "unicodeCodePoints"},
+                                   {"results", hush::Json::array({result})}}})}};
+  CHECK(hush::Json::parse(hush::report_sarif(report, "0.1.0")) == expected_sarif);
 }

@@ -137,11 +137,11 @@ TEST_CASE("sidecar: save and load round-trip byte for byte", "[sidecar]") {
   const std::filesystem::path path = dir / "app.secrets.yaml";
   hush::save_sidecar(path, f.sidecar);
   CHECK(hush::permission_bits(path) == 0600);
-  const std::string first = hush::read_file(path);
+  const std::string first = hush::read_file(path, hush::config_input_limit());
   const hush::Sidecar loaded = hush::load_sidecar(path);
   CHECK(loaded == f.sidecar);
   hush::save_sidecar(path, loaded);
-  CHECK(hush::read_file(path) == first);
+  CHECK(hush::read_file(path, hush::config_input_limit()) == first);
   CHECK(first.find("  ALPHA:") < first.find("  SMTP:"));
   CHECK(first.find("  SMTP:") < first.find("  ZED:"));
   CHECK(first.find("    history:\n      - {version: 1, created: 2026-11-22T23:00:00Z, value: "
@@ -246,7 +246,8 @@ TEST_CASE("sidecar: init with a passphrase stores the kdf and no key file", "[si
   const hush::Sidecar sidecar = hush::load_sidecar(dir / "p.secrets.yaml");
   REQUIRE(sidecar.kdf.has_value());
   CHECK(sidecar.kdf->opslimit == crypto_pwhash_OPSLIMIT_MIN);
-  CHECK(hush::read_file(dir / "p.secrets.yaml").find("kdf: {alg: argon2id13, salt: ") !=
+  CHECK(hush::read_file(dir / "p.secrets.yaml", hush::config_input_limit())
+            .find("kdf: {alg: argon2id13, salt: ") !=
         std::string::npos);
   hush::KeyInputs inputs;
   inputs.passphrase = [] {
@@ -261,7 +262,7 @@ TEST_CASE("sidecar: update_sidecar writes nothing when the change throws or chan
   hush::test::SidecarFixture f;
   const std::filesystem::path path = dir / "s.yaml";
   hush::save_sidecar(path, f.sidecar);
-  const std::string before = hush::read_file(path);
+  const std::string before = hush::read_file(path, hush::config_input_limit());
   CHECK_THROWS_WITH(hush::update_sidecar(path,
                                          [](hush::Sidecar& s) {
                                            hush::add_secret(s, hush::test::simple_secret("A", ""),
@@ -269,7 +270,7 @@ TEST_CASE("sidecar: update_sidecar writes nothing when the change throws or chan
                                          }),
                     "error: Secret value is required [missing-value]");
   hush::update_sidecar(path, [](hush::Sidecar&) {});
-  CHECK(hush::read_file(path) == before);
+  CHECK(hush::read_file(path, hush::config_input_limit()) == before);
   CHECK_THROWS_WITH(hush::update_sidecar(dir / "missing.yaml", [](hush::Sidecar&) {}),
                     Catch::Contains("[unreadable-file]"));
 }
@@ -450,13 +451,13 @@ TEST_CASE("sidecar: a format-1 sidecar sealed before type binding still opens", 
   CHECK(hush::needs_migration(sidecar));
   CHECK(hush::legacy_value_count(sidecar) == 6);
   // Without the private key nothing can be re-sealed: a write keeps the file as it was.
-  CHECK(hush::emit_sidecar(sidecar) == hush::read_file(path));
+  CHECK(hush::emit_sidecar(sidecar) == hush::read_file(path, hush::config_input_limit()));
 }
 
 TEST_CASE("sidecar: old-format values are checked against the shape their payload holds",
           "[sidecar]") {
   const std::string text =
-      hush::read_file(hush::test::fixture_path("legacy_v1.secrets.yaml"));
+      hush::read_file(hush::test::fixture_path("legacy_v1.secrets.yaml"), hush::k_sidecar_limit);
   const hush::Keypair keys = hush::test::legacy_keys();
   const auto reveal = [&](const std::string& changed, std::string_view name) {
     return reveal_error(hush::parse_sidecar("s.yaml", changed), name, keys);
@@ -548,7 +549,7 @@ TEST_CASE("sidecar: migrate re-seals every old value with its type and fields, o
 
 TEST_CASE("sidecar: migrate leaves an old value that does not open as it was", "[sidecar]") {
   const std::string text =
-      hush::read_file(hush::test::fixture_path("legacy_v1.secrets.yaml"));
+      hush::read_file(hush::test::fixture_path("legacy_v1.secrets.yaml"), hush::k_sidecar_limit);
   hush::Sidecar sidecar = hush::parse_sidecar(
       "s.yaml", edited(edited(text, "    type: basic\n", "    type: generic\n"),
                        "    fields: [password, username]\n", ""));

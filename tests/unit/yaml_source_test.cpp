@@ -107,6 +107,30 @@ TEST_CASE("yaml_source: aliases copy the anchored node", "[yaml_source]") {
   CHECK(root.find("null_value")->kind == hush::NodeKind::null);
 }
 
+TEST_CASE("yaml_source: bad encodings are refused before parsing, located", "[yaml_source]") {
+  using namespace std::string_literals;
+  struct Case { std::string text; const char* message_start; };
+  const Case cases[] = {
+      {"a: 1\nb: x\xc3(\n", "t.yaml:2:5: error: invalid UTF-8: truncated 2-byte sequence"},
+      {"a: \"caf\xc3\xa9\0\"\n"s, "t.yaml:1:9: error: NUL byte"},
+      {"\xff\xfe" "a\0:\0"s, "t.yaml:1:1: error: the text starts with a UTF-16 (little-endian)"},
+      {"# c\n\xed\xa0\x80: v\n", "t.yaml:2:1: error: invalid UTF-8: UTF-16 surrogate U+D800"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    try {
+      (void)hush::parse_yaml_source("t.yaml", c.text);
+      FAIL("expected an encoding error");
+    } catch (const hush::Error& e) {
+      CHECK(e.kind() == hush::ErrorKind::syntax);
+      CHECK(e.id() == "invalid-encoding");
+      CHECK_THAT(e.what(), Catch::StartsWith(c.message_start));
+      CHECK_FALSE(e.detail().empty());
+    }
+  }
+  CHECK(hush::parse_yaml_source("t.yaml", "\xef\xbb\xbf" "a: caf\xc3\xa9\n").documents.size() == 1);
+}
+
 TEST_CASE("yaml_source: syntax errors carry path, line and column", "[yaml_source]") {
   struct Case { const char* text; const char* message_start; const char* hint; };
   const Case cases[] = {
@@ -127,5 +151,100 @@ TEST_CASE("yaml_source: syntax errors carry path, line and column", "[yaml_sourc
       CHECK_THAT(e.what(), Catch::Contains(c.hint));
       CHECK_FALSE(e.detail().empty());
     }
+  }
+}
+
+namespace {
+
+std::string parse_error_id(const std::string& text) {
+  try {
+    (void)hush::parse_yaml_source("t.yaml", text);
+  } catch (const hush::Error& e) {
+    return e.id() + " " + std::to_string(e.where()->line) + ":" + std::to_string(e.where()->column);
+  }
+  return "parsed";
+}
+
+std::string repeat(std::string_view part, std::size_t times) {
+  std::string out;
+  for (std::size_t i = 0; i < times; ++i) out += part;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("yaml_source: structural limits and stray flow entries", "[yaml_source]") {
+  CHECK(parse_error_id("'a',") == "yaml-syntax 1:4");
+  CHECK(parse_error_id(",a") == "yaml-syntax 1:1");
+  CHECK(parse_error_id("[a],") == "yaml-syntax 1:4");
+  CHECK(parse_error_id("---\n---\n---\n") == "parsed");  // empty documents that do advance
+  CHECK(parse_error_id("a: 1\nb: 2\na: 3\n") == "duplicate-key 3:1");
+  CHECK(parse_error_id("{a: 1, a: 2}") == "duplicate-key 1:8");
+  CHECK(parse_error_id("a: {x: 1}\nb: {x: 1}\n") == "parsed");  // same key, other mappings
+  // The top-level mapping is the first of the k_max_nesting levels.
+  CHECK(parse_error_id("a: " + repeat("[", hush::k_max_nesting - 1) + repeat("]", 99)) ==
+        "parsed");
+  CHECK(parse_error_id("a: " + repeat("[", hush::k_max_nesting) + repeat("]", 100))
+            .starts_with("nesting-limit 1:"));
+  // An alias may not lift a deep anchor past the limit either.
+  const std::string deep = repeat("[", 60) + repeat("]", 60);
+  CHECK(parse_error_id("a: &d " + deep + "\nb: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[*d]]]]]]]"
+                       "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n")
+            .starts_with("nesting-limit 2:"));
+  // Nine aliases of nine aliases of ...: refused long before the 9^n copies.
+  std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level < 9; ++level) {
+    const std::string prev = "*a" + std::to_string(level - 1);
+    bomb += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [" + prev;
+    for (int i = 1; i < 9; ++i) bomb += ", " + prev;
+    bomb += "]\n";
+  }
+  CHECK(parse_error_id(bomb).starts_with("alias-budget "));
+}
+
+TEST_CASE("yaml_source: alias uses record where anchored references are used", "[yaml_source]") {
+  const hush::YamlSource source = hush::parse_yaml_source(
+      "t.yaml", "a: &r ${X}\nb: {c: *r}\nd: &m {k: $<Y>, plain: v}\ne:\n  <<: *m\n*r : key\n");
+  const hush::YamlDocument& document = source.documents[0];
+  std::vector<std::string> uses;
+  for (const hush::AliasUse& use : document.alias_uses) {
+    uses.push_back(document.scalars[use.scalar].value + "@" + hush::to_string(use.path) +
+                   (use.as_key ? "(key)" : "") + " " + std::to_string(use.alias_start.line) + ":" +
+                   std::to_string(use.alias_start.column));
+  }
+  CHECK(uses == std::vector<std::string>{"${X}@b.c 2:8", "$<Y>@e.<<.k 5:7", "${X}@(key) 6:1"});
+}
+
+TEST_CASE("yaml_source: a collection that contains itself is refused", "[yaml_source]") {
+  CHECK(parse_error_id("a: &a [1, *a]\n") == "recursive-alias 1:11");
+  CHECK(parse_error_id("m: &m {x: *m}\n") == "recursive-alias 1:11");
+  CHECK(parse_error_id("a: &a [1]\nb: [*a, *a]\n") == "parsed");
+}
+
+TEST_CASE("yaml_source: double-quoted escapes of U+0080-U+00FF read as UTF-8", "[yaml_source]") {
+  // yaml-cpp 0.7 writes \N, \_ and \xNN as single bytes; hush reads them as the characters.
+  const hush::YamlSource source =
+      hush::parse_yaml_source("t.yaml", "a: \"x\\Ny\"\nb: \"x\\_y\"\nc: \"\\xe9\"\nd: \"\\L\"\n");
+  const hush::YamlNode& root = source.documents[0].root;
+  CHECK(root.find("a")->value == "x\xc2\x85y");
+  CHECK(root.find("b")->value == "x\xc2\xa0y");
+  CHECK(root.find("c")->value == "\xc3\xa9");
+  CHECK(root.find("d")->value == "\xe2\x80\xa8");
+}
+
+TEST_CASE("yaml_source: fuzz findings in keys, anchors and the BOM", "[yaml_source]") {
+  // A lone word where a key belongs: yaml-cpp 0.7 reads `NEXT: null`, other readers refuse it.
+  CHECK(parse_error_id("a:\n  b: 1\nNEXT\n") == "yaml-syntax 3:1");
+  CHECK(parse_error_id("? a\n: 1\nk :\n  v\n\"q\" : 1\n") == "parsed");
+  // The indentation of a mapping whose first key has an anchor or tag, or follows a BOM,
+  // is where its node starts: a block scalar in it is located exactly.
+  for (const char* text : {"&x k: v\nl: |\n  ${A}\n", "!!str k: v\nl: |\n  ${A}\n",
+                           "- &x k: v\n  l: |\n    ${A}\n", "\xEF\xBB\xBF" "a: 1\nf: |\n  ${A}\n"}) {
+    CAPTURE(text);
+    const hush::YamlSource source = hush::parse_yaml_source("t.yaml", text);
+    const hush::ScalarSite& site = site_with_value(source, "${A}\n");
+    CHECK(span_text(source, site).starts_with("|"));
+    CHECK(span_text(source, site).ends_with("${A}"));
+    CHECK(site.style == hush::ScalarStyle::literal);
   }
 }

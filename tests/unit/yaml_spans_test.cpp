@@ -21,10 +21,16 @@ TEST_CASE("yaml_spans: trailing blanks where the value goes on are a located pro
           "[yaml_spans]") {
   const hush::detail::ScalarSpan span = hush::detail::find_scalar_span("a  ", 0, "a b", -1);
   CHECK(span.problem == "cannot locate the plain scalar");
-  // The fuzzer's input: since properties end as yaml-cpp ends them, the scalar is located too.
-  const hush::YamlSource source = hush::parse_yaml_source("f.yaml", "!\x9E\x0F \x9E\x0F  ");
-  REQUIRE(source.documents.size() == 1);
-  CHECK(source.documents[0].root.value == "\x9E\x0F \x9E\x0F");
+  try {
+    // The fuzzer's bytes are not UTF-8, which is now refused before the span scan runs; the
+    // span scan itself is exercised above.
+    (void)hush::parse_yaml_source("f.yaml", "!\x9E\x0F \x9E\x0F  ");
+    FAIL("expected an error");
+  } catch (const hush::Error& e) {
+    CHECK(e.id() == "invalid-encoding");
+    REQUIRE(e.where().has_value());
+    CHECK(e.where()->line == 1);
+  }
 }
 
 // Found by tests/fuzz/project_fuzz: "!<" without its '>' moved the scan back to offset 0

@@ -1,15 +1,17 @@
 #include "core/base/fsutil.hpp"
 
+#include "core/base/atomic_write.hpp"
+
 #include <hush/error.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <algorithm>
 #include <fcntl.h>
 #include <functional>
 #include <glob.h>
 #include <sys/file.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -23,122 +25,155 @@ namespace {
               Location{path.string(), 0, 0});
 }
 
-mode_t mode_bits(FileMode mode) {
-  switch (mode) {
-    case FileMode::owner_only:
-      return 0600;
-    case FileMode::owner_readonly:
-      return 0400;
-    case FileMode::shared_readable:
-      return 0644;
-  }
-  return 0600;
+// Why a non-regular file is refused, for the not-a-regular-file message.
+std::string refusal(mode_t mode) {
+  const char* type = S_ISDIR(mode)    ? "a directory"
+                     : S_ISFIFO(mode) ? "a FIFO (named pipe)"
+                     : S_ISCHR(mode)  ? "a character device"
+                     : S_ISBLK(mode)  ? "a block device"
+                     : S_ISSOCK(mode) ? "a socket"
+                                      : nullptr;
+  return type != nullptr ? std::string("it is ") + type + ", not a regular file"
+                         : std::string("it is not a regular file");
 }
 
-bool write_all(int fd, std::string_view content) {
-  while (!content.empty()) {
-    const ssize_t n = ::write(fd, content.data(), content.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    content.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
+[[noreturn]] void fail_too_large(const std::filesystem::path& path, InputLimit limit) {
+  throw input_too_large(path.string(), limit);
 }
 
-void sync_directory(const std::filesystem::path& directory) {
-  const int fd = ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;  // best effort: the rename itself already happened
-  ::fsync(fd);
-  ::close(fd);
-}
-
-// Creates a fresh temporary file beside `name` in directory `dir_fd` (O_EXCL, O_NOFOLLOW, so an
-// entry planted under a guessed name is never opened); returns its descriptor, -1 with errno set.
-int create_temporary_at(int dir_fd, const std::string& name, mode_t mode, std::string& temp) {
-  static constexpr char k_letters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    unsigned char random[6] = {};
-    if (::getrandom(random, sizeof random, 0) != sizeof random) return -1;
-    temp = "." + name + ".hush-";
-    for (unsigned char byte : random) temp += k_letters[byte % (sizeof k_letters - 1)];
-    const int fd =
-        ::openat(dir_fd, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
-    if (fd >= 0 || errno != EEXIST) return fd;
+// Owns a file descriptor; closes it on every way out. Movable, not copyable.
+class Descriptor {
+ public:
+  explicit Descriptor(int fd) : m_fd(fd) {}
+  ~Descriptor() {
+    if (m_fd >= 0) ::close(m_fd);
   }
-  errno = EEXIST;
-  return -1;
+  Descriptor(Descriptor&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+  Descriptor& operator=(Descriptor&&) = delete;
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  [[nodiscard]] int get() const { return m_fd; }
+
+ private:
+  int m_fd;
+};
+
+// O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer, before fstat could refuse
+// it. It changes nothing for the regular files that pass the checks, so it is not cleared.
+Descriptor open_regular_file(const std::filesystem::path& path, InputLimit limit) {
+  Descriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+  if (fd.get() < 0) fail_io("unreadable-file", "cannot read", path, errno);
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) fail_io("unreadable-file", "cannot read", path, errno);
+  if (!S_ISREG(info.st_mode)) {
+    throw Error(ErrorKind::io, "not-a-regular-file",
+                "cannot read " + path.string() + ": " + refusal(info.st_mode),
+                Location{path.string(), 0, 0});
+  }
+  if (static_cast<std::uint64_t>(info.st_size) > limit.bytes) fail_too_large(path, limit);
+  return fd;
 }
 
 // Reads `path` through `buffer` (`size` bytes), handing each filled prefix length to `take`.
-void read_whole_file(const std::filesystem::path& path, char* buffer, std::size_t size,
-                     const std::function<void(std::size_t)>& take) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) fail_io("unreadable-file", "cannot read", path, errno);
-  struct stat info {};
-  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
-    ::close(fd);
-    fail_io("unreadable-file", "cannot read", path, EISDIR);
-  }
+// Asks for at most `limit.bytes` + 1 bytes in all: a file can grow after fstat, and /proc-style
+// files report size 0, so only the byte past the limit proves it too large.
+void read_whole_file(const std::filesystem::path& path, InputLimit limit, char* buffer,
+                     std::size_t size, const std::function<void(std::size_t)>& take) {
+  const Descriptor fd = open_regular_file(path, limit);
+  std::uint64_t total = 0;
   for (;;) {
-    const ssize_t n = ::read(fd, buffer, size);
+    const std::uint64_t wanted = std::min<std::uint64_t>(size, limit.bytes + 1 - total);
+    const ssize_t n = ::read(fd.get(), buffer, static_cast<std::size_t>(wanted));
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int saved = errno;
-      ::close(fd);
-      fail_io("unreadable-file", "cannot read", path, saved);
-    }
+    if (n < 0) fail_io("unreadable-file", "cannot read", path, errno);
     if (n == 0) break;
+    total += static_cast<std::uint64_t>(n);
+    if (total > limit.bytes) fail_too_large(path, limit);
     take(static_cast<std::size_t>(n));
   }
-  ::close(fd);
 }
 
-// Writes `content` to the temporary file `fd` with `mode`, syncs and closes it; on failure calls
-// `discard` (which removes the temporary) and throws Error(io, "write-failed") naming `path`.
-void fill_temporary(int fd, std::string_view content, FileMode mode,
-                    const std::filesystem::path& path, const std::function<void()>& discard) {
-  const bool written = ::fchmod(fd, mode_bits(mode)) == 0 && write_all(fd, content) &&
-                       ::fsync(fd) == 0;
-  const int saved = errno;
-  const bool closed = ::close(fd) == 0;
-  if (!written || !closed) {
-    discard();
-    fail_io("write-failed", "cannot write", path, written ? errno : saved);
+// The directory that holds `path` ("." for a bare name), opened following links: the caller
+// named it, and only the final component is replaced.
+class ParentDirectory {
+ public:
+  explicit ParentDirectory(const std::filesystem::path& path) {
+    const std::filesystem::path directory = path.parent_path();
+    m_fd = ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (m_fd < 0) fail_io("write-failed", "cannot create a temporary file for", path, errno);
   }
-}
+  ~ParentDirectory() { ::close(m_fd); }
+  ParentDirectory(const ParentDirectory&) = delete;
+  ParentDirectory& operator=(const ParentDirectory&) = delete;
+  [[nodiscard]] int fd() const { return m_fd; }
+
+ private:
+  int m_fd;
+};
 
 }  // namespace
 
-std::string read_file(const std::filesystem::path& path) {
+Error input_too_large(const std::string& name, InputLimit limit) {
+  return Error(ErrorKind::io, "input-too-large",
+               name + " is larger than the " + format_byte_size(limit.bytes) + " limit; " +
+                   std::string(limit.remedy),
+               Location{name, 0, 0});
+}
+
+std::string format_byte_size(std::uint64_t bytes) {
+  const char* const units[] = {"GiB", "MiB", "KiB"};
+  for (int i = 0; i < 3; ++i) {
+    const std::uint64_t unit = std::uint64_t{1} << (10 * (3 - i));
+    if (bytes >= unit && bytes % unit == 0) return std::to_string(bytes / unit) + " " + units[i];
+  }
+  return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+}
+
+std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 19) return std::nullopt;
+  std::uint64_t value = std::stoull(std::string(text.substr(0, digits)));
+  std::string_view suffix = text.substr(digits);
+  int shift = 0;
+  if (!suffix.empty()) {
+    const char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(suffix[0])));
+    shift = unit == 'K' ? 10 : unit == 'M' ? 20 : unit == 'G' ? 30 : -1;
+    suffix.remove_prefix(1);
+    if (shift < 0 || !(suffix.empty() || suffix == "B" || suffix == "iB")) return std::nullopt;
+  }
+  constexpr std::uint64_t k_most = std::uint64_t{1} << 63;
+  if (value == 0 || value > (k_most >> shift)) return std::nullopt;
+  return value << shift;
+}
+
+std::string read_file(const std::filesystem::path& path, InputLimit limit) {
   std::string content;
   char buffer[65536];
-  read_whole_file(path, buffer, sizeof buffer, [&](std::size_t n) { content.append(buffer, n); });
+  read_whole_file(path, limit, buffer, sizeof buffer,
+                  [&](std::size_t n) { content.append(buffer, n); });
   return content;
 }
 
-SecretBuffer read_secret_file(const std::filesystem::path& path) {
+SecretBuffer read_secret_file(const std::filesystem::path& path, InputLimit limit) {
   SecretBuffer content;
   // The read lands in a secure scratch block, never on the stack or in the ordinary heap.
   SecretValue scratch = SecretValue::with_size(16384);
-  read_whole_file(path, scratch.data(), scratch.size(),
+  read_whole_file(path, limit, scratch.data(), scratch.size(),
                   [&](std::size_t n) { content.append(scratch.reveal().substr(0, n)); });
   return content;
 }
 
 void write_file_atomic(const std::filesystem::path& path, std::string_view content,
                        FileMode mode) {
-  const std::filesystem::path directory = path.parent_path();
-  std::string temp = (directory.empty() ? std::filesystem::path(".") : directory) /
-                     ("." + path.filename().string() + ".hush-XXXXXX");
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) fail_io("write-failed", "cannot create a temporary file for", path, errno);
-  fill_temporary(fd, content, mode, path, [&] { ::unlink(temp.c_str()); });
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const int rename_error = errno;
-    ::unlink(temp.c_str());
-    fail_io("write-failed", "cannot replace", path, rename_error);
-  }
-  sync_directory(directory);
+  const ParentDirectory directory(path);
+  replace_file_at(directory.fd(), path.filename().string(), content, mode, path);
+}
+
+bool create_file_exclusive(const std::filesystem::path& path, std::string_view content,
+                           FileMode mode) {
+  const ParentDirectory directory(path);
+  return create_file_at(directory.fd(), path.filename().string(), content, mode, path);
 }
 
 FileLock::FileLock(const std::filesystem::path& path) {
@@ -225,17 +260,7 @@ OpenDirectory OpenDirectory::subdirectory(const std::string& name) const {
 
 void OpenDirectory::write_file_atomic(const std::string& name, std::string_view content,
                                       FileMode mode) const {
-  const std::filesystem::path path = m_path / name;
-  std::string temp;
-  const int fd = create_temporary_at(m_fd, name, mode_bits(mode), temp);
-  if (fd < 0) fail_io("write-failed", "cannot create a temporary file for", path, errno);
-  fill_temporary(fd, content, mode, path, [&] { ::unlinkat(m_fd, temp.c_str(), 0); });
-  if (::renameat(m_fd, temp.c_str(), m_fd, name.c_str()) != 0) {
-    const int rename_error = errno;
-    ::unlinkat(m_fd, temp.c_str(), 0);
-    fail_io("write-failed", "cannot replace", path, rename_error);
-  }
-  ::fsync(m_fd);  // best effort, as sync_directory: the rename itself already happened
+  replace_file_at(m_fd, name, content, mode, m_path / name);
 }
 
 std::vector<std::filesystem::path> expand_globs(const std::vector<std::string>& patterns,

@@ -38,7 +38,11 @@ class SpawnSetup {
     }
     sigset_t defaults;
     sigemptyset(&defaults);
-    for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) sigaddset(&defaults, signal);
+    // SIGXFSZ: hush ignores it (a write beyond RLIMIT_FSIZE is an error there), and an ignored
+    // signal would survive exec.
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ}) {
+      sigaddset(&defaults, signal);
+    }
     ::posix_spawnattr_setsigdefault(&m_attributes, &defaults);
     ::posix_spawnattr_setflags(&m_attributes, POSIX_SPAWN_SETSIGDEF);
   }

@@ -26,9 +26,10 @@ struct Spawned {
 };
 
 // Starts `argv` (argv[0] looked up in hush's PATH) with `environment` (see EnvironmentBlock)
-// and `streams`. A file without a #! line is not handed to /bin/sh (execvp would): ENOEXEC. Signal dispositions that hush catches are reset in the child. Never throws for a
-// program that cannot be started (see Spawned::error); throws Error(usage, "exec-failed") for an
-// empty argv. Thread-safe.
+// and `streams`. A file without a #! line is not handed to /bin/sh (execvp would): ENOEXEC.
+// Signal dispositions that hush catches or ignores (SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ) are
+// reset to the default in the child. Never throws for a program that cannot be started (see
+// Spawned::error); throws Error(usage, "exec-failed") for an empty argv. Thread-safe.
 [[nodiscard]] Spawned spawn_process(const std::vector<std::string>& argv,
                                     EnvironmentBlock& environment, const ChildStreams& streams);
 

@@ -5,6 +5,7 @@
 #include <hush/secret.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,24 @@ class LineIndex {
                                         int width);
 
 [[nodiscard]] bool is_valid_utf8(std::string_view text);
+
+// The first reason `text` is not text hush reads: a UTF-16 or UTF-32 byte-order mark at the start
+// (a UTF-8 one is fine), a NUL byte, or invalid UTF-8 (a stray continuation byte, a byte that
+// never occurs in UTF-8, a truncated sequence, an overlong encoding, a UTF-16 surrogate, a code
+// point above U+10FFFF).
+struct EncodingProblem {
+  std::size_t offset = 0;  // of the first byte of the offending sequence (0 for a mark)
+  std::string reason;      // e.g. "invalid UTF-8: truncated 3-byte sequence"
+};
+// nullopt when `text` is clean. O(n), no allocation unless a problem is found.
+[[nodiscard]] std::optional<EncodingProblem> find_encoding_problem(std::string_view text);
+// `text` with each NUL byte and each byte that is not part of valid UTF-8 replaced by U+FFFD, so
+// a line of a badly encoded file can be echoed under an error.
+[[nodiscard]] std::string printable_utf8(std::string_view text);
+// Throws Error(syntax, "invalid-encoding") at the first encoding problem of `text`, located in
+// `path` at line:column as LineIndex counts them, with a caret snippet of that line (made
+// printable); returns when there is none.
+void require_valid_encoding(const std::string& path, std::string_view text);
 // Number of code points in valid UTF-8 `text` (continuation bytes are not counted).
 [[nodiscard]] std::size_t count_code_points(std::string_view text);
 
@@ -55,6 +74,10 @@ class LineIndex {
 [[nodiscard]] std::string json_quote(std::string_view text);
 // Appends json_quote(`text`) to `out` without an ordinary-heap copy (for secret values).
 void append_json_quoted(SecretBuffer& out, std::string_view text);
+// `text` with every byte that is not part of valid UTF-8 replaced by the UTF-8 form of the
+// Latin-1 character of that value (yaml-cpp 0.7 decodes the escapes \N, \_ and \x80-\xFF of a
+// double-quoted scalar to such single bytes).
+[[nodiscard]] std::string latin1_bytes_as_utf8(std::string_view text);
 
 // Overwrites the string's bytes before it is released (for transient copies of secrets).
 void wipe(std::string& text) noexcept;

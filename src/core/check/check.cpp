@@ -2,6 +2,7 @@
 
 #include "core/base/fsutil.hpp"
 #include <hush/redact.hpp>
+#include "core/base/json.hpp"
 #include "core/base/text.hpp"
 
 #include "core/check/check_impl.hpp"
@@ -113,14 +114,28 @@ void text_rules(const CheckInput& input, const CheckOptions& options, const Reda
   }
 }
 
-// A parse error (yaml-syntax, duplicate-key, alias-budget, nesting-limit) as a finding of its
-// own id. The parser's snippet is the raw line: it is rebuilt, masked, at the error's column.
+// A parse error (yaml-syntax, invalid-encoding, duplicate-key, alias-budget, nesting-limit,
+// recursive-alias) as a finding of its own id. The parser's snippet is the raw line: it is
+// rebuilt, masked, at the error's column (and made printable when the problem is the encoding).
 Finding syntax_finding(const CheckInput& input, const Error& e, const LineMasker& masker,
                        const LineIndex& index) {
   const Location where = e.where().value_or(Location{input.path});
-  return {Severity::error, e.id(), where, e.message(),
-          where.line > 0 ? masker.snippet_at(index, where.line, std::max(where.column, 1), 1) : "",
-          detail::fingerprint(e.id(), input.path, e.message())};
+  const std::string& rule = e.id();
+  std::string snippet =
+      where.line > 0 ? masker.snippet_at(index, where.line, std::max(where.column, 1), 1) : "";
+  if (rule == "invalid-encoding") snippet = printable_utf8(snippet);
+  return {Severity::error, rule, where, e.message(), std::move(snippet),
+          detail::fingerprint(rule, input.path, e.message())};
+}
+
+// A file check_inputs could not read as text: one over the input limit is skipped as large, as a
+// file over max_file_size is; anything else (not a regular file) is an error for that file.
+FileResult unreadable_result(const CheckInput& input, const Error& e) {
+  FileResult result;
+  if (e.id() == "input-too-large") return result.large = true, result;
+  result.findings.push_back({Severity::error, e.id(), {input.path, 0, 0}, e.message(), {},
+                             detail::fingerprint(e.id(), input.path, e.message())});
+  return result;
 }
 
 void config_rules(const YamlSource& source, const CheckOptions& options, const LineMasker& masker,
@@ -135,13 +150,17 @@ void config_rules(const YamlSource& source, const CheckOptions& options, const L
 }
 
 FileResult check_one(const CheckInput& input, const CheckOptions& options, const Redactor* known) {
+  if (input.unreadable) return unreadable_result(input, *input.unreadable);
   FileResult result;
   if (input.content.size() > options.max_file_size) return result.large = true, result;
-  if (looks_binary(input.content)) return result.binary = true, result;
+  // A YAML file is parsed even when it looks binary (UTF-16 text is full of NULs): it gets an
+  // invalid-encoding finding, never a silent skip. Other binary files are skipped unparsed.
+  const bool yaml = is_yaml_path(input.path);
+  if (!yaml && looks_binary(input.content)) return result.binary = true, result;
   const LineIndex index(input.content);
   std::optional<YamlSource> source;
   std::optional<Error> problem;
-  if (is_yaml_path(input.path)) {
+  if (yaml) {
     try {
       source = parse_yaml_source(input.path, input.content);
     } catch (const Error& e) {
@@ -259,13 +278,38 @@ bool is_secret_like_key(std::string_view key, const std::vector<std::string>& ex
   return false;
 }
 
+namespace {
+
+[[noreturn]] void invalid_baseline(const std::string& path, const std::string& why) {
+  throw Error(ErrorKind::usage, "baseline-invalid",
+              "not a hush baseline: " + why + " (write one with --write-baseline)",
+              Location{path});
+}
+
+bool is_fingerprint(const std::string& text) {
+  return text.size() == 32 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+}  // namespace
+
 std::set<std::string> read_baseline(const std::string& path) {
-  const std::string text = read_file(path);
-  static const RE2 pattern("\"([0-9a-f]{32})\"");
+  const Json baseline = parse_json(path, read_file(path, k_baseline_limit), "baseline-invalid");
+  if (!baseline.is_object() || baseline.value("hush_baseline", Json()) != 1) {
+    invalid_baseline(path, "expected an object with \"hush_baseline\": 1");
+  }
+  const auto fingerprints = baseline.find("fingerprints");
+  if (fingerprints == baseline.end() || !fingerprints->is_array()) {
+    invalid_baseline(path, "expected a \"fingerprints\" list");
+  }
   std::set<std::string> out;
-  re2::StringPiece input(text);
-  std::string fp;
-  while (RE2::FindAndConsume(&input, pattern, &fp)) out.insert(fp);
+  for (const Json& item : *fingerprints) {
+    if (!item.is_string() || !is_fingerprint(item.get<std::string>())) {
+      invalid_baseline(path, "a fingerprint is 32 lower-case hexadecimal digits");
+    }
+    out.insert(item.get<std::string>());
+  }
   return out;
 }
 
@@ -274,10 +318,7 @@ std::string baseline_text(const std::vector<Finding>& findings) {
   for (const Finding& f : findings) {
     if (!f.fingerprint.empty()) fps.insert(f.fingerprint);
   }
-  std::vector<std::string> quoted;
-  for (const std::string& fp : fps) quoted.push_back("    \"" + fp + "\"");
-  return "{\n  \"hush_baseline\": 1,\n  \"fingerprints\": [\n" + join(quoted, ",\n") +
-         (quoted.empty() ? "" : "\n") + "  ]\n}\n";
+  return json_text({{"hush_baseline", 1}, {"fingerprints", fps}});
 }
 
 std::size_t apply_baseline(std::vector<Finding>& findings, const std::set<std::string>& baseline) {

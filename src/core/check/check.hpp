@@ -25,6 +25,10 @@ namespace hush {
 struct CheckInput {
   std::string path;
   std::string content;
+  // Set when the file could not be read as text: "input-too-large" (counted as a large file
+  // skipped, as files over max_file_size are) or "not-a-regular-file" (an error finding for the
+  // file). `content` is then empty.
+  std::optional<Error> unreadable{};
 };
 
 // A secret found by a detection rule in some text.

@@ -11,17 +11,33 @@ namespace {
 
 constexpr std::chrono::milliseconds k_git_timeout{60000};
 
-// Runs git and returns its stdout; Error(usage) with git's message when it fails.
-std::string git(const std::vector<std::string>& args, const Environment& environment,
-                const char* id) {
+// Runs git (stdout up to `max_output` bytes); Error(usage) with git's message when it fails for
+// any reason but too much output, which the caller decides about.
+CaptureResult run_git(const std::vector<std::string>& args, const Environment& environment,
+                      const char* id, std::size_t max_output) {
   std::vector<std::string> argv = {"git"};
   argv.insert(argv.end(), args.begin(), args.end());
-  const CaptureResult result = run_capture(argv, environment, k_git_timeout, std::size_t{256} << 20);
-  if (result.exit_status != 0) {
+  CaptureResult result = run_capture(argv, environment, k_git_timeout, max_output);
+  if (result.exit_status != 0 && !result.too_large) {
     std::string err = result.err.substr(0, result.err.find('\n'));
     throw Error(ErrorKind::usage, id, "git " + args.front() + " failed: " + err);
   }
+  return result;
+}
+
+// Runs git and returns its stdout; Error(usage) with git's message when it fails.
+std::string git(const std::vector<std::string>& args, const Environment& environment,
+                const char* id) {
+  const CaptureResult result = run_git(args, environment, id, std::size_t{256} << 20);
+  if (result.too_large) {
+    throw Error(ErrorKind::usage, id, "git " + args.front() + " printed more than 256 MiB");
+  }
   return std::string(result.out.reveal());
+}
+
+// A file whose content cannot be checked as text; check_files reports it in place of the file.
+bool is_per_file_problem(const Error& e) {
+  return e.id() == "not-a-regular-file" || e.id() == "input-too-large";
 }
 
 std::vector<std::string> split_nul(const std::string& text) {
@@ -62,7 +78,7 @@ void add_directory(const std::filesystem::path& dir, const Environment& environm
 }  // namespace
 
 std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& paths,
-                                            const Environment& environment) {
+                                            const Environment& environment, InputLimit limit) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code error;
@@ -79,13 +95,19 @@ std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& path
   files.erase(std::unique(files.begin(), files.end()), files.end());
   std::vector<CheckInput> out;
   for (const std::string& file : files) {
-    std::string shown = file.starts_with("./") ? file.substr(2) : file;
-    out.push_back({std::move(shown), read_file(file)});
+    CheckInput input{file.starts_with("./") ? file.substr(2) : file, {}};
+    try {
+      input.content = read_file(file, limit);
+    } catch (const Error& e) {
+      if (!is_per_file_problem(e)) throw;
+      input.unreadable = e;
+    }
+    out.push_back(std::move(input));
   }
   return out;
 }
 
-std::vector<CheckInput> staged_inputs(const Environment& environment) {
+std::vector<CheckInput> staged_inputs(const Environment& environment, InputLimit limit) {
   if (!inside_git(".", environment)) {
     throw Error(ErrorKind::usage, "not-a-repository", "--staged needs a git repository");
   }
@@ -94,7 +116,13 @@ std::vector<CheckInput> staged_inputs(const Environment& environment) {
   std::vector<CheckInput> out;
   for (const std::string& path : split_nul(git({"-C", root, "diff", "--cached", "--name-only", "-z",
                                                 "--diff-filter=ACMR"}, environment, "git-failed"))) {
-    out.push_back({path, git({"-C", root, "show", ":" + path}, environment, "git-failed")});
+    const CaptureResult blob = run_git({"-C", root, "show", ":" + path}, environment, "git-failed",
+                                       static_cast<std::size_t>(limit.bytes));
+    if (blob.too_large) {
+      out.push_back({path, {}, input_too_large(path, limit)});
+    } else {
+      out.push_back({path, std::string(blob.out.reveal())});
+    }
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // with `environment`'s variables, never hush's credential variables.
 #pragma once
 #include "core/base/environment.hpp"
+#include "core/base/fsutil.hpp"
 #include "core/check/check.hpp"
 
 #include <filesystem>
@@ -14,15 +15,18 @@ namespace hush {
 
 // The files under `paths` (files as given, directories recursed). Inside a git work tree the
 // listing comes from `git ls-files --cached --others --exclude-standard`, so ignored files are
-// skipped; elsewhere every regular file is taken (except .git directories). Throws Error(io) for
-// a path that does not exist.
+// skipped; elsewhere every regular file is taken (except .git directories). Each file is read
+// with read_file and `limit`; a file named in `paths` that is not a regular file, or one over
+// the limit, is returned with `unreadable` set, so it is reported without stopping the others.
+// Throws Error(io) for a path that does not exist or another file that cannot be read.
 [[nodiscard]] std::vector<CheckInput> working_tree_inputs(
-    const std::vector<std::string>& paths, const Environment& environment);
+    const std::vector<std::string>& paths, const Environment& environment, InputLimit limit);
 
 // The staged content of every added, copied, modified or renamed file (`git diff --cached`,
-// `git show :path`), with paths relative to the repository root. Throws Error(usage,
+// `git show :path`), with paths relative to the repository root; a blob over `limit` is
+// returned with `unreadable` set to Error(io, "input-too-large"). Throws Error(usage,
 // "not-a-repository") outside a git repository.
-[[nodiscard]] std::vector<CheckInput> staged_inputs(
-    const Environment& environment);
+[[nodiscard]] std::vector<CheckInput> staged_inputs(const Environment& environment,
+                                                    InputLimit limit);
 
 }  // namespace hush

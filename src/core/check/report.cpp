@@ -1,5 +1,7 @@
 #include "core/check/report.hpp"
 
+#include "core/base/json.hpp"
+
 #include "core/base/text.hpp"
 
 #include <map>
@@ -48,49 +50,48 @@ std::string rule_description(const std::string& rule) {
 }  // namespace
 
 std::string report_json(const CheckReport& report) {
-  std::vector<std::string> items;
+  Json findings = Json::array();
   for (const Finding& f : report.findings) {
-    items.push_back("    {\"rule\": " + json_quote(f.rule) + ", \"severity\": " +
-                    json_quote(to_string(f.severity)) + ", \"path\": " + json_quote(f.where.path) +
-                    ", \"line\": " + std::to_string(f.where.line) + ", \"column\": " +
-                    std::to_string(f.where.column) + ", \"message\": " + json_quote(f.message) +
-                    ", \"snippet\": " + json_quote(f.snippet) + ", \"fingerprint\": " +
-                    json_quote(f.fingerprint) + "}");
+    findings.push_back({{"rule", f.rule}, {"severity", to_string(f.severity)},
+                        {"path", f.where.path}, {"line", f.where.line},
+                        {"column", f.where.column}, {"message", f.message},
+                        {"snippet", f.snippet}, {"fingerprint", f.fingerprint}});
   }
-  return "{\n  \"findings\": [\n" + join(items, ",\n") + (items.empty() ? "" : "\n") +
-         "  ],\n  \"summary\": {\"files\": " + std::to_string(report.files_checked) +
-         ", \"errors\": " + std::to_string(count(report, Severity::error)) + ", \"warnings\": " +
-         std::to_string(count(report, Severity::warning)) + ", \"suppressed\": " +
-         std::to_string(report.suppressed) + ", \"skipped_binary\": " +
-         std::to_string(report.skipped_binary) + ", \"skipped_large\": " +
-         std::to_string(report.skipped_large) + "}\n}\n";
+  const Json summary = {{"files", report.files_checked},
+                        {"errors", count(report, Severity::error)},
+                        {"warnings", count(report, Severity::warning)},
+                        {"suppressed", report.suppressed},
+                        {"skipped_binary", report.skipped_binary},
+                        {"skipped_large", report.skipped_large}};
+  return json_text({{"findings", std::move(findings)}, {"summary", summary}});
 }
 
 std::string report_sarif(const CheckReport& report, std::string_view tool_version) {
   std::map<std::string, std::size_t> rule_index;
-  std::vector<std::string> rules;
-  std::vector<std::string> results;
+  Json rules = Json::array();
+  Json results = Json::array();
   for (const Finding& f : report.findings) {
     if (rule_index.emplace(f.rule, rules.size()).second) {
-      rules.push_back("{\"id\": " + json_quote(f.rule) + ", \"shortDescription\": {\"text\": " +
-                      json_quote(rule_description(f.rule)) + "}}");
+      rules.push_back({{"id", f.rule}, {"shortDescription", {{"text", rule_description(f.rule)}}}});
     }
-    std::string region = "{\"startLine\": " + std::to_string(std::max(f.where.line, 1));
-    if (f.where.column > 0) region += ", \"startColumn\": " + std::to_string(f.where.column);
+    Json region = {{"startLine", std::max(f.where.line, 1)}};
+    if (f.where.column > 0) region["startColumn"] = f.where.column;
     results.push_back(
-        "{\"ruleId\": " + json_quote(f.rule) + ", \"ruleIndex\": " +
-        std::to_string(rule_index[f.rule]) + ", \"level\": " +
-        json_quote(f.severity == Severity::error ? "error" : "warning") +
-        ", \"message\": {\"text\": " + json_quote(f.message) + "}, \"locations\": [{" +
-        "\"physicalLocation\": {\"artifactLocation\": {\"uri\": " + json_quote(f.where.path) +
-        "}, \"region\": " + region + "}}}], \"partialFingerprints\": {\"hush/v1\": " +
-        json_quote(f.fingerprint) + "}}");
+        {{"ruleId", f.rule},
+         {"ruleIndex", rule_index[f.rule]},
+         {"level", f.severity == Severity::error ? "error" : "warning"},
+         {"message", {{"text", f.message}}},
+         {"locations", Json::array({{{"physicalLocation",
+                                      {{"artifactLocation", {{"uri", f.where.path}}},
+                                       {"region", std::move(region)}}}}})},
+         {"partialFingerprints", {{"hush/v1", f.fingerprint}}}});
   }
-  return "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-         "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"hush\", "
-         "\"version\": " + json_quote(tool_version) + ", \"rules\": [" + join(rules, ", ") + "]}},\n"
-         "    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [\n      " +
-         join(results, ",\n      ") + "\n    ]\n  }]\n}\n";
+  const Json driver = {{"name", "hush"}, {"version", tool_version}, {"rules", std::move(rules)}};
+  return json_text({{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                    {"version", "2.1.0"},
+                    {"runs", Json::array({{{"tool", {{"driver", driver}}},
+                                           {"columnKind", "unicodeCodePoints"},
+                                           {"results", std::move(results)}}})}});
 }
 
 }  // namespace hush

@@ -1,6 +1,7 @@
 #include "core/crypto/crypto.hpp"
 
 #include <hush/error.hpp>
+#include "core/base/names.hpp"
 #include "core/base/text.hpp"
 
 #include <sodium.h>
@@ -80,11 +81,6 @@ std::optional<std::string_view> next_field(std::string_view& rest) {
   return field;
 }
 
-bool is_plain_name(std::string_view text) {
-  return !text.empty() && text.size() <= 128 && std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-  });
-}
 
 bool is_plain_type(std::string_view text) {
   return !text.empty() && text.size() <= 32 && std::all_of(text.begin(), text.end(), [](char c) {
@@ -178,7 +174,7 @@ std::optional<SealBinding> header(std::string_view& rest) {
 void check_binding(const SealBinding& sealed, const SealBinding& binding, SealFormat format,
                    BindingCheck check) {
   if (sealed.name != binding.name) {
-    tampered(binding.name, is_plain_name(sealed.name)
+    tampered(binding.name, !secret_name_problem(sealed.name)
                                ? "its ciphertext belongs to secret " + sealed.name
                                : "its ciphertext belongs to another secret");
   }

@@ -52,7 +52,7 @@ void check_key_file_mode(const std::filesystem::path& path) {
 Keypair keypair_from_file(const std::filesystem::path& path, const std::string& origin,
                           std::string_view announce_as) {
   check_key_file_mode(path);
-  const SecretBuffer text = read_secret_file(path);
+  const SecretBuffer text = read_secret_file(path, k_key_file_limit);
   if (!trimmed(text.reveal()).empty()) {
     announce_revealed(announce_as, SecretValue(trimmed(text.reveal())));
   }
@@ -126,23 +126,13 @@ std::filesystem::path store_private_key(const std::filesystem::path& keys_dir,
   const std::string key_id = key_id_for(keys.public_key);
   const std::filesystem::path target = key_file_path(keys_dir, key_id);
   make_private_directories(keys_dir);
-  const std::filesystem::path pending = keys_dir / ("." + key_id + ".pending");
   SecretBuffer content(secret_to_base64(keys.private_key).reveal());
   content.push_back('\n');
-  write_file_atomic(pending, content.reveal(), FileMode::owner_only);
-  // link() fails when the target exists, so checking and creating are one step; rename() would
-  // silently replace another key.
-  const int linked = ::link(pending.c_str(), target.c_str());
-  const int link_error = errno;
-  ::unlink(pending.c_str());
-  if (linked == 0) return target;
-  if (link_error == EEXIST) {
-    throw Error(ErrorKind::key, "key-exists",
-                "key file " + target.string() + " already exists; hush never overwrites a key",
-                Location{target.string(), 0, 0});
-  }
-  throw Error(ErrorKind::io, "write-failed",
-              "cannot create " + target.string() + ": " + std::strerror(link_error),
+  // Exclusive creation: checking and creating are one step, where a rename would silently
+  // replace another key, and the key appears whole or not at all (no pending file a kill leaves).
+  if (create_file_exclusive(target, content.reveal(), FileMode::owner_only)) return target;
+  throw Error(ErrorKind::key, "key-exists",
+              "key file " + target.string() + " already exists; hush never overwrites a key",
               Location{target.string(), 0, 0});
 }
 

@@ -6,6 +6,7 @@
 #include <hush/secret.hpp>
 #include "core/base/text.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -41,22 +42,35 @@ class LockedLog {
   int m_fd;
 };
 
-// The last complete line of the file open at `fd` (without its newline), or "" when empty.
-std::string last_line(int fd) {
-  const off_t size = ::lseek(fd, 0, SEEK_END);
-  std::string tail;
-  off_t at = size;
-  while (at > 0) {
+// The end of the log open at `fd`: its size and its last line.
+struct LogTail {
+  off_t size = 0;
+  off_t line_start = 0;     // where the last line starts
+  std::string line;         // the last line without its newline; "" for an empty file
+  bool terminated = true;   // the file is empty or ends with a newline
+};
+
+LogTail read_tail(int fd, const std::filesystem::path& path) {
+  LogTail tail;
+  tail.size = ::lseek(fd, 0, SEEK_END);
+  if (tail.size < 0) LockedLog::fail(path, errno);
+  std::string text;  // the file's last bytes, read backwards until the last line is whole
+  off_t at = tail.size;
+  std::size_t newline = std::string::npos;
+  while (at > 0 && newline == std::string::npos) {
     const off_t step = std::min<off_t>(at, 4096);
     at -= step;
     std::string chunk(static_cast<std::size_t>(step), '\0');
-    if (::pread(fd, chunk.data(), chunk.size(), at) != step) return {};
-    tail.insert(0, chunk);
-    const std::size_t body_end = tail.size() - (tail.ends_with('\n') ? 1 : 0);
-    const std::size_t newline = tail.rfind('\n', body_end == 0 ? 0 : body_end - 1);
-    if (newline != std::string::npos && newline < body_end) return tail.substr(newline + 1, body_end - newline - 1);
+    if (::pread(fd, chunk.data(), chunk.size(), at) != step) LockedLog::fail(path, EIO);
+    text.insert(0, chunk);
+    const std::size_t body_end = text.size() - (text.ends_with('\n') ? 1 : 0);
+    if (body_end > 0) newline = text.rfind('\n', body_end - 1);
   }
-  return tail.ends_with('\n') ? tail.substr(0, tail.size() - 1) : tail;
+  tail.terminated = text.empty() || text.ends_with('\n');
+  const std::size_t start = newline == std::string::npos ? 0 : newline + 1;
+  tail.line_start = at + static_cast<off_t>(start);
+  tail.line = text.substr(start, text.size() - start - (tail.terminated && !text.empty() ? 1 : 0));
+  return tail;
 }
 
 std::string json_array(const std::vector<std::string>& items) {
@@ -68,6 +82,43 @@ std::string json_array(const std::vector<std::string>& items) {
 const RE2& prev_pattern() {
   static const RE2 pattern(R"re(, "prev": "([0-9a-f]{64})"\}$)re");
   return pattern;
+}
+
+bool is_record(std::string_view line) {
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), prev_pattern());
+}
+
+// An unterminated last line that begins as every record does (or is a beginning of that) is an
+// append cut short: hush killed, or the machine stopped, between two parts of one write. It was
+// never a record; anything else unterminated is left to the record check.
+bool is_cut_short(std::string_view line) {
+  constexpr std::string_view k_start = "{\"time\": \"";
+  return line.size() < k_start.size() ? k_start.starts_with(line) : line.starts_with(k_start);
+}
+
+std::string format_record(const AuditRecord& record, const std::string& prev) {
+  return "{\"time\": " + json_quote(format_time(record.time)) + ", \"user\": " +
+         json_quote(record.user) + ", \"host\": " + json_quote(record.host) + ", \"action\": " +
+         json_quote(record.action) + ", \"secrets\": " + json_array(record.secrets) +
+         ", \"files\": " + json_array(record.files) + ", \"outcome\": " +
+         json_quote(record.outcome) + ", \"prev\": \"" + prev + "\"}\n";
+}
+
+// Appends `text` at `size`, the end of the file, and syncs it; on failure (EFBIG beyond
+// RLIMIT_FSIZE, ENOSPC) cuts the file back to `size`, so no partial line stays behind.
+void write_at_end(int fd, off_t size, std::string_view text, const std::filesystem::path& path) {
+  bool written = true;
+  while (written && !text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n == 0) errno = EIO;
+    written = n > 0;
+    if (written) text.remove_prefix(static_cast<std::size_t>(n));
+  }
+  if (written && ::fsync(fd) == 0) return;
+  const int saved = errno;
+  [[maybe_unused]] const int ignored = ::ftruncate(fd, size);  // else the next append cuts it
+  LockedLog::fail(path, saved);
 }
 
 }  // namespace
@@ -86,36 +137,38 @@ std::string audit_hash(std::string_view line) {
 
 void append_audit_record(const std::filesystem::path& path, const AuditRecord& record) {
   const LockedLog log(path);
-  const std::string previous = last_line(log.fd());
-  if (!previous.empty() && !RE2::PartialMatch(previous, prev_pattern())) {
+  LogTail tail = read_tail(log.fd(), path);
+  if (!tail.terminated && !is_record(tail.line) && is_cut_short(tail.line)) {
+    // The cut-short append never completed (its command reported no success through it):
+    // remove it, so this record chains to the last whole one instead of gluing onto a fragment.
+    if (::ftruncate(log.fd(), tail.line_start) != 0) LockedLog::fail(path, errno);
+    tail = read_tail(log.fd(), path);
+  }
+  if (!tail.line.empty() && !is_record(tail.line)) {
     throw Error(ErrorKind::invalid_input, "audit-broken",
                 "the last line of " + path.string() + " is not a hush audit record");
   }
-  const std::string line =
-      "{\"time\": " + json_quote(format_time(record.time)) + ", \"user\": " +
-      json_quote(record.user) + ", \"host\": " + json_quote(record.host) + ", \"action\": " +
-      json_quote(record.action) + ", \"secrets\": " + json_array(record.secrets) +
-      ", \"files\": " + json_array(record.files) + ", \"outcome\": " + json_quote(record.outcome) +
-      ", \"prev\": \"" + (previous.empty() ? audit_genesis() : audit_hash(previous)) + "\"}\n";
-  std::string_view rest = line;
-  while (!rest.empty()) {
-    const ssize_t n = ::write(log.fd(), rest.data(), rest.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) LockedLog::fail(path, errno);
-    rest.remove_prefix(static_cast<std::size_t>(n));
-  }
-  if (::fsync(log.fd()) != 0) LockedLog::fail(path, errno);
+  // An unterminated whole record lost only its newline: end it, and keep it in the chain.
+  const std::string text = (tail.terminated ? "" : "\n") +
+                           format_record(record, tail.line.empty() ? audit_genesis()
+                                                                   : audit_hash(tail.line));
+  write_at_end(log.fd(), tail.size, text, path);
 }
 
-AuditVerification verify_audit_log(const std::filesystem::path& path) {
-  const std::string text = read_file(path);
+AuditVerification verify_audit_log(const std::filesystem::path& path, InputLimit limit) {
+  const std::string text = read_file(path, limit);
   AuditVerification result;
   std::string expected = audit_genesis();
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
+    const bool terminated = end != std::string::npos;
+    if (!terminated) end = text.size();
     const std::string_view line(text.data() + start, end - start);
+    if (!terminated && !is_record(line) && is_cut_short(line)) {
+      result.incomplete_line = result.lines + 1;
+      return result;
+    }
     ++result.lines;
     std::string prev;
     if (!RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), prev_pattern(), &prev)) {

@@ -4,6 +4,8 @@
 // the previous line, so an edited, removed or reordered line breaks the chain. Appends hold an
 // exclusive lock, so concurrent hush processes never interleave or lose lines.
 #pragma once
+#include "core/base/fsutil.hpp"
+
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -21,18 +23,28 @@ struct AuditRecord {
   std::string outcome{};               // "ok", or "error:<id>"
 };
 
-// Appends `record` to the log at `path` (created with mode 0600), chained to the last line.
-// Throws Error(io, "audit-failed") when the log cannot be read or written; Error(invalid_input,
-// "audit-broken") when its last line is not a hush audit record.
+// Appends `record` to the log at `path` (created with mode 0600), chained to the last line, in
+// one write followed by fsync. A write that fails (EFBIG beyond RLIMIT_FSIZE, ENOSPC) is cut off
+// again, so the log keeps only whole lines. An incomplete last line that an append killed
+// mid-write left (no newline, the beginning of a record) is removed first, and the record chains
+// to the last whole one; a whole last record without its newline gets one. Throws
+// Error(io, "audit-failed") naming the OS reason when the log cannot be read or written;
+// Error(invalid_input, "audit-broken") when its last line is not a hush audit record.
 void append_audit_record(const std::filesystem::path& path, const AuditRecord& record);
 
 struct AuditVerification {
   std::size_t lines = 0;        // records checked
   std::size_t broken_line = 0;  // 1-based first line whose chain does not hold; 0 when intact
   std::string problem{};        // what is wrong there
+  // 1-based number of an incomplete last line (no newline, the beginning of a record: an append
+  // cut short by kill -9 or a crash). Not a record and not counted; the next append removes it.
+  // 0 when there is none.
+  std::size_t incomplete_line = 0;
 };
-// Recomputes the chain of the log at `path`. Throws Error(io, "unreadable-file") when missing.
-[[nodiscard]] AuditVerification verify_audit_log(const std::filesystem::path& path);
+// Recomputes the chain of the log at `path`, read whole (read_file with `limit`). Throws
+// Error(io, "unreadable-file") when missing, and read_file's other errors.
+[[nodiscard]] AuditVerification verify_audit_log(const std::filesystem::path& path,
+                                                 InputLimit limit);
 
 // The first line's "prev" value: 64 zeros.
 [[nodiscard]] std::string audit_genesis();

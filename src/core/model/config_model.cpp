@@ -1,7 +1,9 @@
 #include "core/model/config_model.hpp"
 
+#include "core/base/names.hpp"
 #include "core/base/text.hpp"
 
+#include <algorithm>
 #include <fnmatch.h>
 
 namespace hush {
@@ -57,16 +59,6 @@ Scope scope_of(const YamlDocument& document, const NodePath& path) {
     return {section.kind, name};
   }
   return {};
-}
-
-bool is_valid_scope_pattern(std::string_view pattern) {
-  const std::size_t colon = pattern.find(':');
-  const std::string_view word = pattern.substr(0, colon);
-  const bool known = word == "global" || word == "provider" || word == "service" ||
-                     word == "integration";
-  if (!known) return false;
-  if (colon == std::string_view::npos) return true;
-  return word != "global" && colon + 1 < pattern.size();
 }
 
 bool scope_allows(const std::vector<std::string>& patterns, const Scope& scope) {
@@ -138,6 +130,52 @@ TokenOffsets token_offsets(const YamlSource& source, const ScalarSite& site,
   return out;
 }
 
+// The alias uses of each scalar of `document` (scalar index -> uses), from the parser's record.
+std::vector<std::vector<const AliasUse*>> uses_by_scalar(const YamlDocument& document) {
+  std::vector<std::vector<const AliasUse*>> out(document.scalars.size());
+  for (const AliasUse& use : document.alias_uses) {
+    if (use.scalar < out.size()) out[use.scalar].push_back(&use);
+  }
+  return out;
+}
+
+// The width of the `*name` token at `begin`, for the caret.
+std::size_t alias_width(std::string_view text, std::size_t begin) {
+  std::size_t end = begin + 1;
+  while (end < text.size() && std::string_view(" \t\r\n,[]{}").find(text[end]) == std::string_view::npos) {
+    ++end;
+  }
+  return end - begin;
+}
+
+// Adds, to `ref` or as findings, every use of the reference through an alias.
+void add_aliased_uses(const YamlSource& source, const LineIndex& index,
+                      const YamlDocument& document, const std::vector<const AliasUse*>& uses,
+                      TemplateReferences& out, TemplateReference& ref) {
+  const std::string note_tail = " at line " + std::to_string(ref.where.line) + ")";
+  for (const AliasUse* use : uses) {
+    const Location where{source.path, use->alias_start.line, use->alias_start.column};
+    std::string snippet = snippet_at(index, where, alias_width(source.text, use->alias_begin));
+    if (use->as_key) {
+      out.findings.push_back({Severity::error, "reference-in-key", where,
+                              "reference " + ref.reference.display() +
+                                  " in a mapping key is not substituted; move it into a value "
+                                  "(through the alias here of the value" + note_tail,
+                              std::move(snippet)});
+      continue;
+    }
+    if (in_inline_secrets_block(use->path)) continue;
+    Scope scope = scope_of(document, use->path);
+    const std::string shown = to_string(scope);
+    const auto same = [&](const AliasedUse& seen) { return to_string(seen.scope) == shown; };
+    if (shown == to_string(ref.scope) || std::any_of(ref.aliased.begin(), ref.aliased.end(), same)) {
+      continue;
+    }
+    ref.aliased.push_back({std::move(scope), where, std::move(snippet),
+                           "through the alias here of " + ref.reference.display() + note_tail});
+  }
+}
+
 }  // namespace
 
 std::vector<TemplateReference> references_to(const YamlSource& source, std::string_view name,
@@ -158,6 +196,7 @@ TemplateReferences find_template_references(const YamlSource& source, Syntax syn
   const LineIndex index(source.text);
   for (std::size_t d = 0; d < source.documents.size(); ++d) {
     const YamlDocument& document = source.documents[d];
+    const std::vector<std::vector<const AliasUse*>> uses = uses_by_scalar(document);
     for (std::size_t s = 0; s < document.scalars.size(); ++s) {
       const ScalarSite& site = document.scalars[s];
       if (in_inline_secrets_block(site.path)) continue;
@@ -180,8 +219,10 @@ TemplateReferences find_template_references(const YamlSource& source, Syntax syn
                                       " in a mapping key is not substituted; move it into a value",
                                   std::move(snippet)});
         } else {
-          out.references.push_back(
-              {reference, d, s, scope_of(document, site.path), where, std::move(snippet)});
+          TemplateReference ref{reference, d, s, scope_of(document, site.path), where,
+                                std::move(snippet), {}};
+          add_aliased_uses(source, index, document, uses[s], out, ref);
+          out.references.push_back(std::move(ref));
         }
       }
     }
@@ -215,9 +256,12 @@ struct InlineReader {
     const std::vector<YamlNode> single = {node};
     const std::vector<YamlNode>& items = node.kind == NodeKind::sequence ? node.children : single;
     for (const YamlNode& item : items) {
-      if (item.kind != NodeKind::scalar || !is_valid_scope_pattern(item.value)) {
-        invalid(item, "inline secret " + name + " has an invalid scope pattern (use provider, "
-                      "service, integration or global, optionally with :name-glob)");
+      if (item.kind != NodeKind::scalar) {
+        invalid(item, "inline secret " + name + " has a scope that is not a plain string");
+        continue;
+      }
+      if (const std::optional<std::string> problem = scope_problem(item.value)) {
+        invalid(item, "inline secret " + name + ": " + *problem);
         continue;
       }
       secret.scopes.push_back(item.value);

@@ -27,9 +27,6 @@ struct Scope {
 // services[i] service:<name>, inside integrations[i] integration:<name>, elsewhere global.
 [[nodiscard]] Scope scope_of(const YamlDocument& document, const NodePath& path);
 
-// Whether `pattern` is a valid scope pattern: provider, service, integration or global,
-// optionally narrowed by a name glob after a colon (service:db-*, integration:slack).
-[[nodiscard]] bool is_valid_scope_pattern(std::string_view pattern);
 // Whether a secret restricted to `patterns` may be used in `scope` (no patterns: anywhere).
 [[nodiscard]] bool scope_allows(const std::vector<std::string>& patterns, const Scope& scope);
 
@@ -50,19 +47,30 @@ struct InlineSecrets {
 // they become findings.
 [[nodiscard]] InlineSecrets read_inline_secrets(const YamlSource& source);
 
+// Another place a reference's value is used: through an alias (`*name`, also behind a merge key
+// `<<: *name`) of the scalar that holds it, in a scope other than the scalar's own.
+struct AliasedUse {
+  Scope scope;
+  Location where;        // of the alias token
+  std::string snippet;   // the alias's line with a caret under it
+  std::string note;      // "through the alias here of ${NAME} at line N"
+};
+
 // One reference as written in the template.
 struct TemplateReference {
   Reference reference;
   std::size_t document = 0;
   std::size_t scalar = 0;  // index into the document's scalars
-  Scope scope;
+  Scope scope;             // where the text sits
   Location where;          // of the reference token itself
   std::string snippet;     // the source line with a caret under the token
+  std::vector<AliasedUse> aliased;  // every other scope its value reaches, one use per scope
 };
 struct TemplateReferences {
   std::vector<TemplateReference> references;
   std::vector<Finding> findings;  // malformed references ("invalid-reference") and references
-                                  // in mapping keys ("reference-in-key")
+                                  // in mapping keys, written there or aliased there
+                                  // ("reference-in-key")
 };
 // Every reference in every scalar value except inside the top-level `secrets:` block (whose
 // values are plaintext, never templates).

@@ -1,5 +1,7 @@
 #include "core/model/project.hpp"
 
+#include "core/base/names.hpp"
+
 #include "core/base/clock.hpp"
 #include "core/base/fsutil.hpp"
 #include "core/yaml/yaml_source.hpp"
@@ -81,6 +83,9 @@ ExecSourceSpec ProjectReader::exec_source(const YamlNode& entry) const {
   spec.name = text(*name, "name");
   for (const char* reserved : {"sidecar", "env", "inline"}) {
     if (spec.name == reserved) fail(*name, "exec source name '" + spec.name + "' is reserved");
+  }
+  if (const std::optional<std::string> problem = source_name_problem(spec.name)) {
+    fail(*name, *problem);
   }
   spec.argv = texts(*argv, "exec");
   if (spec.argv.empty()) fail(*argv, "exec needs at least the program to run");
@@ -312,7 +317,7 @@ ProjectFile parse_project_file(const std::filesystem::path& path, std::string te
 }
 
 ProjectFile load_project_file(const std::filesystem::path& path) {
-  return parse_project_file(path, read_file(path));
+  return parse_project_file(path, read_file(path, k_project_file_limit));
 }
 
 }  // namespace hush

@@ -1,5 +1,6 @@
 #include "core/model/reference.hpp"
 
+#include "core/base/names.hpp"
 #include "core/base/text.hpp"
 
 #include <re2/re2.h>
@@ -36,21 +37,8 @@ const RE2& allowed_characters() {
   return pattern;
 }
 
-const RE2& name_pattern() {
-  static const RE2 pattern("[A-Za-z_][A-Za-z0-9_]*", byte_options());
-  return pattern;
-}
-
-const RE2& source_pattern() {
-  static const RE2 pattern("[A-Za-z_][A-Za-z0-9_-]*", byte_options());
-  return pattern;
-}
-
 re2::StringPiece piece(std::string_view text) { return {text.data(), text.size()}; }
 
-bool full_match(std::string_view text, const RE2& pattern) {
-  return RE2::FullMatch(piece(text), pattern);
-}
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -122,14 +110,14 @@ std::string diagnose(std::string_view content, std::string_view token, bool angl
   const std::size_t colon = content.find(':');
   if (colon != std::string_view::npos) {
     const std::string_view source = content.substr(0, colon);
-    if (!full_match(source, source_pattern())) {
+    if (source_name_problem(source)) {
       return piece_problem("source name", source, token, "sources match [A-Za-z_][A-Za-z0-9_-]*");
     }
     return piece_problem("key", content.substr(colon + 1), token, "keys match [A-Za-z0-9_./-]+");
   }
   const std::size_t dot = content.find('.');
   const std::string_view name = content.substr(0, dot);
-  if (!full_match(name, name_pattern())) {
+  if (!is_reference_name(name)) {
     return piece_problem("secret name", name, token, "names match [A-Za-z_][A-Za-z0-9_]*");
   }
   return piece_problem("field", content.substr(dot + 1), token, "fields match [A-Za-z0-9_-]+");
@@ -257,7 +245,5 @@ std::optional<Syntax> parse_syntax(std::string_view word) {
   if (word == "both") return Syntax::both;
   return std::nullopt;
 }
-
-bool is_valid_secret_name(std::string_view name) { return full_match(name, name_pattern()); }
 
 }  // namespace hush

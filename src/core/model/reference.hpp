@@ -74,7 +74,5 @@ struct ReferenceScan {
 
 // "braces", "angle" or "both" (exact, lower case); nullopt otherwise.
 [[nodiscard]] std::optional<Syntax> parse_syntax(std::string_view word);
-// Whether all of `name` matches [A-Za-z_][A-Za-z0-9_]*.
-[[nodiscard]] bool is_valid_secret_name(std::string_view name);
 
 }  // namespace hush

@@ -3,36 +3,31 @@
 #include <hush/error.hpp>
 #include "core/base/env_names.hpp"
 #include "core/base/text.hpp"
+#include "core/yaml/core_schema.hpp"
 
 #include <cstdio>
 #include <map>
-#include <re2/re2.h>
 
 namespace hush::detail {
 namespace {
-
-const RE2& json_number_pattern() {
-  static const RE2 pattern(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?)");
-  return pattern;
-}
-
-const RE2& yaml_bool_pattern() {
-  static const RE2 pattern("true|True|TRUE|false|False|FALSE");
-  return pattern;
-}
 
 void append_indent(SecretBuffer& out, int depth) {
   out.append(std::string(static_cast<std::size_t>(depth) * 2, ' '));
 }
 
+// A plain scalar is typed as the schema types it (core_schema); anything else is a string.
 void append_scalar(SecretBuffer& out, const YamlNode& node) {
-  if (node.plain && RE2::FullMatch(node.value, yaml_bool_pattern())) {
-    out.append(node.value[0] == 't' || node.value[0] == 'T' ? "true" : "false");
-  } else if (node.plain && RE2::FullMatch(node.value, json_number_pattern())) {
-    out.append(node.value);
-  } else {
+  if (!node.plain || core_type(node.value) == CoreType::string) {
     append_json_quoted(out, node.value);
+    return;
   }
+  const std::optional<std::string> text = core_json_text(node.value);
+  if (!text) {
+    throw Error(ErrorKind::invalid_input, "unrepresentable",
+                "a plain .inf or .nan has no JSON form; quote it to keep it as text, or use "
+                "--format yaml");
+  }
+  out.append(*text);
 }
 
 void append_json(SecretBuffer& out, const YamlNode& node, int depth);

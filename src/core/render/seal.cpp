@@ -5,6 +5,8 @@
 
 #include "core/yaml/yaml_edit.hpp"
 
+#include <algorithm>
+
 namespace hush {
 namespace {
 
@@ -40,7 +42,55 @@ void rewrite_inline_references(const YamlSource& config, Syntax syntax,
   }
 }
 
+// Whether the sidecar's `name` is `secret` as an interrupted seal left it.
+bool sealed_before(const Sidecar& sidecar, const NewSecret& secret, const Keypair& keys) {
+  const SidecarEntry& entry = sidecar.secrets.find(secret.name)->second;
+  std::vector<std::string> wanted = secret.scopes;
+  std::vector<std::string> held = entry.scopes;
+  std::sort(wanted.begin(), wanted.end());
+  std::sort(held.begin(), held.end());
+  if (entry.type != secret.type || wanted != held) return false;
+  const SecretPayload current = reveal_secret(sidecar, secret.name, keys);
+  return current.fields.empty() && secret.payload.fields.empty() &&
+         current.value.reveal() == secret.payload.value.reveal();
+}
+
+[[noreturn]] void refuse_existing(const std::string& name, bool checked) {
+  throw Error(ErrorKind::invalid_input, "secret-exists",
+              "secret " + name + " already exists in the sidecar" +
+                  (checked ? " with another value, type or scopes; rename the inline secret, or "
+                             "change the sidecar's with hush secrets update " + name
+                           : "; if an interrupted hush seal put it there, run hush seal again with "
+                             "the private key at hand (HUSH_KEY, HUSH_KEY_FILE or the keys "
+                             "directory) so that it can compare the values"));
+}
+
 }  // namespace
+
+std::vector<std::string> names_already_in(const Sidecar& sidecar,
+                                          const std::vector<NewSecret>& secrets) {
+  std::vector<std::string> names;
+  for (const NewSecret& secret : secrets) {
+    if (sidecar.secrets.contains(secret.name)) names.push_back(secret.name);
+  }
+  return names;
+}
+
+SealApplied apply_seal(Sidecar& sidecar, std::vector<NewSecret>& secrets,
+                       std::chrono::sys_seconds now, const Keypair* keys) {
+  SealApplied applied;
+  for (NewSecret& secret : secrets) {
+    if (!sidecar.secrets.contains(secret.name)) {
+      applied.added.push_back(secret.name);
+      add_secret(sidecar, std::move(secret), now);
+    } else if (keys != nullptr && sealed_before(sidecar, secret, *keys)) {
+      applied.already.push_back(secret.name);
+    } else {
+      refuse_existing(secret.name, keys != nullptr);
+    }
+  }
+  return applied;
+}
 
 SealPlan plan_seal(const YamlSource& config, Syntax syntax) {
   SealPlan plan;

@@ -2,6 +2,7 @@
 
 #include "core/base/clock.hpp"
 #include "core/base/env_names.hpp"
+#include "core/base/names.hpp"
 #include "core/model/reference.hpp"
 #include "core/base/text.hpp"
 
@@ -107,7 +108,7 @@ std::optional<Resolver::Hit> Resolver::find(const TemplateReference& ref,
     if (auto info = named->lookup(r.name)) return Hit{named, r.name, {}, std::move(*info)};
     // ${sidecar:NAME.field}: a qualified key may carry a field after the first dot.
     const std::size_t dot = r.name.find('.');
-    if (dot == std::string::npos || !is_valid_secret_name(r.name.substr(0, dot))) {
+    if (dot == std::string::npos || !is_reference_name(r.name.substr(0, dot))) {
       return std::nullopt;
     }
     if (auto info = named->lookup(r.name.substr(0, dot))) {
@@ -158,12 +159,22 @@ bool Resolver::admissible(const TemplateReference& ref, const Hit& hit,
   const auto add = [&](Severity severity, const char* rule, const std::string& message) {
     findings.push_back({severity, rule, ref.where, message, ref.snippet});
   };
+  const auto restricted = [&](const Scope& scope) {
+    return "secret " + hit.key + " is restricted to " + join(hit.info.scopes, ", ") +
+           " and cannot be used in scope " + to_string(scope);
+  };
   if (!scope_allows(hit.info.scopes, ref.scope)) {
-    add(Severity::error, "scope-violation",
-        "secret " + hit.key + " is restricted to " + join(hit.info.scopes, ", ") +
-            " and cannot be used in scope " + to_string(ref.scope));
+    add(Severity::error, "scope-violation", restricted(ref.scope));
     return false;
   }
+  bool allowed = true;
+  for (const AliasedUse& use : ref.aliased) {
+    if (scope_allows(hit.info.scopes, use.scope)) continue;
+    findings.push_back({Severity::error, "scope-violation", use.where,
+                        restricted(use.scope) + " (" + use.note, use.snippet});
+    allowed = false;
+  }
+  if (!allowed) return false;
   if (hit.info.expires && *hit.info.expires <= m_options.now) {
     const Severity severity = m_options.allow_expired ? Severity::warning : Severity::error;
     add(severity, "expired-secret",

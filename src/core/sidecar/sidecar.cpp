@@ -28,19 +28,6 @@ constexpr std::array<TypeName, 8> k_type_names = {{
     {SecretType::kv, "kv"},
 }};
 
-bool is_upper_or_digit(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
-// The closest valid spelling of `name` for the message ("db-pass" → DB_PASS), or "".
-std::string name_suggestion(std::string_view name) {
-  std::string out;
-  for (const char c : name) {
-    const char upper = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    out += is_upper_or_digit(upper) ? upper : '_';
-  }
-  if (out.empty() || out[0] < 'A' || out[0] > 'Z') return {};
-  return out;
-}
-
 [[noreturn]] void unknown_secret(const Sidecar& sidecar, std::string_view name) {
   std::vector<std::string> names;
   for (const auto& [known, entry] : sidecar.secrets) names.push_back(known);
@@ -88,33 +75,7 @@ const std::vector<std::string>& required_fields(SecretType type) {
   }
 }
 
-std::optional<std::string> secret_name_problem(std::string_view name) {
-  if (name.empty()) return "Secret key is required";
-  if (name[0] >= 'A' && name[0] <= 'Z' && std::all_of(name.begin(), name.end(), [](char c) {
-        return is_upper_or_digit(c) || c == '_';
-      })) {
-    return std::nullopt;
-  }
-  const std::string suggestion = name_suggestion(name);
-  return "invalid secret name '" + std::string(name) +
-         "': a name must match [A-Z][A-Z0-9_]* (upper-case letters, digits and underscores, "
-         "starting with a letter)" +
-         (suggestion.empty() ? std::string() : ", e.g. " + suggestion);
-}
-
 namespace sidecar_detail {
-
-std::optional<std::string> field_name_problem(std::string_view field) {
-  const auto word = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9');
-  };
-  if (!field.empty() && !(field[0] >= '0' && field[0] <= '9') &&
-      std::all_of(field.begin(), field.end(), word)) {
-    return std::nullopt;
-  }
-  return "invalid field name '" + std::string(field) + "': a field name must match " +
-         "[A-Za-z_][A-Za-z0-9_]*";
-}
 
 std::optional<std::string> field_set_problem(SecretType type,
                                              const std::vector<std::string>& fields) {
@@ -178,22 +139,6 @@ SidecarEntry& entry_named(Sidecar& sidecar, std::string_view name) {
   return found->second;
 }
 
-std::optional<std::string> scope_problem(std::string_view scope) {
-  const std::size_t colon = scope.find(':');
-  const std::string_view kind = scope.substr(0, colon);
-  const bool known_kind =
-      kind == "provider" || kind == "service" || kind == "integration" || kind == "global";
-  const std::string_view glob =
-      colon == std::string_view::npos ? std::string_view() : scope.substr(colon + 1);
-  const bool glob_ok =
-      colon == std::string_view::npos || (kind != "global" && !glob.empty() &&
-                                          glob.find_first_of(", \t\r\n") == std::string_view::npos);
-  if (known_kind && glob_ok) return std::nullopt;
-  return "invalid scope '" + std::string(scope) +
-         "': expected provider, service, integration or global, optionally narrowed by a name "
-         "glob without commas or spaces, e.g. service:database or integration:slack-*";
-}
-
 }  // namespace sidecar_detail
 
 std::filesystem::path default_sidecar_path(const std::filesystem::path& config,
@@ -204,7 +149,7 @@ std::filesystem::path default_sidecar_path(const std::filesystem::path& config,
 }
 
 Sidecar load_sidecar(const std::filesystem::path& path) {
-  return parse_sidecar(path.string(), read_file(path));
+  return parse_sidecar(path.string(), read_file(path, k_sidecar_limit));
 }
 
 void save_sidecar(const std::filesystem::path& path, const Sidecar& sidecar) {

@@ -5,6 +5,7 @@
 // scopes, type and field names. Adding or updating needs only the public key; revealing, rolling
 // back, rotating and migrating need the private key.
 #pragma once
+#include "core/base/names.hpp"
 #include "core/base/clock.hpp"
 #include "core/crypto/crypto.hpp"
 #include "core/crypto/keystore.hpp"
@@ -43,9 +44,6 @@ enum class SecretType {
 // client_secret, token_url) and certificate (certificate, private_key); empty for kv (any
 // fields) and single-value types.
 [[nodiscard]] const std::vector<std::string>& required_fields(SecretType type);
-// "Secret key is required" for "", else a message stating `[A-Z][A-Z0-9_]*` when `name` breaks
-// it; nullopt for a valid name.
-[[nodiscard]] std::optional<std::string> secret_name_problem(std::string_view name);
 
 // An earlier version of a value, kept for `versions`, `get --version` and `rollback`.
 struct SealedVersion {
@@ -270,6 +268,11 @@ struct SecretListing {
 // `hush secrets list` / `due`: matching entries sorted by name, never values.
 [[nodiscard]] std::vector<SecretListing> list_secrets(const Sidecar& sidecar,
                                                       const ListFilter& filter);
+// The JSON of `secrets list`/`due`: one object per listing (name, description, type, scopes,
+// tags, metadata, fields, created, updated, expires, rotate_every, status, version).
+[[nodiscard]] std::string listings_json(const std::vector<SecretListing>& listings);
+// The JSON of `secrets versions`: [{version, created, current}, …].
+[[nodiscard]] std::string versions_json(const std::vector<SecretVersion>& versions);
 // What SecretSource::lookup reports for `entry`.
 [[nodiscard]] SecretInfo secret_info(std::string_view name, const SidecarEntry& entry);
 

@@ -12,11 +12,6 @@ namespace hush::sidecar_detail {
 // Why `fields` (sorted) is not a valid field set for `type`, or nullopt.
 [[nodiscard]] std::optional<std::string> field_set_problem(SecretType type,
                                                            const std::vector<std::string>& fields);
-// Why `field` is not a valid field name (`[A-Za-z_][A-Za-z0-9_]*`), or nullopt.
-[[nodiscard]] std::optional<std::string> field_name_problem(std::string_view field);
-// Why `scope` is not a scope pattern (`provider|service|integration[:glob]` or `global`; no
-// commas, which separate scopes in the sealed binding), or nullopt.
-[[nodiscard]] std::optional<std::string> scope_problem(std::string_view scope);
 // The binding of `entry`'s current value (its scopes, type and fields), or of its history
 // `version` (open history values with BindingCheck::name_and_version).
 [[nodiscard]] SealBinding binding_for(std::string_view name, const SidecarEntry& entry,

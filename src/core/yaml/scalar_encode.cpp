@@ -1,6 +1,7 @@
 #include "core/yaml/scalar_encode.hpp"
 
 #include "core/base/text.hpp"
+#include "core/yaml/core_schema.hpp"
 
 #include <array>
 
@@ -23,14 +24,16 @@ bool needs_escape(char32_t c, bool allow_tab) {
          c == 0x2029 || c == 0xFFFE || c == 0xFFFF;
 }
 
+// Plain words a YAML 1.2 reader types as null, or a YAML 1.1 reader as a boolean, merge key or
+// value key: written plain they would not read back as the string.
 bool is_yaml11_special(std::string_view value) {
-  static constexpr std::array<std::string_view, 23> k_words = {
+  static constexpr std::array<std::string_view, 18> k_words = {
       "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On",
-      "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~", "=", "<<", ""};
+      "ON", "off", "Off", "OFF", "=", "<<"};
   for (std::string_view word : k_words) {
     if (value == word) return true;
   }
-  return false;
+  return core_type(value) == CoreType::null;
 }
 
 bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }

@@ -30,6 +30,12 @@ struct Frame {
   std::unordered_map<std::string, std::size_t> seen_keys;  // mappings: scalar key -> offset
 };
 
+// What a file's documents have spent of the structural budgets.
+struct Budget {
+  std::size_t alias_nodes = 0;  // nodes copied by aliases
+  std::size_t events = 0;       // parser events
+};
+
 // An anchored subtree, kept for the aliases that copy it.
 struct Anchored {
   YamlNode node;
@@ -45,9 +51,8 @@ struct Anchored {
 // stops before it costs more than linear time and memory.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& path, std::string_view text, std::size_t offset,
-              std::size_t& alias_nodes)
-      : m_path(path), m_text(text), m_offset(offset), m_alias_nodes(alias_nodes) {}
+  TreeBuilder(const std::string& path, std::string_view text, std::size_t offset, Budget& budget)
+      : m_path(path), m_text(text), m_offset(offset), m_budget(budget) {}
 
   YamlDocument take() { return std::move(m_document); }
   [[nodiscard]] const std::string& problem() const { return m_problem; }
@@ -88,18 +93,29 @@ class TreeBuilder : public YAML::EventHandler {
               std::size_t height);
   void note_key(Frame& map, const YamlNode& key, std::size_t at);
   void record_alias_uses(const YamlNode& node, NodePath& path, bool as_key, std::size_t at);
+  // Every event but an implicit null consumes source bytes, so a parser that reports more
+  // events than twice the file's bytes is spinning: stop it with a located error.
+  void count_event(std::size_t at) {
+    ++m_events;
+    if (++m_budget.events > 2 * m_text.size() + 16) {
+      fail(at, "yaml-syntax", "the YAML parser does not advance here");
+    }
+  }
   [[noreturn]] void fail(std::size_t offset, const char* id, std::string message) const {
     throw_at(m_path, m_text, offset, id, std::move(message));
   }
   [[nodiscard]] NodePath current_path() const;
   [[nodiscard]] bool in_flow() const;
   [[nodiscard]] int block_indent_for_child(std::size_t child_begin) const;
+  [[nodiscard]] int key_indent(std::size_t key) const;
+  [[nodiscard]] bool followed_by_colon(std::size_t end) const;
+  [[nodiscard]] bool is_explicit_key(std::size_t key) const;
 
   const std::string& m_path;
   std::string_view m_text;
   std::size_t m_offset;
-  std::size_t& m_alias_nodes;  // nodes copied by aliases so far, shared by a file's documents
-  std::size_t m_events = 0;
+  Budget& m_budget;            // shared by a file's documents
+  std::size_t m_events = 0;    // in this document
   std::size_t m_bare_null_at = std::string::npos;
   std::vector<Frame> m_stack;
   std::map<YAML::anchor_t, Anchored> m_anchors;
@@ -107,6 +123,46 @@ class TreeBuilder : public YAML::EventHandler {
   std::string m_problem;
   std::size_t m_problem_offset = 0;
 };
+
+// The indentation of a block mapping whose first key starts at `key`: the column where the key's
+// node begins, properties (`&anchor`, `!tag`) included, counted from the line's start (after a
+// UTF-8 BOM on the first line).
+int TreeBuilder::key_indent(std::size_t key) const {
+  std::size_t begin = key;
+  for (;;) {
+    std::size_t pos = begin;
+    while (pos > 0 && (m_text[pos - 1] == ' ' || m_text[pos - 1] == '\t')) --pos;
+    std::size_t token = pos;
+    while (token > 0 && m_text[token - 1] != ' ' && m_text[token - 1] != '\t' &&
+           !detail::is_line_break(m_text[token - 1])) {
+      --token;
+    }
+    if (token == pos || (m_text[token] != '&' && m_text[token] != '!')) break;
+    begin = token;
+  }
+  std::size_t line_start = begin;
+  while (line_start > 0 && !detail::is_line_break(m_text[line_start - 1])) --line_start;
+  if (line_start == 0) line_start = std::min(m_offset, begin);  // after the BOM
+  return static_cast<int>(begin - line_start);
+}
+
+// Whether the implicit key ending at `end` is followed, on its line, by the `:` indicator.
+bool TreeBuilder::followed_by_colon(std::size_t end) const {
+  while (end < m_text.size() && (m_text[end] == ' ' || m_text[end] == '\t')) ++end;
+  return end < m_text.size() && m_text[end] == ':';
+}
+
+// Whether the key at `key` is an explicit one (`? key`), which needs no `:` on its line.
+bool TreeBuilder::is_explicit_key(std::size_t key) const {
+  std::size_t line_start = key;
+  while (line_start > 0 && !detail::is_line_break(m_text[line_start - 1])) --line_start;
+  for (std::size_t i = line_start; i < key; ++i) {
+    if (m_text[i] == '?' && (i + 1 == key || m_text[i + 1] == ' ' || m_text[i + 1] == '\t')) {
+      return true;
+    }
+  }
+  return false;
+}
 
 NodePath TreeBuilder::current_path() const {
   NodePath path;
@@ -152,15 +208,23 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
     m_problem_offset = span.begin;
   }
   if (is_key && !m_stack.back().flow && m_stack.back().indent < 0) {
-    std::size_t line_start = span.begin;
-    while (line_start > 0 && !detail::is_line_break(m_text[line_start - 1])) --line_start;
-    m_stack.back().indent = static_cast<int>(span.begin - line_start);
+    m_stack.back().indent = key_indent(span.begin);
+  }
+  if (is_key && !m_stack.back().flow && m_problem.empty() && !followed_by_colon(span.end) &&
+      !is_explicit_key(span.begin)) {
+    // yaml-cpp 0.7 reads a lone word after a nested mapping as a key with a null value; every
+    // other YAML reader refuses it.
+    m_problem = "a mapping key without ':' (write `key:` for an empty value, or quote the line)";
+    m_problem_offset = span.begin;
   }
   ScalarSite site{.begin = span.begin, .end = span.end, .style = span.style, .value = value,
                   .path = current_path(), .is_key = is_key, .in_flow = in_flow(),
                   .parent_indent = parent_indent, .start = {}};
   if (is_key && !site.path.empty() && !site.path.back().is_index) site.path.pop_back();
-  YamlNode node{.kind = NodeKind::scalar, .value = value, .plain = tag == "?", .keys = {},
+  // yaml-cpp 0.7 decodes \N, \_ and \x80-\xFF to single bytes rather than UTF-8.
+  const bool repair = span.style == ScalarStyle::double_quoted && !is_valid_utf8(value);
+  if (repair) site.value = latin1_bytes_as_utf8(value);
+  YamlNode node{.kind = NodeKind::scalar, .value = site.value, .plain = tag == "?", .keys = {},
                 .children = {}, .scalar = m_document.scalars.size()};
   m_document.scalars.push_back(std::move(site));
   attach(std::move(node), anchor, span.begin, 1, 0);
@@ -170,12 +234,19 @@ void TreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
   const std::size_t at = offset_of(mark);
   const auto found = m_anchors.find(anchor);
   if (found == m_anchors.end()) {
+    const bool open = std::any_of(m_stack.begin(), m_stack.end(),
+                                  [&](const Frame& frame) { return frame.anchor == anchor; });
+    if (open) {
+      fail(at, "recursive-alias",
+           "this alias names a collection that contains it; a collection that contains itself "
+           "has no finite form, so hush refuses it");
+    }
     attach(YamlNode{}, 0, at, 1, 0);
     return;
   }
   const Anchored& anchored = found->second;
-  m_alias_nodes += anchored.weight;
-  if (m_alias_nodes > k_alias_budget) {
+  m_budget.alias_nodes += anchored.weight;
+  if (m_budget.alias_nodes > k_alias_budget) {
     fail(at, "alias-budget",
          "aliases in this file expand to more than " + std::to_string(k_alias_budget) +
              " nodes; write the repeated part out or nest fewer aliases");
@@ -214,7 +285,7 @@ void TreeBuilder::record_alias_uses(const YamlNode& node, NodePath& path, bool a
 
 void TreeBuilder::open(NodeKind kind, const YAML::Mark& mark, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value style) {
-  ++m_events;
+  count_event(offset_of(mark));
   if (m_stack.size() >= k_max_nesting) {
     fail(offset_of(mark), "nesting-limit",
          "collections nest deeper than " + std::to_string(k_max_nesting) + " levels");
@@ -247,7 +318,7 @@ void TreeBuilder::note_key(Frame& map, const YamlNode& key, std::size_t at) {
 
 void TreeBuilder::attach(YamlNode node, YAML::anchor_t anchor, std::size_t at,
                          std::size_t weight, std::size_t height) {
-  if (node.kind != NodeKind::map && node.kind != NodeKind::sequence) ++m_events;
+  if (node.kind != NodeKind::map && node.kind != NodeKind::sequence) count_event(at);
   if (anchor != 0) m_anchors[anchor] = Anchored{node, weight, height};
   if (m_stack.empty()) {
     m_document.root = std::move(node);
@@ -335,15 +406,16 @@ std::string to_string(const NodePath& path) {
 }
 
 YamlSource parse_yaml_source(std::string path, std::string text) {
+  require_valid_encoding(path, text);  // yaml-cpp would misplace or accept what this refuses
   YamlSource source{std::move(path), std::move(text), {}};
   const std::size_t offset = std::string_view(source.text).starts_with(k_bom) ? k_bom.size() : 0;
   std::istringstream stream(source.text.substr(offset));
-  std::size_t alias_nodes = 0;
+  Budget budget;
   try {
     YAML::Parser parser(stream);
     std::size_t previous_bare_null = std::string::npos;
     for (;;) {
-      TreeBuilder builder(source.path, source.text, offset, alias_nodes);
+      TreeBuilder builder(source.path, source.text, offset, budget);
       if (!parser.HandleNextDocument(builder)) break;
       if (!builder.problem().empty()) {
         throw_syntax(source, builder.problem_offset(), builder.problem());

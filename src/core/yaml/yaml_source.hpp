@@ -91,7 +91,8 @@ struct YamlSource {
 // loop forever); when the error line holds an unquoted ${…} inside a flow collection the message
 // says to quote it or use $<…>. Throws Error(syntax, "duplicate-key") for a mapping that repeats a
 // key, "alias-budget" and "nesting-limit" for the limits above. Accepts a UTF-8 BOM, CRLF line
-// ends and several documents.
+// ends and several documents. Before parsing, throws Error(syntax, "invalid-encoding") at the
+// first NUL byte, invalid UTF-8 or UTF-16/UTF-32 byte-order mark (require_valid_encoding).
 [[nodiscard]] YamlSource parse_yaml_source(std::string path, std::string text);
 
 }  // namespace hush

@@ -1,0 +1,35 @@
+# A baseline is read as JSON with hush's shape, never scraped: fingerprints elsewhere in the file
+# (a comment, another key, a finding report passed by mistake) do not suppress anything, and a
+# malformed baseline is a located error rather than an empty set.
+source "$(dirname "$0")/lib.sh"
+write conf/db.yaml <<'EOF2'
+services:
+  - name: db
+    env:
+      password: Baseline-Canary-Literal-Pw-1
+EOF2
+canary 'Baseline-Canary-Literal-Pw-1'
+expect_exit 1 "$HUSH" check conf
+expect_exit 0 "$HUSH" check conf --write-baseline base.json
+python3 -c 'import json; d=json.load(open("base.json")); assert d["hush_baseline"]==1 and d["fingerprints"], d' || fail "baseline shape"
+fp=$(python3 -c 'import json; print(json.load(open("base.json"))["fingerprints"][0])')
+# The same fingerprints under any other key are not baseline entries.
+python3 -c 'import json; d=json.load(open("base.json")); json.dump({"hush_baseline": 1, "fingerprints": [], "notes": d["fingerprints"]}, open("other-key.json", "w"))' 
+expect_exit 1 "$HUSH" check conf --baseline other-key.json
+expect_stderr '[plaintext-secret]'
+# A findings report is not a baseline.
+expect_exit 1 "$HUSH" check conf --format json
+cp "$OUT" report.json
+expect_exit 2 "$HUSH" check conf --baseline report.json
+expect_stderr 'report.json: error: '
+expect_stderr '[baseline-invalid]'
+# Broken JSON: located.
+printf '{"hush_baseline": 1,\n "fingerprints": ["%s",]}\n' "$fp" > broken.json
+expect_exit 2 "$HUSH" check conf --baseline broken.json
+expect_stderr 'broken.json:2:'
+expect_stderr '[baseline-invalid]'
+# Not a fingerprint.
+printf '{"hush_baseline": 1, "fingerprints": ["xyz"]}\n' > bad-fp.json
+expect_exit 2 "$HUSH" check conf --baseline bad-fp.json
+expect_stderr '[baseline-invalid]'
+expect_exit 0 "$HUSH" check conf --baseline base.json
