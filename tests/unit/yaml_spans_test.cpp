@@ -41,3 +41,27 @@ TEST_CASE("yaml_spans: a verbatim tag without '>' ends the scan at the end of th
   CHECK(span.begin == 6);
   CHECK(span.end == 6);
 }
+
+// Found by tests/fuzz/yaml_render_fuzz: yaml-cpp ends a tag at the first character a tag cannot
+// hold, with no blank before the scalar; hush skipped to the next blank and lost the scalar, so
+// render failed render-verify.
+TEST_CASE("yaml_spans: properties end where yaml-cpp's scanner ends them", "[yaml_spans]") {
+  struct Case { const char* text; std::size_t mark; const char* value; std::size_t begin; };
+  const Case cases[] = {
+      {"!\x17$<A>", 0, "\x17$<A>", 1},
+      {"k: !t\x17x", 3, "\x17x", 5},
+      {"k: !e!t %41", 3, "%41", 8},
+      {"k: &a !t v", 3, "v", 9},
+      {"[&a x]", 1, "x", 4},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const hush::detail::ScalarSpan span =
+        hush::detail::find_scalar_span(c.text, c.mark, c.value, -1);
+    CHECK(span.problem.empty());
+    CHECK(span.begin == c.begin);
+  }
+  const hush::YamlSource source = hush::parse_yaml_source("f.yaml", "k: !t\x17x\n");
+  REQUIRE(source.documents.size() == 1);
+  CHECK(source.documents[0].root.find("k")->value == "\x17x");
+}

@@ -18,6 +18,19 @@ std::size_t skip_break(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+// Where yaml-cpp 0.7's scanner ends a property (its exp.h): a tag takes word characters,
+// "#;/?:@&=+$_.~*'()", %-escapes and the '!' of a handle; an anchor runs to a blank, a line break
+// or a flow indicator. No blank is needed before the scalar: `!t\x17x` is the tag !t on "\x17x".
+bool in_tag(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         std::string_view("-#;/?:@&=+$_.~*'()%!").find(c) != std::string_view::npos;
+}
+
+bool in_anchor(char c) {
+  return !is_blank(c) && !is_line_break(c) &&
+         std::string_view("[]{},").find(c) == std::string_view::npos;
+}
+
 // Anchors and tags come before the scalar they decorate; yaml-cpp's mark points at them.
 std::size_t skip_properties(std::string_view text, std::size_t pos) {
   for (;;) {
@@ -26,7 +39,9 @@ std::size_t skip_properties(std::string_view text, std::size_t pos) {
       const std::size_t close = text.find('>', pos);  // npos + 1 would wrap to 0: a loop
       pos = close == std::string_view::npos ? text.size() : close + 1;
     } else {
-      while (pos < text.size() && !is_blank(text[pos]) && !is_line_break(text[pos])) ++pos;
+      const bool tag = text[pos] == '!';
+      ++pos;
+      while (pos < text.size() && (tag ? in_tag(text[pos]) : in_anchor(text[pos]))) ++pos;
     }
     for (;;) {  // whitespace, comments and line breaks between properties and the scalar
       pos = skip_blanks(text, pos);
