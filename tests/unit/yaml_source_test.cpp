@@ -257,4 +257,5 @@ TEST_CASE("yaml_source: documents need markers; control characters and lone CRs 
   CHECK(parse_error_id("k: |\n a\rb\n") == "invalid-encoding 2:3");
   CHECK(parse_error_id("a: 1\r\nb: \"t\tab\"\r\n") == "parsed");
   CHECK(parse_error_id("a: \x7f\n") == "invalid-encoding 1:4");
+  CHECK(parse_error_id("\xEF\xBB\xBF\xEF\xBB\xBF") == "invalid-encoding 1:2");  // a second BOM
 }

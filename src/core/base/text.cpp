@@ -185,6 +185,9 @@ std::optional<EncodingProblem> find_encoding_problem(std::string_view text) {
       return EncodingProblem{i, std::string("control character U+00") + k_hex[c >> 4] +
                                     k_hex[c & 0xF] + " (YAML allows printable characters only)"};
     }
+    if (i > 0 && text.substr(i, 3) == "\xEF\xBB\xBF") {
+      return EncodingProblem{i, "a byte-order mark (U+FEFF) after the start of the text"};
+    }
     if (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
       return EncodingProblem{i, "a carriage return without a line feed (line ends are LF or CRLF)"};
     }
