@@ -1,9 +1,9 @@
 // Throughput of the redactor over ~1 MiB of log-like text with 10, 1,000 and 10,000 secret values
 // planted sparsely, against a plain copy of the same input measured in the same run (the
 // baseline), plus the cost of building a redactor for 10,000 values.
-#include <hush/redact.hpp>
-
 #include <benchmark/benchmark.h>
+
+#include <hush/redact.hpp>
 #include <random>
 #include <string>
 #include <vector>
@@ -28,9 +28,10 @@ std::string make_log(const std::vector<hush::NamedSecret>& secrets) {
   std::size_t line = 0;
   while (log.size() < (1u << 20)) {
     log += "2026-11-23T06:00:00Z INFO worker[" + std::to_string(line) +
-           "] processed request id=" + std::to_string(rng() % 100000) + " status=200 latency=" +
-           std::to_string(rng() % 900) + "ms";
-    if (++line % 50 == 0) log += " token=" + std::string(secrets[rng() % secrets.size()].value.reveal());
+           "] processed request id=" + std::to_string(rng() % 100000) +
+           " status=200 latency=" + std::to_string(rng() % 900) + "ms";
+    if (++line % 50 == 0)
+      log += " token=" + std::string(secrets[rng() % secrets.size()].value.reveal());
     log += "\n";
   }
   return log;
@@ -64,7 +65,8 @@ void redact_stream(benchmark::State& state) {
   const std::string log = make_log(secrets);
   for (auto _ : state) {
     std::size_t written = 0;
-    hush::RedactStream stream(redactor, [&written](std::string_view piece) { written += piece.size(); });
+    hush::RedactStream stream(redactor,
+                              [&written](std::string_view piece) { written += piece.size(); });
     for (std::size_t i = 0; i < log.size(); i += 4096) {
       stream.write(std::string_view(log).substr(i, 4096));
     }

@@ -1,10 +1,11 @@
 // Rendering cost for a generated OpsiMate config with N services (each with 4 references),
 // against parsing the same text alone (the baseline) in the same run.
+#include <benchmark/benchmark.h>
+
+#include <string>
+
 #include "core/render/render.hpp"
 #include "core/resolve/resolver_setup.hpp"
-
-#include <benchmark/benchmark.h>
-#include <string>
 
 namespace {
 

@@ -20,10 +20,9 @@
 // arriving byte by byte is still masked. Values shorter than min_length stay visible (the caller
 // warns); encoded forms shorter than max(min_length, 4) characters are not masked.
 #pragma once
-#include <hush/secret.hpp>
-
 #include <cstddef>
 #include <functional>
+#include <hush/secret.hpp>
 #include <memory>
 #include <string>
 #include <string_view>

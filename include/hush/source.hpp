@@ -13,11 +13,10 @@
 //     hush::SecretValue fetch_value(std::string_view key, std::string_view field) override { … }
 //   };
 #pragma once
-#include <hush/secret.hpp>
-
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <hush/secret.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,9 +27,9 @@ namespace hush {
 // What a source knows about one secret without revealing its value.
 struct SecretInfo {
   std::string name{};
-  std::string type = "generic";        // generic|password|api-key|bearer|basic|...|kv
-  std::vector<std::string> scopes{};   // scope patterns; empty means usable everywhere
-  std::vector<std::string> fields{};   // non-empty for multi-field secrets (${NAME.field})
+  std::string type = "generic";       // generic|password|api-key|bearer|basic|...|kv
+  std::vector<std::string> scopes{};  // scope patterns; empty means usable everywhere
+  std::vector<std::string> fields{};  // non-empty for multi-field secrets (${NAME.field})
   std::optional<std::chrono::sys_seconds> expires{};
   std::string description{};
 };

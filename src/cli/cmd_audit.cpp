@@ -1,11 +1,10 @@
 // `hush audit verify`: flags in, hush::verify_audit_log() out.
-#include "cli/command.hpp"
-#include "cli/context.hpp"
-
-#include "core/log/audit.hpp"
-
 #include <CLI/CLI.hpp>
 #include <memory>
+
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+#include "core/log/audit.hpp"
 
 namespace hush::cli {
 namespace {
@@ -19,17 +18,21 @@ ExitStatus run_verify(const AuditFlags& flags, const Context& ctx) {
   if (path.empty()) path = ctx.options().audit_log;
   if (path.empty()) path = ctx.env("HUSH_AUDIT_LOG");
   if (path.empty()) {
-    throw Error(ErrorKind::usage, "usage", "name the log: hush audit verify FILE, --audit-log or HUSH_AUDIT_LOG");
+    throw Error(ErrorKind::usage, "usage",
+                "name the log: hush audit verify FILE, --audit-log or HUSH_AUDIT_LOG");
   }
   const AuditVerification result = verify_audit_log(path, ctx.input_limit());
   if (result.broken_line != 0) {
-    ctx.console().report({{Severity::error, "audit-broken",
+    ctx.console().report({{Severity::error,
+                           "audit-broken",
                            Location{path, static_cast<int>(result.broken_line), 0},
-                           "audit chain broken: " + result.problem, {}}});
+                           "audit chain broken: " + result.problem,
+                           {}}});
     return ExitStatus::findings;
   }
   if (result.incomplete_line != 0) {
-    ctx.console().report({{Severity::warning, "audit-incomplete",
+    ctx.console().report({{Severity::warning,
+                           "audit-incomplete",
                            Location{path, static_cast<int>(result.incomplete_line), 0},
                            "the last line is an incomplete record (an append was cut short: hush "
                            "was killed or the machine stopped mid-write); it is not a record, and "

@@ -1,20 +1,19 @@
 // `hush check`: inputs (working tree or staged blobs) and options in, hush::check_files() out,
 // then baseline, threshold and the chosen report format.
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
-
+#include "core/base/clock.hpp"
+#include "core/base/fsutil.hpp"
 #include "core/check/check.hpp"
 #include "core/check/check_inputs.hpp"
-#include "core/base/clock.hpp"
 #include "core/check/detect.hpp"
-#include "core/model/schema.hpp"
-#include "core/base/fsutil.hpp"
-#include "core/runtime/inject.hpp"
 #include "core/check/report.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
+#include "core/model/schema.hpp"
+#include "core/runtime/inject.hpp"
 
 namespace hush::cli {
 namespace {
@@ -34,7 +33,8 @@ std::vector<CheckInput> inputs_for(const CheckFlags& flags, const Context& ctx) 
   std::vector<std::string> paths = flags.paths;
   const ProjectFile& project = ctx.project();
   if (paths.empty() && !project.configs.empty()) {
-    for (const auto& p : expand_globs(project.configs, project.path.parent_path())) paths.push_back(p.string());
+    for (const auto& p : expand_globs(project.configs, project.path.parent_path()))
+      paths.push_back(p.string());
   }
   if (paths.empty()) paths.push_back(".");
   return working_tree_inputs(paths, ctx.environment(), ctx.input_limit());
@@ -63,7 +63,8 @@ void add_sidecar(CheckOptions& options, const std::vector<CheckInput>& inputs, C
   if (!std::filesystem::exists(where->path, ignored)) return;
   options.sidecar = load_sidecar(where->path);
   options.sidecar_path = where->path.string();
-  if (const auto keys = find_keypair(ctx.key_inputs(), options.sidecar->key_id, options.sidecar->kdf)) {
+  if (const auto keys =
+          find_keypair(ctx.key_inputs(), options.sidecar->key_id, options.sidecar->kdf)) {
     for (InjectedSecret& s : sidecar_secrets(*options.sidecar, *keys, {})) {
       options.known_values.push_back({s.env_name(), s.value->clone()});
     }
@@ -91,28 +92,35 @@ ExitStatus run_check(const CheckFlags& flags, Context& ctx) {
   options.schema = [schema](const YamlSource& source) { return schema->validate(source); };
   CheckReport report = check_files(inputs, options);
   if (!flags.write_baseline.empty()) {
-    write_file_atomic(flags.write_baseline, baseline_text(report.findings), FileMode::shared_readable);
-    ctx.console().info("wrote " + std::to_string(report.findings.size()) + " findings to " + flags.write_baseline);
+    write_file_atomic(flags.write_baseline, baseline_text(report.findings),
+                      FileMode::shared_readable);
+    ctx.console().info("wrote " + std::to_string(report.findings.size()) + " findings to " +
+                       flags.write_baseline);
     return ExitStatus::ok;
   }
-  const std::string baseline = !flags.baseline.empty() ? flags.baseline : ctx.project().check_baseline.value_or("");
+  const std::string baseline =
+      !flags.baseline.empty() ? flags.baseline : ctx.project().check_baseline.value_or("");
   std::error_code ignored;
-  if (!baseline.empty() && (!flags.baseline.empty() || std::filesystem::exists(ctx.project().resolve(baseline), ignored))) {
-    apply_baseline(report.findings, read_baseline(flags.baseline.empty() ? ctx.project().resolve(baseline).string() : baseline));
+  if (!baseline.empty() && (!flags.baseline.empty() ||
+                            std::filesystem::exists(ctx.project().resolve(baseline), ignored))) {
+    apply_baseline(report.findings,
+                   read_baseline(flags.baseline.empty() ? ctx.project().resolve(baseline).string()
+                                                        : baseline));
   }
-  const std::string threshold = !flags.severity.empty() ? flags.severity : ctx.project().check_severity.value_or("error");
+  const std::string threshold =
+      !flags.severity.empty() ? flags.severity : ctx.project().check_severity.value_or("error");
   if (flags.format == "json") ctx.console().out(report_json(report));
   if (flags.format == "sarif") ctx.console().out(report_sarif(report, HUSH_VERSION));
   if (flags.format == "text") {
     ctx.console().report(report.findings);
     ctx.console().info("checked " + std::to_string(report.files_checked) + " files (" +
                        std::to_string(report.skipped_binary) + " binary and " +
-                       std::to_string(report.skipped_large) + " large skipped): " +
-                       std::to_string(report.findings.size()) + " findings");
+                       std::to_string(report.skipped_large) +
+                       " large skipped): " + std::to_string(report.findings.size()) + " findings");
   }
-  const bool failing = std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
-    return f.severity == Severity::error || threshold == "warning";
-  });
+  const bool failing = std::any_of(
+      report.findings.begin(), report.findings.end(),
+      [&](const Finding& f) { return f.severity == Severity::error || threshold == "warning"; });
   return failing ? ExitStatus::findings : ExitStatus::ok;
 }
 
@@ -120,15 +128,20 @@ ExitStatus run_check(const CheckFlags& flags, Context& ctx) {
 
 Command add_check_command(CLI::App& root, Context& ctx) {
   auto flags = std::make_shared<CheckFlags>();
-  CLI::App* app = root.add_subcommand("check", "Check configs and files before a commit or deploy (no key needed)");
-  app->add_option("paths", flags->paths, "Files and directories (default: configs of .hush.yaml, else .)");
+  CLI::App* app = root.add_subcommand(
+      "check", "Check configs and files before a commit or deploy (no key needed)");
+  app->add_option("paths", flags->paths,
+                  "Files and directories (default: configs of .hush.yaml, else .)");
   app->add_flag("--staged", flags->staged, "Check the staged blobs, not the working tree");
-  app->add_option("--format", flags->format, "text, json or sarif")->check(CLI::IsMember({"text", "json", "sarif"}));
+  app->add_option("--format", flags->format, "text, json or sarif")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
   app->add_option("--baseline", flags->baseline, "Ignore findings recorded in this baseline");
-  app->add_option("--write-baseline", flags->write_baseline, "Record the current findings as a baseline");
+  app->add_option("--write-baseline", flags->write_baseline,
+                  "Record the current findings as a baseline");
   app->add_option("--severity", flags->severity, "Fail on: error (default) or warning")
       ->check(CLI::IsMember({"error", "warning"}));
-  app->add_flag("--env-source", flags->env_source, "Also accept references the environment resolves");
+  app->add_flag("--env-source", flags->env_source,
+                "Also accept references the environment resolves");
   return {app, [flags, &ctx] { return run_check(*flags, ctx); }};
 }
 

@@ -1,14 +1,14 @@
 // `hush hook install`: writes .git/hooks/pre-commit running `hush check --staged`; never
 // overwrites a hook hush did not write unless --force.
-#include "cli/command.hpp"
-#include "cli/context.hpp"
-
-#include "core/base/fsutil.hpp"
-#include "core/base/process.hpp"
+#include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
 #include <memory>
-#include <sys/stat.h>
+
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+#include "core/base/fsutil.hpp"
+#include "core/base/process.hpp"
 
 namespace hush::cli {
 namespace {
@@ -20,8 +20,8 @@ struct HookFlags {
 };
 
 ExitStatus run_install(const HookFlags& flags, const Context& ctx) {
-  const CaptureResult git_dir = run_capture({"git", "rev-parse", "--git-path", "hooks"}, ctx.environment(),
-                                            std::chrono::milliseconds(30000));
+  const CaptureResult git_dir = run_capture({"git", "rev-parse", "--git-path", "hooks"},
+                                            ctx.environment(), std::chrono::milliseconds(30000));
   if (git_dir.exit_status != 0) {
     throw Error(ErrorKind::usage, "not-a-repository", "hush hook install needs a git repository");
   }
@@ -31,13 +31,15 @@ ExitStatus run_install(const HookFlags& flags, const Context& ctx) {
   if (std::filesystem::exists(hook, ignored) && !flags.force &&
       read_file(hook, k_hook_limit).find(k_marker) == std::string::npos) {
     throw Error(ErrorKind::usage, "hook-exists",
-                hook.string() + " exists and was not written by hush; pass --force to replace it "
-                "(or call `hush check --staged` from it)");
+                hook.string() +
+                    " exists and was not written by hush; pass --force to replace it "
+                    "(or call `hush check --staged` from it)");
   }
   std::filesystem::create_directories(hooks, ignored);
-  write_file_atomic(hook, "#!/bin/sh\n" + std::string(k_marker) +
-                              "\n# Blocks commits whose staged files hold secrets or broken configs.\n"
-                              "exec hush check --staged\n",
+  write_file_atomic(hook,
+                    "#!/bin/sh\n" + std::string(k_marker) +
+                        "\n# Blocks commits whose staged files hold secrets or broken configs.\n"
+                        "exec hush check --staged\n",
                     FileMode::shared_readable);
   ::chmod(hook.c_str(), 0755);
   ctx.console().info("installed " + hook.string());
@@ -48,7 +50,8 @@ ExitStatus run_install(const HookFlags& flags, const Context& ctx) {
 
 Command add_hook_install_command(CLI::App& hook, Context& ctx) {
   auto flags = std::make_shared<HookFlags>();
-  CLI::App* app = hook.add_subcommand("install", "Write a git pre-commit hook running hush check --staged");
+  CLI::App* app =
+      hook.add_subcommand("install", "Write a git pre-commit hook running hush check --staged");
   app->add_flag("--force", flags->force, "Replace a pre-commit hook hush did not write");
   return {app, [flags, &ctx] { return run_install(*flags, ctx); }};
 }

@@ -1,14 +1,13 @@
 // `hush init`: flags in, hush::init_sidecar() out.
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
 #include "cli/terminal.hpp"
-
 #include "core/crypto/keystore.hpp"
 #include "core/sidecar/sidecar.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
 
 namespace hush::cli {
 namespace {

@@ -1,14 +1,13 @@
 // `hush materialize`: each selected secret to DIR/NAME like a mounted secret volume
 // (hush::materialize_secrets).
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/selection.hpp"
-
 #include "core/runtime/inject.hpp"
 #include "core/runtime/run.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
 
 namespace hush::cli {
 namespace {
@@ -34,8 +33,10 @@ Command add_materialize_command(CLI::App& root, Context& ctx) {
   auto flags = std::make_shared<MaterializeFlags>();
   CLI::App* app = root.add_subcommand(
       "materialize", "Write each secret to DIR/NAME (files 0400, DIR 0700), like a secret volume");
-  app->add_option("--dir", flags->dir, "The directory (created 0700; must not be group/other "
-                                       "accessible)")->required();
+  app->add_option("--dir", flags->dir,
+                  "The directory (created 0700; must not be group/other "
+                  "accessible)")
+      ->required();
   add_selection_options(*app, flags->selection);
   add_allow_env_option(*app, flags->allow_env);
   return {app, [flags, &ctx] { return run_materialize(*flags, ctx); }, "materialize"};

@@ -1,18 +1,17 @@
 // `hush redact`: stdin to stdout through a RedactStream loaded with the sidecar's values and the
 // named environment variables.
-#include "cli/command.hpp"
-#include "cli/context.hpp"
-#include "cli/secrets_common.hpp"
-
-#include "core/runtime/inject.hpp"
-#include <hush/redact.hpp>
-
-#include <hush/source.hpp>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
+#include <hush/redact.hpp>
+#include <hush/source.hpp>
 #include <memory>
-#include <unistd.h>
+
+#include "cli/command.hpp"
+#include "cli/context.hpp"
+#include "cli/secrets_common.hpp"
+#include "core/runtime/inject.hpp"
 
 namespace hush::cli {
 namespace {

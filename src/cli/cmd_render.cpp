@@ -1,15 +1,14 @@
 // `hush render`: flags in, hush::render() out. No other logic belongs here.
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/output.hpp"
 #include "cli/selection.hpp"
-
 #include "core/base/fsutil.hpp"
 #include "core/render/render.hpp"
 #include "core/resolve/resolver_setup.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
 
 namespace hush::cli {
 namespace {
@@ -35,8 +34,10 @@ ExitStatus run_render(const RenderFlags& flags, Context& ctx) {
   std::vector<std::string> names;
   for (const ResolvedReference& r : result.resolved) {
     names.push_back(r.secret);
-    ctx.log_event("resolved", {{"reference", r.reference}, {"secret", r.secret},
-                               {"source", r.source}, {"at", to_string(r.where)}});
+    ctx.log_event("resolved", {{"reference", r.reference},
+                               {"secret", r.secret},
+                               {"source", r.source},
+                               {"at", to_string(r.where)}});
   }
   ctx.audit_note(names, {flags.config});
   if (!flags.output.empty()) ctx.audit_note({}, {flags.output});

@@ -1,14 +1,13 @@
 // `hush run`: secrets into a child's environment, its output through the redactor
 // (hush::run_redacted); the exit status is the child's.
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/selection.hpp"
-
-#include "core/runtime/run.hpp"
 #include "core/base/text.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
+#include "core/runtime/run.hpp"
 
 namespace hush::cli {
 namespace {
@@ -37,7 +36,8 @@ ExitStatus run_run(const RunFlags& flags, Context& ctx) {
   std::vector<std::string> skipped;
   const int status = run_redacted(request, secrets, ctx.console().redactor(), skipped);
   if (!skipped.empty()) {
-    ctx.console().debug("kept existing variables (use --override to replace): " + join(skipped, ", "));
+    ctx.console().debug("kept existing variables (use --override to replace): " +
+                        join(skipped, ", "));
   }
   return static_cast<ExitStatus>(status);
 }
@@ -56,7 +56,8 @@ Command add_run_command(CLI::App& root, Context& ctx) {
   ctx.add_global_options(*app);
   add_allow_env_option(*app, flags->allow_env);
   app->footer("Usage: hush run [OPTIONS] [--] CMD [ARGS...]");
-  return {app, [flags, &ctx] {
+  return {app,
+          [flags, &ctx] {
             flags->command = ctx.trailing_command();
             return run_run(*flags, ctx);
           },

@@ -1,15 +1,14 @@
 // `hush seal CONFIG`: hush::plan_seal(), then the secrets into the sidecar (all or nothing), then
 // the rewritten config, both atomically.
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
-
 #include "core/base/clock.hpp"
 #include "core/base/fsutil.hpp"
 #include "core/render/seal.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
 
 namespace hush::cli {
 namespace {

@@ -1,14 +1,13 @@
 // `hush secrets add`: flags in, hush::add_secret() under update_sidecar() out.
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
-
 #include "core/base/clock.hpp"
 #include "core/base/env_names.hpp"
 #include "core/sidecar/sidecar.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
 
 namespace hush::cli {
 namespace {
@@ -38,7 +37,8 @@ ExitStatus run_add(AddFlags& flags, const Context& ctx) {
   secret.tags = flags.meta.tags;
   secret.metadata = metadata_from(flags.meta.meta);
   secret.expires = expiry_from(flags.meta, now);
-  if (!flags.meta.rotate_every.empty()) secret.rotate_every = parse_duration(flags.meta.rotate_every);
+  if (!flags.meta.rotate_every.empty())
+    secret.rotate_every = parse_duration(flags.meta.rotate_every);
   const std::optional<Keypair> keys = migration_keys(current, ctx);
   write_sidecar(
       path, [&](Sidecar& sidecar) { add_secret(sidecar, std::move(secret), now); },

@@ -1,15 +1,15 @@
 // `hush secrets get`: flags in, hush::reveal_secret() out. The one way to see a value.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/output.hpp"
 #include "cli/secrets_common.hpp"
-
-#include "core/sidecar/sidecar.hpp"
 #include "core/base/text.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
-#include <unistd.h>
+#include "core/sidecar/sidecar.hpp"
 
 namespace hush::cli {
 namespace {
@@ -44,8 +44,9 @@ SecretBuffer payload_text(const SecretPayload& payload, const std::string& field
     out.push_back('\n');
   }
   if (!field.empty()) {
-    throw Error(ErrorKind::invalid_input, "unknown-field",
-                "secret " + name + " has no field " + field + " (fields: " + join(names, ", ") + ")");
+    throw Error(
+        ErrorKind::invalid_input, "unknown-field",
+        "secret " + name + " has no field " + field + " (fields: " + join(names, ", ") + ")");
   }
   return out;
 }

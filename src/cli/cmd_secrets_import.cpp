@@ -1,16 +1,15 @@
 // `hush secrets import FILE.env`: every variable of a dotenv file becomes a secret, all or
 // nothing (hush::parse_dotenv, then hush::add_secret / update_secret under one update_sidecar).
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
-
 #include "core/base/clock.hpp"
-#include "core/sidecar/dotenv.hpp"
 #include "core/base/fsutil.hpp"
+#include "core/sidecar/dotenv.hpp"
 #include "core/sidecar/sidecar.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
 
 namespace hush::cli {
 namespace {

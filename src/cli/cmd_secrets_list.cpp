@@ -1,14 +1,13 @@
 // `hush secrets list` and `hush secrets due`: flags in, hush::list_secrets() out. Never values.
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
-
 #include "core/base/clock.hpp"
-#include "core/sidecar/sidecar.hpp"
 #include "core/base/text.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
+#include "core/sidecar/sidecar.hpp"
 
 namespace hush::cli {
 namespace {
@@ -18,7 +17,7 @@ struct ListFlags {
   std::string tag;
   std::string expiring;  // only secrets expired or expiring within this window
   std::string window = "14d";
-  bool due = false;      // `hush secrets due`
+  bool due = false;  // `hush secrets due`
 };
 
 std::string optional_time(const std::optional<std::chrono::sys_seconds>& when) {
@@ -59,8 +58,8 @@ ExitStatus run_list(const ListFlags& flags, const Context& ctx) {
   return flags.due && any_expired ? ExitStatus::findings : ExitStatus::ok;
 }
 
-CLI::App* add_listing(CLI::App& secrets, const std::shared_ptr<ListFlags>& flags,
-                      const char* name, const char* help) {
+CLI::App* add_listing(CLI::App& secrets, const std::shared_ptr<ListFlags>& flags, const char* name,
+                      const char* help) {
   CLI::App* app = secrets.add_subcommand(name, help);
   app->add_option("--format", flags->format, "table or json")
       ->check(CLI::IsMember({"table", "json"}));

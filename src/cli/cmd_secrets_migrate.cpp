@@ -1,13 +1,12 @@
 // `hush secrets migrate`: re-seal every value still sealed as enc:v1 (hush1, which binds no type
 // or field names) as enc:v2, with the private key (hush::migrate_sidecar under update_sidecar).
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
-
 #include "core/sidecar/sidecar.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
 
 namespace hush::cli {
 namespace {

@@ -1,16 +1,15 @@
 // `hush secrets rm`: shows where the secret is referenced, asks for the name to be typed (or
 // --yes), then hush::remove_secret() under update_sidecar().
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
 #include "cli/terminal.hpp"
-
-#include "core/model/config_model.hpp"
 #include "core/base/fsutil.hpp"
+#include "core/model/config_model.hpp"
 #include "core/sidecar/sidecar.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
 
 namespace hush::cli {
 namespace {
@@ -23,7 +22,8 @@ struct RmFlags {
 
 std::size_t show_references(const RmFlags& flags, const Context& ctx) {
   const ProjectFile& project = ctx.project();
-  const std::vector<std::string>& patterns = flags.configs.empty() ? project.configs : flags.configs;
+  const std::vector<std::string>& patterns =
+      flags.configs.empty() ? project.configs : flags.configs;
   const std::filesystem::path base = flags.configs.empty() && !project.path.empty()
                                          ? project.path.parent_path()
                                          : std::filesystem::current_path();
@@ -38,8 +38,9 @@ std::size_t show_references(const RmFlags& flags, const Context& ctx) {
     }
   }
   if (patterns.empty()) {
-    ctx.console().warn("no configs scanned for references (pass --config GLOB or set configs: "
-                       "in .hush.yaml)");
+    ctx.console().warn(
+        "no configs scanned for references (pass --config GLOB or set configs: "
+        "in .hush.yaml)");
   }
   return count;
 }
@@ -66,8 +67,8 @@ ExitStatus run_rm(const RmFlags& flags, const Context& ctx) {
   }
   const std::optional<Keypair> keys = migration_keys(current, ctx);
   write_sidecar(
-      path, [&](Sidecar& sidecar) { remove_secret(sidecar, flags.name); },
-      keys ? &*keys : nullptr, ctx);
+      path, [&](Sidecar& sidecar) { remove_secret(sidecar, flags.name); }, keys ? &*keys : nullptr,
+      ctx);
   ctx.console().info("deleted " + flags.name + " and its history from " + path.string());
   return ExitStatus::ok;
 }

@@ -1,14 +1,13 @@
 // `hush secrets update`: flags in, hush::update_secret() under update_sidecar() out.
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
-
 #include "core/base/clock.hpp"
 #include "core/crypto/keystore.hpp"
 #include "core/sidecar/sidecar.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
 
 namespace hush::cli {
 namespace {
@@ -21,8 +20,8 @@ struct UpdateFlags {
   bool clear_rotation = false;
 };
 
-SecretChanges changes_from(const UpdateFlags& flags, const SidecarEntry& entry,
-                           const Context& ctx, std::chrono::sys_seconds now) {
+SecretChanges changes_from(const UpdateFlags& flags, const SidecarEntry& entry, const Context& ctx,
+                           std::chrono::sys_seconds now) {
   SecretChanges changes;
   const SecretType type = flags.meta.type.empty() ? entry.type : type_from(flags.meta.type);
   changes.payload = read_payload(flags.value, type, ctx, false);

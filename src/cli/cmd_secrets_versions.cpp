@@ -1,15 +1,14 @@
 // `hush secrets versions`, `rollback` and `rotate`: a secret's history. Versions need no key;
 // rollback and rotate need the private key.
+#include <CLI/CLI.hpp>
+#include <memory>
+
 #include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
-
 #include "core/base/clock.hpp"
-#include "core/sidecar/sidecar.hpp"
 #include "core/base/text.hpp"
-
-#include <CLI/CLI.hpp>
-#include <memory>
+#include "core/sidecar/sidecar.hpp"
 
 namespace hush::cli {
 namespace {

@@ -1,10 +1,10 @@
 #include "cli/console.hpp"
 
-#include <hush/source.hpp>
+#include <unistd.h>
 
 #include <cerrno>
+#include <hush/source.hpp>
 #include <limits>
-#include <unistd.h>
 
 namespace hush::cli {
 

@@ -4,7 +4,6 @@
 #include <hush/error.hpp>
 #include <hush/redact.hpp>
 #include <hush/secret.hpp>
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,16 +30,16 @@ class Console {
   // The redactor over every value in the reveal registry (rebuilt when new values arrived).
   [[nodiscard]] const Redactor& redactor() const;
 
-  void out(std::string_view text) const;   // stdout, redacted
+  void out(std::string_view text) const;  // stdout, redacted
   // Writes the product the user asked for (a rendered config, a revealed value) to stdout
   // WITHOUT redaction. Only commands whose purpose is to output secrets call this; products that
   // carry secret values are SecretBuffers, written straight from secure memory.
   void deliver(const SecretBuffer& product) const { deliver(product.reveal()); }
   void deliver(std::string_view product) const;
-  void err(std::string_view text) const;   // stderr, redacted
-  void info(std::string_view text) const;  // stderr unless --quiet
-  void debug(std::string_view text) const; // stderr with --verbose
-  void warn(std::string_view text) const;  // "hush: warning: ..." on stderr
+  void err(std::string_view text) const;    // stderr, redacted
+  void info(std::string_view text) const;   // stderr unless --quiet
+  void debug(std::string_view text) const;  // stderr with --verbose
+  void warn(std::string_view text) const;   // "hush: warning: ..." on stderr
   void error(const Error& error) const;
   // Prints each finding with its snippet; returns the worst severity.
   std::optional<Severity> report(const std::vector<Finding>& findings) const;
@@ -52,7 +51,8 @@ class Console {
   [[nodiscard]] std::size_t warnings() const { return m_warnings; }
 
  private:
-  [[nodiscard]] std::string paint(std::string_view text, const char* code, bool stream_is_err) const;
+  [[nodiscard]] std::string paint(std::string_view text, const char* code,
+                                  bool stream_is_err) const;
   void write(int fd, std::string_view text) const;
   static void write_raw(int fd, std::string_view text);
 

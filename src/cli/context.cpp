@@ -1,13 +1,14 @@
 #include "cli/context.hpp"
 
-#include "core/log/audit.hpp"
-#include "core/base/clock.hpp"
-#include "core/model/reference.hpp"
+#include <pwd.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <chrono>
-#include <pwd.h>
-#include <unistd.h>
+
+#include "core/base/clock.hpp"
+#include "core/log/audit.hpp"
+#include "core/model/reference.hpp"
 
 namespace hush::cli {
 
@@ -130,8 +131,8 @@ SourceSettings Context::source_settings(const std::filesystem::path& config) con
   SourceSettings settings;
   settings.order = m_options.sources.empty() ? project().source_order : m_options.sources;
   settings.use_environment = !m_options.no_env;
-  settings.env_prefix = !m_options.env_prefix.empty() ? m_options.env_prefix
-                                                      : project().env_prefix.value_or("");
+  settings.env_prefix =
+      !m_options.env_prefix.empty() ? m_options.env_prefix : project().env_prefix.value_or("");
   settings.environment = shared_environment();  // exec sources get it with --no-env too
   settings.sidecar = sidecar_location(config);
   settings.keys = key_inputs();
@@ -148,7 +149,8 @@ void Context::audit_note(std::vector<std::string> secrets, std::vector<std::stri
 }
 
 void Context::write_audit(const std::string& action, const std::string& outcome) const {
-  const std::string path = !m_options.audit_log.empty() ? m_options.audit_log : env("HUSH_AUDIT_LOG");
+  const std::string path =
+      !m_options.audit_log.empty() ? m_options.audit_log : env("HUSH_AUDIT_LOG");
   if (path.empty() || action.empty()) return;
   AuditRecord record;
   record.time = system_clock()();

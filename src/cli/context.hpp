@@ -1,17 +1,16 @@
 // What every command shares: the global options, the console, and the process environment
 // (read once, at start, into one hush::Environment: credential variables apart and announced).
 #pragma once
-#include "cli/command.hpp"
-#include "cli/console.hpp"
-
-#include "core/base/environment.hpp"
-#include "core/base/fsutil.hpp"
-#include "core/resolve/resolver_setup.hpp"
-
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "cli/command.hpp"
+#include "cli/console.hpp"
+#include "core/base/environment.hpp"
+#include "core/base/fsutil.hpp"
+#include "core/resolve/resolver_setup.hpp"
 
 namespace CLI {
 class App;
@@ -20,16 +19,16 @@ class App;
 namespace hush::cli {
 
 struct GlobalOptions {
-  std::string project;       // --project
-  std::string secrets;       // --secrets
-  std::string environment;   // --env
+  std::string project;      // --project
+  std::string secrets;      // --secrets
+  std::string environment;  // --env
   bool quiet = false;
   bool verbose = false;
   std::string log_file;
   std::string log_format = "text";
   std::string color = "auto";
   std::string audit_log;
-  std::string syntax;  // empty: the project's, else both
+  std::string syntax;                // empty: the project's, else both
   std::vector<std::string> sources;  // --source, repeated
   bool no_env = false;
   std::string env_prefix;

@@ -1,17 +1,17 @@
 // hush's entry point: the command table, the one top-level catch, and exit-status mapping.
-#include "cli/command.hpp"
-#include "cli/context.hpp"
-
-#include <hush/error.hpp>
-
-#include <CLI/CLI.hpp>
-#include <csignal>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <csignal>
+#include <hush/error.hpp>
 #include <sstream>
 #include <vector>
+
+#include "cli/command.hpp"
+#include "cli/context.hpp"
 
 extern char** environ;
 

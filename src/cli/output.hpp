@@ -1,10 +1,9 @@
 // Writing a command's product: to a file atomically with mode 0600, or to stdout.
 #pragma once
-#include "cli/console.hpp"
-
 #include <hush/secret.hpp>
-
 #include <string>
+
+#include "cli/console.hpp"
 
 namespace hush::cli {
 

@@ -1,13 +1,12 @@
 #include "cli/secrets_common.hpp"
 
-#include "cli/terminal.hpp"
+#include <CLI/CLI.hpp>
 
+#include "cli/terminal.hpp"
 #include "core/base/clock.hpp"
 #include "core/crypto/crypto.hpp"
 #include "core/crypto/keystore.hpp"
 #include "core/sidecar/dotenv.hpp"
-
-#include <CLI/CLI.hpp>
 
 namespace hush::cli {
 namespace {
@@ -29,7 +28,8 @@ std::vector<NamedSecret> fields_from_args(const std::vector<std::string>& pairs)
     if (equals == std::string::npos || equals == 0) {
       throw Error(ErrorKind::usage, "usage", "--field takes NAME=VALUE");
     }
-    fields.push_back({pair.substr(0, equals), SecretValue(std::string_view(pair).substr(equals + 1))});
+    fields.push_back(
+        {pair.substr(0, equals), SecretValue(std::string_view(pair).substr(equals + 1))});
   }
   return fields;
 }
@@ -53,8 +53,8 @@ std::optional<SecretPayload> read_fields(const ValueFlags& flags, SecretType typ
                 "--value-stdin, or the prompt");
   }
   SecretPayload payload;
-  payload.fields = flags.from_stdin ? fields_from_stdin(ctx)
-                   : !flags.fields.empty() ? fields_from_args(flags.fields)
+  payload.fields = flags.from_stdin               ? fields_from_stdin(ctx)
+                   : !flags.fields.empty()        ? fields_from_args(flags.fields)
                    : (required && has_terminal()) ? fields_from_prompts(type)
                                                   : std::vector<NamedSecret>{};
   ctx.console().remember(payload.fields);
@@ -151,8 +151,9 @@ std::optional<SecretPayload> read_payload(const ValueFlags& flags, SecretType ty
   }
   SecretPayload payload;
   if (!flags.value.empty() || !flags.fields.empty()) {
-    ctx.console().warn("a value on the command line lands in shell history and process "
-                       "listings; prefer --value-stdin or the prompt");
+    ctx.console().warn(
+        "a value on the command line lands in shell history and process "
+        "listings; prefer --value-stdin or the prompt");
   }
   if (is_multi_field(type)) return read_fields(flags, type, ctx, required);
   if (flags.from_stdin) {
@@ -190,8 +191,9 @@ SecretType type_from(const std::string& word) {
   const std::optional<SecretType> type = parse_secret_type(word);
   if (!type) {
     throw Error(ErrorKind::usage, "usage",
-                "unknown type " + word + " (generic, password, api-key, bearer, basic, "
-                "client-credentials, certificate, kv)");
+                "unknown type " + word +
+                    " (generic, password, api-key, bearer, basic, "
+                    "client-credentials, certificate, kv)");
   }
   return *type;
 }

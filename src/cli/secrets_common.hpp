@@ -1,15 +1,14 @@
 // Shared by the `hush init`, `hush secrets …` and `hush seal` command files: where the sidecar
 // is, how keys are obtained, and how values and metadata arrive from flags, stdin or a prompt.
 #pragma once
-#include "cli/context.hpp"
-
-#include "core/sidecar/sidecar.hpp"
-
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "cli/context.hpp"
+#include "core/sidecar/sidecar.hpp"
 
 namespace CLI {
 class App;
@@ -72,7 +71,8 @@ void add_metadata_options(CLI::App& app, MetadataFlags& flags);
 [[nodiscard]] std::optional<std::chrono::sys_seconds> expiry_from(const MetadataFlags& flags,
                                                                   std::chrono::sys_seconds now);
 // --meta K=V pairs; Error(usage) for one without "=".
-[[nodiscard]] std::map<std::string, std::string> metadata_from(const std::vector<std::string>& pairs);
+[[nodiscard]] std::map<std::string, std::string> metadata_from(
+    const std::vector<std::string>& pairs);
 
 // A table: rows of cells, columns padded to the widest cell.
 [[nodiscard]] std::string format_table(const std::vector<std::vector<std::string>>& rows);

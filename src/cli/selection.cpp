@@ -1,16 +1,16 @@
 #include "cli/selection.hpp"
 
-#include "cli/secrets_common.hpp"
+#include <CLI/CLI.hpp>
 
+#include "cli/secrets_common.hpp"
 #include "core/base/fsutil.hpp"
 #include "core/resolve/resolver_setup.hpp"
-
-#include <CLI/CLI.hpp>
 
 namespace hush::cli {
 
 void add_selection_options(CLI::App& app, SelectionFlags& flags) {
-  app.add_option("--only", flags.only, "Only this secret (repeatable); default: all of the sidecar");
+  app.add_option("--only", flags.only,
+                 "Only this secret (repeatable); default: all of the sidecar");
   app.add_option("--config", flags.config, "Only the secrets this config references");
 }
 
@@ -22,7 +22,8 @@ void add_allow_env_option(CLI::App& app, std::vector<std::string>& allowed) {
 std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags, Context& ctx) {
   std::vector<InjectedSecret> selected;
   if (!flags.config.empty()) {
-    if (!flags.only.empty()) throw Error(ErrorKind::usage, "usage", "give --only or --config, not both");
+    if (!flags.only.empty())
+      throw Error(ErrorKind::usage, "usage", "give --only or --config, not both");
     const YamlSource config =
         parse_yaml_source(flags.config, read_file(flags.config, ctx.input_limit()));
     std::vector<Finding> findings;
@@ -34,14 +35,16 @@ std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags, Context&
     }
   } else {
     const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
-    selected = sidecar_secrets(sidecar, unlock_sidecar(sidecar, key_inputs_with_prompt(ctx)), flags.only);
+    selected =
+        sidecar_secrets(sidecar, unlock_sidecar(sidecar, key_inputs_with_prompt(ctx)), flags.only);
   }
   std::vector<std::string> names;
   for (const InjectedSecret& s : selected) {
     names.push_back(s.secret);
     ctx.log_event("injected", {{"secret", s.secret}, {"as", s.env_name()}});
   }
-  ctx.audit_note(names, flags.config.empty() ? std::vector<std::string>{} : std::vector<std::string>{flags.config});
+  ctx.audit_note(names, flags.config.empty() ? std::vector<std::string>{}
+                                             : std::vector<std::string>{flags.config});
   for (const std::string& name : ctx.console().redactor().too_short()) {
     ctx.console().warn("the value of " + name + " is shorter than " +
                        std::to_string(ctx.console().redact_options().min_length) +

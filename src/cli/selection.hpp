@@ -1,12 +1,11 @@
 // Which secrets `hush run` and `hush materialize` use: the sidecar's (all, or --only NAME…), or
 // exactly those a config references (--config CONFIG, through the full source chain).
 #pragma once
-#include "cli/context.hpp"
-
-#include "core/runtime/inject.hpp"
-
 #include <string>
 #include <vector>
+
+#include "cli/context.hpp"
+#include "core/runtime/inject.hpp"
 
 namespace CLI {
 class App;
@@ -26,7 +25,6 @@ void add_allow_env_option(CLI::App& app, std::vector<std::string>& allowed);
 // The selected secrets, decrypted, and remembered by the console's redactor. Findings (an
 // unresolved reference of --config) are reported; an error among them throws
 // Error(invalid_input, "unresolved").
-[[nodiscard]] std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags,
-                                                         Context& ctx);
+[[nodiscard]] std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags, Context& ctx);
 
 }  // namespace hush::cli

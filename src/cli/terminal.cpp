@@ -1,14 +1,14 @@
 #include "cli/terminal.hpp"
 
-#include <hush/error.hpp>
-
-#include "core/base/fsutil.hpp"
-
-#include <cerrno>
 #include <fcntl.h>
-#include <string>
 #include <termios.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <hush/error.hpp>
+#include <string>
+
+#include "core/base/fsutil.hpp"
 
 namespace hush::cli {
 namespace {

@@ -2,7 +2,6 @@
 // values and passphrases, and typed confirmations. Without a terminal every call says so.
 #pragma once
 #include <hush/secret.hpp>
-
 #include <optional>
 #include <string>
 

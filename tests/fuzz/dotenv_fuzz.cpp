@@ -1,14 +1,14 @@
 // Fuzzes the dotenv parser: parse_dotenv either throws hush::Error or returns entries with valid
 // names located inside the text; the entries written back as NAME="escaped value" lines parse
 // again to the same names and values.
-#include "core/sidecar/dotenv.hpp"
-#include "fuzz_support.hpp"
-
 #include <re2/re2.h>
 
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "core/sidecar/dotenv.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 
@@ -18,11 +18,24 @@ std::string double_quoted(std::string_view value) {
   std::string out = "\"";
   for (char c : value) {
     switch (c) {
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '"': case '\\': case '$': case '`': out += '\\'; out += c; break;
-      default: out += c;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '"':
+      case '\\':
+      case '$':
+      case '`':
+        out += '\\';
+        out += c;
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\"";

@@ -3,12 +3,11 @@
 // bytes into parameters and payload. hush::Error is each target's normal rejection; anything
 // else that escapes a target (another exception, a sanitizer report, an abort) is a finding.
 #pragma once
-#include <hush/secret.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <hush/secret.hpp>
 #include <string_view>
 
 namespace hush::fuzz {

@@ -1,11 +1,11 @@
 // Fuzzes the project-file reader (parse_project_file, the text part of .hush.yaml loading):
 // hush::Error or a ProjectFile whose exec sources are located in the file and named uniquely.
-#include "core/model/project.hpp"
-#include "fuzz_support.hpp"
-
 #include <cstdint>
 #include <set>
 #include <string>
+
+#include "core/model/project.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 

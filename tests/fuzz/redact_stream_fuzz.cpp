@@ -7,12 +7,12 @@
 //     inputs), byte by byte, and in chunks of fuzzer-chosen sizes (empty writes included), gives
 //     exactly the one-call output; what the stream has emitted is always a prefix of it, and it
 //     never holds back more than max_pattern_length() bytes.
-#include <hush/redact.hpp>
-#include "fuzz_support.hpp"
-
 #include <cstdint>
+#include <hush/redact.hpp>
 #include <string>
 #include <vector>
+
+#include "fuzz_support.hpp"
 
 namespace {
 

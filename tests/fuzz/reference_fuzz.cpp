@@ -3,15 +3,15 @@
 // text, tokens (references, two-byte escapes, problems) come in text order without overlapping,
 // and substitute() of a clean scan calls its callback once per reference, in order, and keeps
 // every other byte. Problem messages are printable UTF-8, whatever bytes the template holds.
-#include "core/model/reference.hpp"
-#include "core/base/names.hpp"
-#include "core/base/text.hpp"
-#include "fuzz_support.hpp"
-
 #include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "core/base/names.hpp"
+#include "core/base/text.hpp"
+#include "core/model/reference.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 

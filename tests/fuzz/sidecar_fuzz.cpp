@@ -1,11 +1,11 @@
 // Fuzzes the sidecar parser: parse_sidecar either throws hush::Error or returns a model that
 // emit_sidecar writes as text that parses again and emits identically (the header's determinism
 // contract: emit(parse(emit(s))) == emit(s)).
-#include "core/sidecar/sidecar.hpp"
-#include "fuzz_support.hpp"
-
 #include <cstdint>
 #include <string>
+
+#include "core/sidecar/sidecar.hpp"
+#include "fuzz_support.hpp"
 
 namespace {
 

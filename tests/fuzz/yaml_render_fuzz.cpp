@@ -7,6 +7,18 @@
 // template's tree (inline `secrets:` block dropped) with every substituted scalar equal to the
 // intended value. The same template rendered --format json must be valid JSON, and --format env
 // must read back through the dotenv parser as the leaves' values.
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "core/base/environment.hpp"
 #include "core/base/text.hpp"
 #include "core/model/config_model.hpp"
@@ -15,18 +27,6 @@
 #include "core/sidecar/dotenv.hpp"
 #include "core/yaml/yaml_source.hpp"
 #include "fuzz_support.hpp"
-
-#include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
-
-#include <cstdint>
-#include <cstdio>
-#include <map>
-#include <memory>
-#include <optional>
-#include <string>
-#include <utility>
-#include <vector>
 
 namespace {
 
@@ -109,7 +109,10 @@ bool differs(const hush::YamlSource& source, std::size_t document, const hush::Y
   if (want.scalar != hush::k_no_scalar) at = source.documents[document].scalars[want.scalar].start;
   std::fprintf(stderr, "document %zu, node at %d:%d: want %s \"%s\", got %s \"%s\"\n", document,
                at.line, at.column, want.kind == hush::NodeKind::null ? "null" : "scalar",
-               c_escaped(value).c_str(), got.IsScalar() ? "scalar" : got.IsNull() ? "null" : "node",
+               c_escaped(value).c_str(),
+               got.IsScalar() ? "scalar"
+               : got.IsNull() ? "null"
+                              : "node",
                got.IsScalar() ? c_escaped(got.Scalar()).c_str() : "");
   return false;
 }
@@ -152,8 +155,7 @@ bool same(const hush::YamlSource& source, std::size_t document, const hush::Yaml
       ancestors.push_back(got);
       for (std::size_t i = 0, j = 0; i < want.keys.size(); ++i) {
         if (i == skip) continue;
-        if (!same(source, document, want.keys[i], entries[j].first, hush::k_no_scalar,
-                  ancestors) ||
+        if (!same(source, document, want.keys[i], entries[j].first, hush::k_no_scalar, ancestors) ||
             !same(source, document, want.children[i], entries[j].second, hush::k_no_scalar,
                   ancestors)) {
           return false;

@@ -1,12 +1,12 @@
 // tests/support/environment.hpp — an injected hush::Environment from a name/value map (through
 // Environment::from_block, as main builds it), so tests never call setenv.
 #pragma once
-#include "core/base/environment.hpp"
-
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "core/base/environment.hpp"
 
 namespace hush::test {
 

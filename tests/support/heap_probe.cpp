@@ -2,9 +2,8 @@
 // free underneath, so the sanitizers still see every block).
 #include "support/heap_probe.hpp"
 
-#include <hush/secret.hpp>
-
 #include <cstdlib>
+#include <hush/secret.hpp>
 #include <new>
 
 namespace {

@@ -1,15 +1,15 @@
 // tests/support/sidecar_fixture.hpp — a fresh keypair and empty sidecar, and short builders for
 // secrets, shared by the sidecar tests. Times are fixed so no test depends on the real clock.
 #pragma once
-#include "core/base/fsutil.hpp"
-#include "core/sidecar/sidecar.hpp"
-
 #include <chrono>
 #include <filesystem>
 #include <initializer_list>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/base/fsutil.hpp"
+#include "core/sidecar/sidecar.hpp"
 
 namespace hush::test {
 

@@ -2,10 +2,10 @@
 // with each tool's safe set, JSON escaping styles, base64 wrapped as PEM and GNU base64 do, hex),
 // written independently of src/core/log so the tests do not share the code they check.
 #pragma once
-#include <hush/secret.hpp>
+#include <sodium.h>
 
 #include <cstdint>
-#include <sodium.h>
+#include <hush/secret.hpp>
 #include <string>
 #include <string_view>
 

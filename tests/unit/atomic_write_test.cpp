@@ -1,16 +1,16 @@
 #include "core/base/atomic_write.hpp"
 
-#include "core/base/fsutil.hpp"
-#include <hush/error.hpp>
-
-#include <catch2/catch.hpp>
 #include <fcntl.h>
-#include <support/temp_dir.hpp>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
+#include <hush/error.hpp>
 #include <set>
 #include <string>
+#include <support/temp_dir.hpp>
+
+#include "core/base/fsutil.hpp"
 
 namespace {
 

@@ -1,11 +1,11 @@
 #include "core/log/audit.hpp"
 
-#include "core/base/fsutil.hpp"
-#include <hush/error.hpp>
-
 #include <catch2/catch.hpp>
+#include <hush/error.hpp>
 #include <support/temp_dir.hpp>
 #include <thread>
+
+#include "core/base/fsutil.hpp"
 
 namespace {
 
@@ -43,7 +43,8 @@ TEST_CASE("audit: records are JSON lines chained by BLAKE2b", "[audit]") {
   CHECK(lines[0] ==
         "{\"time\": \"2026-11-23T00:00:00Z\", \"user\": \"alice\", \"host\": \"build-1\", "
         "\"action\": \"render\", \"secrets\": [\"DB_PASSWORD\"], \"files\": "
-        "[\"deploy/app.yaml\"], \"outcome\": \"ok\", \"prev\": \"" + hush::audit_genesis() + "\"}");
+        "[\"deploy/app.yaml\"], \"outcome\": \"ok\", \"prev\": \"" +
+            hush::audit_genesis() + "\"}");
   CHECK_THAT(lines[1], Catch::EndsWith("\"prev\": \"" + hush::audit_hash(lines[0]) + "\"}"));
   CHECK(hush::permission_bits(log) == 0600);
   const hush::AuditVerification ok = hush::verify_audit_log(log, hush::config_input_limit());
@@ -54,7 +55,8 @@ TEST_CASE("audit: records are JSON lines chained by BLAKE2b", "[audit]") {
 TEST_CASE("audit: verify finds edited, removed and reordered lines", "[audit]") {
   hush::test::TempDir dir;
   const auto log = dir / "audit.log";
-  for (const char* name : {"A", "B", "C", "D"}) hush::append_audit_record(log, record("render", name));
+  for (const char* name : {"A", "B", "C", "D"})
+    hush::append_audit_record(log, record("render", name));
   const std::vector<std::string> lines = lines_of(hush::read_file(log, hush::config_input_limit()));
   const auto write_lines = [&](const std::vector<std::string>& chosen) {
     std::string text;
@@ -63,12 +65,13 @@ TEST_CASE("audit: verify finds edited, removed and reordered lines", "[audit]") 
   };
   std::string edited = lines[1];
   edited.replace(edited.find("\"B\""), 3, "\"X\"");
-  struct Case { std::vector<std::string> content; std::size_t broken; };
+  struct Case {
+    std::vector<std::string> content;
+    std::size_t broken;
+  };
   const Case cases[] = {
-      {{lines[0], edited, lines[2], lines[3]}, 3},
-      {{lines[0], lines[2], lines[3]}, 2},
-      {{lines[0], lines[2], lines[1], lines[3]}, 2},
-      {{lines[1], lines[2], lines[3]}, 1},
+      {{lines[0], edited, lines[2], lines[3]}, 3},   {{lines[0], lines[2], lines[3]}, 2},
+      {{lines[0], lines[2], lines[1], lines[3]}, 2}, {{lines[1], lines[2], lines[3]}, 1},
       {{lines[0], "not json", lines[2]}, 2},
   };
   for (const Case& c : cases) {
@@ -84,7 +87,8 @@ TEST_CASE("audit: concurrent appends never interleave or lose lines", "[audit]")
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
-      for (int i = 0; i < 25; ++i) hush::append_audit_record(log, record("run", "S" + std::to_string(t)));
+      for (int i = 0; i < 25; ++i)
+        hush::append_audit_record(log, record("run", "S" + std::to_string(t)));
     });
   }
   for (std::thread& thread : threads) thread.join();
@@ -110,12 +114,14 @@ TEST_CASE("audit: an append cut short is skipped by verify and removed by the ne
     CHECK(cut.broken_line == 0);
     CHECK(cut.incomplete_line == 3);
     hush::append_audit_record(log, record("render", "C"));
-    const std::vector<std::string> lines = lines_of(hush::read_file(log, hush::config_input_limit()));
+    const std::vector<std::string> lines =
+        lines_of(hush::read_file(log, hush::config_input_limit()));
     REQUIRE(lines.size() == 3);
     CHECK(hush::read_file(log, hush::config_input_limit()).starts_with(whole));
     CHECK_THAT(lines[2], Catch::StartsWith("{\"time\": ") &&
                              Catch::EndsWith("\"prev\": \"" + hush::audit_hash(lines[1]) + "\"}"));
-    const hush::AuditVerification repaired = hush::verify_audit_log(log, hush::config_input_limit());
+    const hush::AuditVerification repaired =
+        hush::verify_audit_log(log, hush::config_input_limit());
     CHECK(repaired.lines == 3);
     CHECK(repaired.broken_line == 0);
     CHECK(repaired.incomplete_line == 0);
@@ -138,8 +144,7 @@ TEST_CASE("audit: a whole last record without its newline stays in the chain", "
   CHECK(result.broken_line == 0);
 }
 
-TEST_CASE("audit: an unterminated last line that is no record's beginning is refused",
-          "[audit]") {
+TEST_CASE("audit: an unterminated last line that is no record's beginning is refused", "[audit]") {
   hush::test::TempDir dir;
   const auto log = dir / "audit.log";
   hush::append_audit_record(log, record("render", "A"));

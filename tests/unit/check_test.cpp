@@ -1,11 +1,10 @@
 #include "core/check/check.hpp"
-#include "core/base/json.hpp"
-
-#include "core/check/report.hpp"
-
-#include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "core/base/json.hpp"
+#include "core/check/report.hpp"
 
 namespace {
 
@@ -23,10 +22,19 @@ std::vector<std::string> rules_of(const hush::CheckReport& report) {
 }  // namespace
 
 TEST_CASE("check: secret-like keys", "[check]") {
-  struct Case { const char* key; bool secret; };
-  const Case cases[] = {{"password", true},      {"DB_PASSWORD", true}, {"api-key", true},
-                        {"client_secret", true}, {"github_token", true}, {"host", false},
-                        {"password_min_length", false}, {"tokenizer", false}, {"dsn", true}};
+  struct Case {
+    const char* key;
+    bool secret;
+  };
+  const Case cases[] = {{"password", true},
+                        {"DB_PASSWORD", true},
+                        {"api-key", true},
+                        {"client_secret", true},
+                        {"github_token", true},
+                        {"host", false},
+                        {"password_min_length", false},
+                        {"tokenizer", false},
+                        {"dsn", true}};
   for (const Case& c : cases) {
     CAPTURE(c.key);
     CHECK(hush::is_secret_like_key(c.key, {}) == c.secret);
@@ -44,9 +52,10 @@ TEST_CASE("check: an unexpected exception in a worker reaches the caller", "[che
     if (source.path == "d.yaml") throw std::runtime_error("rule pack failed on d.yaml");
     return {};
   };
-  const std::vector<hush::CheckInput> files = {
-      {"a.yaml", "services: []\n"}, {"b.yaml", "services: []\n"},
-      {"c.yaml", "services: []\n"}, {"d.yaml", "services: []\n"}};
+  const std::vector<hush::CheckInput> files = {{"a.yaml", "services: []\n"},
+                                               {"b.yaml", "services: []\n"},
+                                               {"c.yaml", "services: []\n"},
+                                               {"d.yaml", "services: []\n"}};
   CHECK_THROWS_WITH(run(files, options), "rule pack failed on b.yaml");
 }
 
@@ -88,7 +97,9 @@ TEST_CASE("check: bad encodings are findings for YAML files only", "[check]") {
   using namespace std::string_literals;
   const hush::CheckReport report =
       run({{"a.yaml", "a: 1\nb: x\xff\n"},
-           {"u16.yaml", "\xff\xfe" "a\0:\0 \0"s},  // NULs in the first 8 KiB: not skipped as binary
+           {"u16.yaml",
+            "\xff\xfe"
+            "a\0:\0 \0"s},  // NULs in the first 8 KiB: not skipped as binary
            {"image.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff"s},
            {"latin1.txt", "caf\xe9\n"}});
   CHECK(rules_of(report) == std::vector<std::string>{"invalid-encoding", "invalid-encoding"});
@@ -96,9 +107,10 @@ TEST_CASE("check: bad encodings are findings for YAML files only", "[check]") {
         "a.yaml:2:5: error: invalid UTF-8: byte 0xFF never occurs in UTF-8; hush reads YAML as "
         "UTF-8 text [invalid-encoding]");
   CHECK(report.findings[0].snippet == "    2 | b: x\xef\xbf\xbd\n      |     ^");
-  CHECK(hush::to_string(report.findings[1]).starts_with("u16.yaml:1:1: error: the text starts "
-                                                        "with a UTF-16 (little-endian) byte-order "
-                                                        "mark"));
+  CHECK(hush::to_string(report.findings[1])
+            .starts_with("u16.yaml:1:1: error: the text starts "
+                         "with a UTF-16 (little-endian) byte-order "
+                         "mark"));
   CHECK(report.skipped_binary == 1);
   CHECK(report.files_checked == 3);
 }
@@ -159,7 +171,8 @@ TEST_CASE("check: detections and known values are masked and fingerprinted", "[c
 TEST_CASE("check: baselines match by fingerprint, not line", "[check]") {
   const hush::CheckReport before = run({{"c.yaml", "password: literal-one\n"}});
   const std::string baseline = hush::baseline_text(before.findings);
-  hush::CheckReport after = run({{"c.yaml", "# moved\npassword: literal-one\ntoken: new-literal\n"}});
+  hush::CheckReport after =
+      run({{"c.yaml", "# moved\npassword: literal-one\ntoken: new-literal\n"}});
   std::set<std::string> fps;
   for (const hush::Finding& f : before.findings) fps.insert(f.fingerprint);
   CHECK(hush::apply_baseline(after.findings, fps) == 1);
@@ -172,39 +185,60 @@ TEST_CASE("check: every secret on a finding's line is masked, and only secrets",
   hush::CheckOptions options;
   options.detect = [](std::string_view text) {  // stands in for the github-pat rule
     std::vector<hush::DetectedSecret> out;
-    for (std::size_t at = text.find("gh" "p_"); at != std::string_view::npos; at = text.find("gh" "p_", at + 1)) {
-      out.push_back({"github-pat", at, 12, "GitHub token", "gh" "p_"});
+    for (std::size_t at = text.find("gh"
+                                    "p_");
+         at != std::string_view::npos; at = text.find("gh"
+                                                      "p_",
+                                                      at + 1)) {
+      out.push_back({"github-pat", at, 12, "GitHub token",
+                     "gh"
+                     "p_"});
     }
     return out;
   };
-  const std::string token = "gh" "p_Zq8Wv3Lp";
+  const std::string token =
+      "gh"
+      "p_Zq8Wv3Lp";
   const hush::CheckReport report =
-      run({{"c.yaml", "services:\n  - name: a\n    env: {DB_PASSWORD: Zq8Wv3Lp, TOKEN: \"${MISSING}\"}\n"
-                      "secrets: {A: Xj7Qz4Vw, B: " + token + "}\n"
-                      "x: 1  # password: Xj7Qz4Vw " + token + "\n"},
+      run({{"c.yaml",
+            "services:\n  - name: a\n    env: {DB_PASSWORD: Zq8Wv3Lp, TOKEN: \"${MISSING}\"}\n"
+            "secrets: {A: Xj7Qz4Vw, B: " +
+                token +
+                "}\n"
+                "x: 1  # password: Xj7Qz4Vw " +
+                token + "\n"},
            {"run.sh", "export DB_PASSWORD=Xj7Qz4Vw GITHUB_TOKEN=" + token + "\n"}},
           options);
   std::vector<std::string> texts;
   for (const hush::Finding& f : report.findings) {
     if (!f.snippet.empty()) texts.push_back(hush::to_string(f) + "\n" + f.snippet);
   }
-  const std::string prefix = "gh" "p_";
-  CHECK(texts == std::vector<std::string>{
-      "c.yaml:3:24: error: literal value under secret-like key DB_PASSWORD; store it with `hush "
-      "secrets add` and reference it as ${NAME} [plaintext-secret]\n"
-      "    3 |     env: {DB_PASSWORD: \u2026(8 chars), TOKEN: \"${MISSING}\"}\n"
-      "      |                        ^~~~~~~~~~",
-      "c.yaml:3:42: error: unresolved reference ${MISSING} in scope service:a (tried inline) "
-      "[unresolved-reference]\n"
-      "    3 |     env: {DB_PASSWORD: \u2026(8 chars), TOKEN: \"${MISSING}\"}\n"
-      "      |                                            ^~~~~~~~~~",
-      "c.yaml:4:27: error: GitHub token: " + prefix + "\u2026(12 chars) [detected-secret/github-pat]\n"
-      "    4 | secrets: {A: \u2026(8 chars), B: " + prefix + "\u2026(12 chars)}\n"
-      "      |                             ^~~~~~~~~~~~~~~",
-      "c.yaml:5:28: error: GitHub token: " + prefix + "\u2026(12 chars) [detected-secret/github-pat]\n"
-      "    5 | x: 1  # password: \u2026(21 chars)\n"
-      "      |                   ^~~~~~~~~~~",
-      "run.sh:1:42: error: GitHub token: " + prefix + "\u2026(12 chars) [detected-secret/github-pat]\n"
-      "    1 | export DB_PASSWORD=\u2026(34 chars)\n"
-      "      |                    ^~~~~~~~~~~"});
+  const std::string prefix =
+      "gh"
+      "p_";
+  CHECK(texts ==
+        std::vector<std::string>{
+            "c.yaml:3:24: error: literal value under secret-like key DB_PASSWORD; store it with "
+            "`hush "
+            "secrets add` and reference it as ${NAME} [plaintext-secret]\n"
+            "    3 |     env: {DB_PASSWORD: \u2026(8 chars), TOKEN: \"${MISSING}\"}\n"
+            "      |                        ^~~~~~~~~~",
+            "c.yaml:3:42: error: unresolved reference ${MISSING} in scope service:a (tried inline) "
+            "[unresolved-reference]\n"
+            "    3 |     env: {DB_PASSWORD: \u2026(8 chars), TOKEN: \"${MISSING}\"}\n"
+            "      |                                            ^~~~~~~~~~",
+            "c.yaml:4:27: error: GitHub token: " + prefix +
+                "\u2026(12 chars) [detected-secret/github-pat]\n"
+                "    4 | secrets: {A: \u2026(8 chars), B: " +
+                prefix +
+                "\u2026(12 chars)}\n"
+                "      |                             ^~~~~~~~~~~~~~~",
+            "c.yaml:5:28: error: GitHub token: " + prefix +
+                "\u2026(12 chars) [detected-secret/github-pat]\n"
+                "    5 | x: 1  # password: \u2026(21 chars)\n"
+                "      |                   ^~~~~~~~~~~",
+            "run.sh:1:42: error: GitHub token: " + prefix +
+                "\u2026(12 chars) [detected-secret/github-pat]\n"
+                "    1 | export DB_PASSWORD=\u2026(34 chars)\n"
+                "      |                    ^~~~~~~~~~~"});
 }

@@ -1,8 +1,7 @@
 #include "core/base/clock.hpp"
 
-#include <hush/error.hpp>
-
 #include <catch2/catch.hpp>
+#include <hush/error.hpp>
 
 using namespace std::chrono_literals;
 

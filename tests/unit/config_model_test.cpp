@@ -1,17 +1,21 @@
 #include "core/model/config_model.hpp"
-#include "core/base/names.hpp"
 
 #include <catch2/catch.hpp>
 
+#include "core/base/names.hpp"
+
 TEST_CASE("config_model: scopes follow the OpsiMate sections", "[config_model]") {
-  const hush::YamlSource source = hush::parse_yaml_source(
-      "t.yaml",
-      "server: {host: a}\n"
-      "providers:\n  - name: aws-prod\n    key: v\n"
-      "services:\n  - type: postgres\n    env: {A: v}\n"
-      "integrations:\n  - name: slack\n    url: v\n");
+  const hush::YamlSource source =
+      hush::parse_yaml_source("t.yaml",
+                              "server: {host: a}\n"
+                              "providers:\n  - name: aws-prod\n    key: v\n"
+                              "services:\n  - type: postgres\n    env: {A: v}\n"
+                              "integrations:\n  - name: slack\n    url: v\n");
   const hush::YamlDocument& doc = source.documents[0];
-  struct Case { const char* value_path; const char* scope; };
+  struct Case {
+    const char* value_path;
+    const char* scope;
+  };
   const Case cases[] = {{"server.host", "global"},
                         {"providers[0].key", "provider:aws-prod"},
                         {"services[0].env.A", "service:#0"},
@@ -31,7 +35,11 @@ TEST_CASE("config_model: scopes follow the OpsiMate sections", "[config_model]")
 TEST_CASE("config_model: scope patterns with name globs", "[config_model]") {
   const hush::Scope db{hush::ScopeKind::service, "db-main"};
   const hush::Scope global{};
-  struct Case { std::vector<std::string> patterns; bool db; bool global; };
+  struct Case {
+    std::vector<std::string> patterns;
+    bool db;
+    bool global;
+  };
   const Case cases[] = {{{}, true, true},
                         {{"service"}, true, false},
                         {{"service:db-*"}, true, false},
@@ -50,13 +58,13 @@ TEST_CASE("config_model: scope patterns with name globs", "[config_model]") {
 }
 
 TEST_CASE("config_model: inline secrets in string and map form", "[config_model]") {
-  const hush::YamlSource source = hush::parse_yaml_source(
-      "t.yaml",
-      "secrets:\n"
-      "  A: plain-a\n"
-      "  B: {value: b-value, description: the b, scopes: [service:db]}\n"
-      "  C: {description: no value}\n"
-      "  D: {value: d, scopes: [nowhere]}\n");
+  const hush::YamlSource source =
+      hush::parse_yaml_source("t.yaml",
+                              "secrets:\n"
+                              "  A: plain-a\n"
+                              "  B: {value: b-value, description: the b, scopes: [service:db]}\n"
+                              "  C: {description: no value}\n"
+                              "  D: {value: d, scopes: [nowhere]}\n");
   const hush::InlineSecrets inline_secrets = hush::read_inline_secrets(source);
   REQUIRE(inline_secrets.secrets.size() == 3);
   CHECK(inline_secrets.secrets[0].name == "A");
@@ -71,16 +79,18 @@ TEST_CASE("config_model: inline secrets in string and map form", "[config_model]
   CHECK(inline_secrets.findings[1].where.line == 5);
 }
 
-TEST_CASE("config_model: references are located exactly, secrets block skipped",
-          "[config_model]") {
-  const hush::YamlSource source = hush::parse_yaml_source(
-      "t.yaml",
-      "secrets: {A: \"${NOT_A_TEMPLATE}\"}\n"
-      "a: 'it''s ${X} and ${Y.f}'\n"
-      "b: |\n  line\n  ${Z}\n");
+TEST_CASE("config_model: references are located exactly, secrets block skipped", "[config_model]") {
+  const hush::YamlSource source = hush::parse_yaml_source("t.yaml",
+                                                          "secrets: {A: \"${NOT_A_TEMPLATE}\"}\n"
+                                                          "a: 'it''s ${X} and ${Y.f}'\n"
+                                                          "b: |\n  line\n  ${Z}\n");
   const hush::TemplateReferences refs = hush::find_template_references(source, hush::Syntax::both);
   REQUIRE(refs.references.size() == 3);
-  struct Case { const char* name; int line; int column; };
+  struct Case {
+    const char* name;
+    int line;
+    int column;
+  };
   const Case cases[] = {{"X", 2, 11}, {"Y", 2, 20}, {"Z", 5, 3}};
   for (std::size_t i = 0; i < 3; ++i) {
     CAPTURE(i);

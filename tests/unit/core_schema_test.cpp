@@ -1,12 +1,11 @@
 #include "core/yaml/core_schema.hpp"
 
+#include <catch2/catch.hpp>
+#include <cmath>
+
 #include "core/model/schema_adapter.hpp"
 #include "core/render/render_formats.hpp"
 #include "core/yaml/yaml_source.hpp"
-
-#include <catch2/catch.hpp>
-
-#include <cmath>
 
 namespace {
 
@@ -18,39 +17,63 @@ struct Row {
 
 // One table for every consumer: the type, the JSON text, and what the schema adapter says.
 const Row k_rows[] = {
-    {"", hush::CoreType::null, "null"},           {"~", hush::CoreType::null, "null"},
-    {"null", hush::CoreType::null, "null"},       {"NULL", hush::CoreType::null, "null"},
-    {"nULL", hush::CoreType::string, nullptr},    {"true", hush::CoreType::boolean, "true"},
-    {"False", hush::CoreType::boolean, "false"},  {"TRUE", hush::CoreType::boolean, "true"},
-    {"yes", hush::CoreType::string, nullptr},     {"on", hush::CoreType::string, nullptr},
-    {"0", hush::CoreType::integer, "0"},          {"-0", hush::CoreType::integer, "0"},
-    {"+5", hush::CoreType::integer, "5"},         {"007", hush::CoreType::integer, "7"},
-    {"-12", hush::CoreType::integer, "-12"},      {"0x1F", hush::CoreType::integer, "31"},
-    {"0o17", hush::CoreType::integer, "15"},      {"0x", hush::CoreType::string, nullptr},
-    {"0o8", hush::CoreType::string, nullptr},     {"0b101", hush::CoreType::string, nullptr},
+    {"", hush::CoreType::null, "null"},
+    {"~", hush::CoreType::null, "null"},
+    {"null", hush::CoreType::null, "null"},
+    {"NULL", hush::CoreType::null, "null"},
+    {"nULL", hush::CoreType::string, nullptr},
+    {"true", hush::CoreType::boolean, "true"},
+    {"False", hush::CoreType::boolean, "false"},
+    {"TRUE", hush::CoreType::boolean, "true"},
+    {"yes", hush::CoreType::string, nullptr},
+    {"on", hush::CoreType::string, nullptr},
+    {"0", hush::CoreType::integer, "0"},
+    {"-0", hush::CoreType::integer, "0"},
+    {"+5", hush::CoreType::integer, "5"},
+    {"007", hush::CoreType::integer, "7"},
+    {"-12", hush::CoreType::integer, "-12"},
+    {"0x1F", hush::CoreType::integer, "31"},
+    {"0o17", hush::CoreType::integer, "15"},
+    {"0x", hush::CoreType::string, nullptr},
+    {"0o8", hush::CoreType::string, nullptr},
+    {"0b101", hush::CoreType::string, nullptr},
     {"0xFFFFFFFFFFFFFFFFFF", hush::CoreType::integer, "4722366482869645213695"},
     {"99999999999999999999", hush::CoreType::integer, "99999999999999999999"},
-    {"1.5", hush::CoreType::floating, "1.5"},     {".5", hush::CoreType::floating, "0.5"},
-    {"-.5", hush::CoreType::floating, "-0.5"},    {"1.", hush::CoreType::floating, "1"},
-    {"+1.5e3", hush::CoreType::floating, "1.5e3"}, {"1E-5", hush::CoreType::floating, "1E-5"},
-    {"1e5", hush::CoreType::floating, "1e5"},     {"00.5", hush::CoreType::floating, "0.5"},
-    {".inf", hush::CoreType::floating, nullptr},  {"-.Inf", hush::CoreType::floating, nullptr},
-    {".NaN", hush::CoreType::floating, nullptr},  {".nAn", hush::CoreType::string, nullptr},
-    {"1.2.3", hush::CoreType::string, nullptr},   {"1e", hush::CoreType::string, nullptr},
-    {".", hush::CoreType::string, nullptr},       {"-", hush::CoreType::string, nullptr},
-    {"1_000", hush::CoreType::string, nullptr},   {"12:30", hush::CoreType::string, nullptr},
-    {"inf", hush::CoreType::string, nullptr},     {"0x1f ", hush::CoreType::string, nullptr},
+    {"1.5", hush::CoreType::floating, "1.5"},
+    {".5", hush::CoreType::floating, "0.5"},
+    {"-.5", hush::CoreType::floating, "-0.5"},
+    {"1.", hush::CoreType::floating, "1"},
+    {"+1.5e3", hush::CoreType::floating, "1.5e3"},
+    {"1E-5", hush::CoreType::floating, "1E-5"},
+    {"1e5", hush::CoreType::floating, "1e5"},
+    {"00.5", hush::CoreType::floating, "0.5"},
+    {".inf", hush::CoreType::floating, nullptr},
+    {"-.Inf", hush::CoreType::floating, nullptr},
+    {".NaN", hush::CoreType::floating, nullptr},
+    {".nAn", hush::CoreType::string, nullptr},
+    {"1.2.3", hush::CoreType::string, nullptr},
+    {"1e", hush::CoreType::string, nullptr},
+    {".", hush::CoreType::string, nullptr},
+    {"-", hush::CoreType::string, nullptr},
+    {"1_000", hush::CoreType::string, nullptr},
+    {"12:30", hush::CoreType::string, nullptr},
+    {"inf", hush::CoreType::string, nullptr},
+    {"0x1f ", hush::CoreType::string, nullptr},
 };
 
 hush::detail::JsonKind expected_kind(const Row& row) {
   using hush::detail::JsonKind;
   switch (row.type) {
-    case hush::CoreType::null: return JsonKind::null;
-    case hush::CoreType::boolean: return JsonKind::boolean;
+    case hush::CoreType::null:
+      return JsonKind::null;
+    case hush::CoreType::boolean:
+      return JsonKind::boolean;
     case hush::CoreType::integer:
       return hush::core_int64(row.text) ? JsonKind::integer : JsonKind::number;
-    case hush::CoreType::floating: return JsonKind::number;
-    case hush::CoreType::string: return JsonKind::string;
+    case hush::CoreType::floating:
+      return JsonKind::number;
+    case hush::CoreType::string:
+      return JsonKind::string;
   }
   return JsonKind::string;
 }

@@ -1,9 +1,9 @@
 #include "core/crypto/crypto.hpp"
 
-#include <hush/error.hpp>
+#include <sodium.h>
 
 #include <catch2/catch.hpp>
-#include <sodium.h>
+#include <hush/error.hpp>
 
 namespace {
 
@@ -25,11 +25,11 @@ hush::SealBinding basic_binding(std::vector<std::string> fields = {"password", "
 std::string raw_plaintext(std::string_view ciphertext, const hush::Keypair& keys) {
   const std::string sealed = *hush::from_base64(ciphertext.substr(7));
   std::string plain(sealed.size() - crypto_box_SEALBYTES, '\0');
-  REQUIRE(crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()),
-                               reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size(),
-                               reinterpret_cast<const unsigned char*>(keys.public_key.data()),
-                               reinterpret_cast<const unsigned char*>(
-                                   keys.private_key.reveal().data())) == 0);
+  REQUIRE(crypto_box_seal_open(
+              reinterpret_cast<unsigned char*>(plain.data()),
+              reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size(),
+              reinterpret_cast<const unsigned char*>(keys.public_key.data()),
+              reinterpret_cast<const unsigned char*>(keys.private_key.reveal().data())) == 0);
   return plain;
 }
 
@@ -193,8 +193,8 @@ TEST_CASE("crypto: a sealed value opens only with its binding", "[crypto]") {
   CHECK(opened.sealed.scopes == std::vector<std::string>{"service:database"});
 
   SECTION("scope and field order does not matter") {
-    const std::string two = hush::seal_value(
-        value, binding("A", 1, {"b", "a"}, "kv", {"y", "x"}), keys.public_key);
+    const std::string two =
+        hush::seal_value(value, binding("A", 1, {"b", "a"}, "kv", {"y", "x"}), keys.public_key);
     CHECK(hush::open_value(two, binding("A", 1, {"a", "b"}, "kv", {"x", "y"}), keys)
               .payload.reveal() == value.reveal());
   }
@@ -279,21 +279,33 @@ TEST_CASE("crypto: the hush2 plaintext is length-prefixed so it decodes one way"
       keys.public_key);
   using namespace std::string_literals;
   CHECK(raw_plaintext(sealed, keys) ==
-        "hush2\0"s                        // magic
-        "\0\0\0\x02" "AB"s                // name
-        "\0\0\0\0\0\0\x01\x02"s          // version 258, 8 bytes big-endian
-        "\0\0\0\x02" "kv"s                // type
-        "\0\0\0\x02" "\0\0\0\x06" "global" "\0\0\0\x09" "service:x"s  // scopes, sorted
-        "\0\0\0\x02" "\0\0\0\x01" "a" "\0\0\0\x01" "b"s                // fields, sorted
-        "v"s);                             // payload
+        "hush2\0"s  // magic
+        "\0\0\0\x02"
+        "AB"s                    // name
+        "\0\0\0\0\0\0\x01\x02"s  // version 258, 8 bytes big-endian
+        "\0\0\0\x02"
+        "kv"s  // type
+        "\0\0\0\x02"
+        "\0\0\0\x06"
+        "global"
+        "\0\0\0\x09"
+        "service:x"s  // scopes, sorted
+        "\0\0\0\x02"
+        "\0\0\0\x01"
+        "a"
+        "\0\0\0\x01"
+        "b"s    // fields, sorted
+        "v"s);  // payload
   SECTION("a name or scope holding separators cannot pose as another binding") {
-    const std::string odd = hush::seal_value(
-        hush::SecretValue("v"), binding("A\0B"s, 1, {"x,y"}, "t"), keys.public_key);
+    const std::string odd = hush::seal_value(hush::SecretValue("v"),
+                                             binding("A\0B"s, 1, {"x,y"}, "t"), keys.public_key);
     CHECK(hush::open_value(odd, binding("A\0B"s, 1, {"x,y"}, "t"), keys).payload.reveal() == "v");
     CHECK(open_error(odd, binding("A\0B"s, 1, {"x", "y"}, "t"), keys).id() == "tampered-value");
   }
   SECTION("a truncated or unknown header is tampering") {
-    for (const std::string& plain : {"hush2\0\0\0\0\x09" "AB"s, "hush3\0rest"s, "hush2"s}) {
+    for (const std::string& plain : {"hush2\0\0\0\0\x09"
+                                     "AB"s,
+                                     "hush3\0rest"s, "hush2"s}) {
       CAPTURE(plain);
       const hush::Error error = open_error(seal_raw("enc:v2:", plain, keys), binding(), keys);
       CHECK(error.id() == "tampered-value");
@@ -339,19 +351,18 @@ TEST_CASE("crypto: history values may be opened checking name and version only",
   const hush::Keypair keys = hush::generate_keypair();
   const std::string sealed = hush::seal_value(
       hush::SecretValue("old"), binding("A", 1, {"global"}, "kv", {"f"}), keys.public_key);
-  const hush::OpenedValue opened =
-      hush::open_value(sealed, binding("A", 1, {}, "generic"), keys,
-                       hush::BindingCheck::name_and_version);
+  const hush::OpenedValue opened = hush::open_value(sealed, binding("A", 1, {}, "generic"), keys,
+                                                    hush::BindingCheck::name_and_version);
   CHECK(opened.payload.reveal() == "old");
   CHECK(opened.sealed.type == "kv");  // what the value was sealed as tells how to read it
   CHECK(opened.sealed.fields == std::vector<std::string>{"f"});
   CHECK(opened.sealed.scopes == std::vector<std::string>{"global"});
-  CHECK_THROWS_AS(hush::open_value(sealed, binding("B", 1, {}), keys,
-                                   hush::BindingCheck::name_and_version),
-                  hush::Error);
-  CHECK_THROWS_AS(hush::open_value(sealed, binding("A", 2, {}), keys,
-                                   hush::BindingCheck::name_and_version),
-                  hush::Error);
+  CHECK_THROWS_AS(
+      hush::open_value(sealed, binding("B", 1, {}), keys, hush::BindingCheck::name_and_version),
+      hush::Error);
+  CHECK_THROWS_AS(
+      hush::open_value(sealed, binding("A", 2, {}), keys, hush::BindingCheck::name_and_version),
+      hush::Error);
 }
 
 TEST_CASE("crypto: another keypair cannot open a value", "[crypto]") {

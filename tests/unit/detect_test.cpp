@@ -1,8 +1,7 @@
 #include "core/check/detect.hpp"
 
-#include <hush/error.hpp>
-
 #include <catch2/catch.hpp>
+#include <hush/error.hpp>
 #include <set>
 
 namespace {
@@ -29,21 +28,32 @@ const hush::Detector& detector() {
 }  // namespace
 
 TEST_CASE("detect: every rule has a true positive and a true negative", "[detect]") {
-  struct Case { std::string rule; std::string hit; std::string miss; };
+  struct Case {
+    std::string rule;
+    std::string hit;
+    std::string miss;
+  };
   const std::string p = "pa";  // split prefixes keep scanners of this repository quiet
   const Case cases[] = {
-      {"aws-access-key-id", "id=AKIA" + chars(k_upper, 16), "id=AKIA" + chars(k_upper, 9) + "EXAMPLE"},
-      {"aws-secret-access-key", "aws_secret_access_key = " + chars(k_alnum, 40), "aws_secret_access_key = short"},
+      {"aws-access-key-id", "id=AKIA" + chars(k_upper, 16),
+       "id=AKIA" + chars(k_upper, 9) + "EXAMPLE"},
+      {"aws-secret-access-key", "aws_secret_access_key = " + chars(k_alnum, 40),
+       "aws_secret_access_key = short"},
       {"github-pat", "t=ghp_" + chars(k_alnum, 36), "t=ghp_" + chars(k_alnum, 20)},
       {"github-oauth-token", "gho_" + chars(k_alnum, 36), "gho_short"},
       {"github-app-token", "ghs_" + chars(k_alnum, 36), "ghx_" + chars(k_alnum, 36)},
       {"github-refresh-token", "ghr_" + chars(k_alnum, 40), "ghr_" + chars(k_alnum, 10)},
-      {"github-fine-grained-pat", "github_pat_" + chars(k_alnum, 82), "github_pat_" + chars(k_alnum, 20)},
+      {"github-fine-grained-pat", "github_pat_" + chars(k_alnum, 82),
+       "github_pat_" + chars(k_alnum, 20)},
       {"gitlab-pat", "glpat-" + chars(k_alnum, 20), "glpat-" + chars(k_alnum, 8)},
-      {"slack-token", "xoxb-" + chars(k_hex, 12) + "-" + chars(k_alnum, 24), "xoxz-" + chars(k_alnum, 24)},
-      {"slack-webhook-url", "https://hooks.slack.com/services/T" + chars(k_upper, 9) + "/B" + chars(k_upper, 9) + "/" + chars(k_alnum, 24),
+      {"slack-token", "xoxb-" + chars(k_hex, 12) + "-" + chars(k_alnum, 24),
+       "xoxz-" + chars(k_alnum, 24)},
+      {"slack-webhook-url",
+       "https://hooks.slack.com/services/T" + chars(k_upper, 9) + "/B" + chars(k_upper, 9) + "/" +
+           chars(k_alnum, 24),
        "https://hooks.slack.com/services/"},
-      {"discord-webhook-url", "https://discord.com/api/webhooks/123456789/" + chars(k_alnum, 64), "https://discord.com/channels/1/2"},
+      {"discord-webhook-url", "https://discord.com/api/webhooks/123456789/" + chars(k_alnum, 64),
+       "https://discord.com/channels/1/2"},
       {"stripe-secret-key", "sk_live_" + chars(k_alnum, 30), "sk_test_" + chars(k_alnum, 30)},
       {"twilio-api-key", "twilio key SK" + chars(k_hex, 32), "twilio key SK" + chars(k_hex, 10)},
       {"sendgrid-api-key", "SG." + chars(k_alnum, 22) + "." + chars(k_alnum, 43), "SG.short.short"},
@@ -56,18 +66,27 @@ TEST_CASE("detect: every rule has a true positive and a true negative", "[detect
       {"shopify-token", "shpat_" + chars(k_hex, 32), "shpat_" + chars(k_hex, 8)},
       {"atlassian-api-token", "ATATT3" + chars(k_alnum, 186), "ATATT3" + chars(k_alnum, 20)},
       {"google-api-key", "AIza" + chars(k_alnum, 35), "AIza" + chars(k_alnum, 10)},
-      {"gcp-service-account-key", "\"private_key_id\": \"" + chars(k_hex, 40) + "\"", "\"private_key_id\": \"\""},
-      {"azure-storage-account-key", "AccountKey=" + chars(k_alnum, 86) + "==", "AccountKey=short=="},
-      {"grafana-service-account-token", "glsa_" + chars(k_alnum, 32) + "_" + chars(k_hex, 8), "glsa_" + chars(k_alnum, 10)},
+      {"gcp-service-account-key", "\"private_key_id\": \"" + chars(k_hex, 40) + "\"",
+       "\"private_key_id\": \"\""},
+      {"azure-storage-account-key",
+       "AccountKey=" + chars(k_alnum, 86) + "==", "AccountKey=short=="},
+      {"grafana-service-account-token", "glsa_" + chars(k_alnum, 32) + "_" + chars(k_hex, 8),
+       "glsa_" + chars(k_alnum, 10)},
       {"grafana-cloud-token", "glc_" + chars(k_alnum, 60), "glc_" + chars(k_alnum, 10)},
       {"datadog-api-key", "DD_API_KEY=" + chars(k_hex, 32), "DD_API_KEY=" + chars(k_hex, 8)},
-      {"pagerduty-key", "pagerduty_routing_key: " + chars(k_alnum, 32), "pagerduty_routing_key: ${PD_KEY}"},
-      {"heroku-api-key", "HEROKU_API_KEY=" + chars(k_hex, 8) + "-" + chars(k_hex, 4) + "-" + chars(k_hex, 4) + "-" + chars(k_hex, 4) + "-" + chars(k_hex, 12),
+      {"pagerduty-key", "pagerduty_routing_key: " + chars(k_alnum, 32),
+       "pagerduty_routing_key: ${PD_KEY}"},
+      {"heroku-api-key",
+       "HEROKU_API_KEY=" + chars(k_hex, 8) + "-" + chars(k_hex, 4) + "-" + chars(k_hex, 4) + "-" +
+           chars(k_hex, 4) + "-" + chars(k_hex, 12),
        "HEROKU_APP=myapp"},
-      {"database-url-password", "postgres://app:" + chars(k_alnum, 12) + "@db:5432/app", "postgres://app:${DB_PASSWORD}@db:5432/app"},
+      {"database-url-password", "postgres://app:" + chars(k_alnum, 12) + "@db:5432/app",
+       "postgres://app:${DB_PASSWORD}@db:5432/app"},
       {"private-key", "-----BEGIN OPENSSH PRIVATE KEY-----", "-----BEGIN PUBLIC KEY-----"},
-      {"jwt", "eyJ" + chars(k_alnum, 20) + ".eyJ" + chars(k_alnum, 30) + "." + chars(k_alnum, 40), "eyJ" + chars(k_alnum, 20)},
-      {"generic-secret-assignment", p + "ssword=" + chars(k_alnum, 20), p + "ssword=changeme-changeme"},
+      {"jwt", "eyJ" + chars(k_alnum, 20) + ".eyJ" + chars(k_alnum, 30) + "." + chars(k_alnum, 40),
+       "eyJ" + chars(k_alnum, 20)},
+      {"generic-secret-assignment", p + "ssword=" + chars(k_alnum, 20),
+       p + "ssword=changeme-changeme"},
   };
   std::set<std::string> covered;
   for (const Case& c : cases) {
@@ -100,11 +119,16 @@ TEST_CASE("detect: offsets, entropy and several detections", "[detect]") {
 }
 
 TEST_CASE("detect: bad rule files are located errors", "[detect]") {
-  struct Case { const char* text; const char* message; };
+  struct Case {
+    const char* text;
+    const char* message;
+  };
   const Case cases[] = {
       {"rules:\n  - id: a\n    regex: '(unclosed'\n", "r.yaml:3:12: error: invalid RE2 pattern"},
-      {"rules:\n  - id: a\n    regex: x\n    color: red\n", "r.yaml:4:5: error: unknown key 'color' in a rule"},
-      {"rules:\n  - id: a\n    regex: x\n  - id: a\n    regex: y\n", "r.yaml:4:9: error: duplicate rule id a"},
+      {"rules:\n  - id: a\n    regex: x\n    color: red\n",
+       "r.yaml:4:5: error: unknown key 'color' in a rule"},
+      {"rules:\n  - id: a\n    regex: x\n  - id: a\n    regex: y\n",
+       "r.yaml:4:9: error: duplicate rule id a"},
       {"rules:\n  - description: no id\n", "r.yaml:2:5: error: a rule needs an id and a regex"},
   };
   for (const Case& c : cases) {
@@ -119,17 +143,31 @@ TEST_CASE("detect: bad rule files are located errors", "[detect]") {
   }
 }
 
-TEST_CASE("detect: a prefix must be a literal every match of the secret part starts with", "[detect]") {
-  struct Case { const char* regex; const char* prefix; const char* message; };
+TEST_CASE("detect: a prefix must be a literal every match of the secret part starts with",
+          "[detect]") {
+  struct Case {
+    const char* regex;
+    const char* prefix;
+    const char* message;
+  };
   const Case cases[] = {
-      {"'\\b(ab_[a-z]{8})'", "'a b'", "r.yaml:4:13: error: prefix 'a b' is not a literal (printable ASCII, no spaces)"},
-      {"'\\b(ab_[a-z]{8})'", "xy_", "r.yaml:4:13: error: prefix 'xy_' is not a literal that every match starts with"},
-      {"'\\b(ab_?[a-z]{8})'", "ab_", "r.yaml:4:13: error: prefix 'ab_' is not a literal that every match starts with"},
-      {"'(?i)\\b(ab_[a-z]{8})'", "ab_", "r.yaml:4:13: error: prefix 'ab_' is not a literal that every match starts with"},
-      {"'\\b(ab_x|cd_x)'", "ab_", "r.yaml:4:13: error: prefix 'ab_' is not a literal that every match starts with"},
-      {"'x(ab_y)?z'", "ab_", "r.yaml:4:13: error: prefix 'ab_' is not a literal that every match starts with"},
-      {"'\\b((?:ab|cd)_[a-z]{8})'", "ab_", "r.yaml:4:13: error: a match can start with 'cd_', which starts with none of the rule's prefixes"},
-      {"'\\b(ab_[a-z]{8})'", "[ab_, '']", "r.yaml:4:19: error: prefix '' is not a literal (printable ASCII, no spaces)"},
+      {"'\\b(ab_[a-z]{8})'", "'a b'",
+       "r.yaml:4:13: error: prefix 'a b' is not a literal (printable ASCII, no spaces)"},
+      {"'\\b(ab_[a-z]{8})'", "xy_",
+       "r.yaml:4:13: error: prefix 'xy_' is not a literal that every match starts with"},
+      {"'\\b(ab_?[a-z]{8})'", "ab_",
+       "r.yaml:4:13: error: prefix 'ab_' is not a literal that every match starts with"},
+      {"'(?i)\\b(ab_[a-z]{8})'", "ab_",
+       "r.yaml:4:13: error: prefix 'ab_' is not a literal that every match starts with"},
+      {"'\\b(ab_x|cd_x)'", "ab_",
+       "r.yaml:4:13: error: prefix 'ab_' is not a literal that every match starts with"},
+      {"'x(ab_y)?z'", "ab_",
+       "r.yaml:4:13: error: prefix 'ab_' is not a literal that every match starts with"},
+      {"'\\b((?:ab|cd)_[a-z]{8})'", "ab_",
+       "r.yaml:4:13: error: a match can start with 'cd_', which starts with none of the rule's "
+       "prefixes"},
+      {"'\\b(ab_[a-z]{8})'", "[ab_, '']",
+       "r.yaml:4:19: error: prefix '' is not a literal (printable ASCII, no spaces)"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.regex, c.prefix);
@@ -144,17 +182,40 @@ TEST_CASE("detect: a prefix must be a literal every match of the secret part sta
   }
 }
 
-TEST_CASE("detect: a detection carries the longest of its rule's prefixes it starts with", "[detect]") {
-  struct Case { std::string text; const char* rule; const char* prefix; };
+TEST_CASE("detect: a detection carries the longest of its rule's prefixes it starts with",
+          "[detect]") {
+  struct Case {
+    std::string text;
+    const char* rule;
+    const char* prefix;
+  };
   const Case cases[] = {
-      {"AK" "IA" + chars(k_upper, 16), "aws-access-key-id", "AKIA"},
-      {"AS" "IA" + chars(k_upper, 16), "aws-access-key-id", "ASIA"},
-      {"gh" "s_" + chars(k_alnum, 36), "github-app-token", "ghs_"},
-      {"xo" "xp-" + chars(k_alnum, 24), "slack-token", "xoxp-"},
-      {"rk" "_live_" + chars(k_alnum, 30), "stripe-secret-key", "rk_live_"},
+      {"AK"
+       "IA" +
+           chars(k_upper, 16),
+       "aws-access-key-id", "AKIA"},
+      {"AS"
+       "IA" +
+           chars(k_upper, 16),
+       "aws-access-key-id", "ASIA"},
+      {"gh"
+       "s_" +
+           chars(k_alnum, 36),
+       "github-app-token", "ghs_"},
+      {"xo"
+       "xp-" +
+           chars(k_alnum, 24),
+       "slack-token", "xoxp-"},
+      {"rk"
+       "_live_" +
+           chars(k_alnum, 30),
+       "stripe-secret-key", "rk_live_"},
       {"-----BEGIN RSA PRIVATE KEY-----\n" + chars(k_alnum, 64) + "\n-----END RSA PRIVATE KEY-----",
        "private-key", "-----BEGIN"},
-      {"pa" "ssword=" + chars(k_alnum, 20), "generic-secret-assignment", ""},
+      {"pa"
+       "ssword=" +
+           chars(k_alnum, 20),
+       "generic-secret-assignment", ""},
       {"postgres://app:" + chars(k_alnum, 12) + "@db/app", "database-url-password", ""},
   };
   for (const Case& c : cases) {
@@ -165,13 +226,16 @@ TEST_CASE("detect: a detection carries the longest of its rule's prefixes it sta
     CHECK(hits[0].prefix == c.prefix);
   }
   std::size_t with_prefix = 0;
-  for (const hush::DetectionRule& rule : detector().rules()) with_prefix += rule.prefixes.empty() ? 0 : 1;
+  for (const hush::DetectionRule& rule : detector().rules())
+    with_prefix += rule.prefixes.empty() ? 0 : 1;
   CHECK(with_prefix >= 24);
 }
 
-TEST_CASE("detect: a private key block is one detection, in a file or in one JSON string", "[detect]") {
+TEST_CASE("detect: a private key block is one detection, in a file or in one JSON string",
+          "[detect]") {
   const std::string body = chars(k_alnum, 64) + "\n" + chars(k_alnum, 30) + "==";
-  const std::string pem = "-----BEGIN EC PRIVATE KEY-----\n" + body + "\n-----END EC PRIVATE KEY-----";
+  const std::string pem =
+      "-----BEGIN EC PRIVATE KEY-----\n" + body + "\n-----END EC PRIVATE KEY-----";
   const std::string file = "key: |\n  " + pem + "\nnext: 1\n";
   auto hits = detector().scan(file);
   REQUIRE(hits.size() == 1);

@@ -2,7 +2,6 @@
 
 #include <catch2/catch.hpp>
 #include <support/heap_probe.hpp>
-
 #include <type_traits>
 
 TEST_CASE("dotenv: quotes, escapes, export, comments and multi-line values", "[dotenv]") {
@@ -19,11 +18,19 @@ TEST_CASE("dotenv: quotes, escapes, export, comments and multi-line values", "[d
       "HASH=a#b\r\n"
       "  SPACED = v\n";
   const std::vector<hush::DotenvEntry> entries = hush::parse_dotenv(text, ".env");
-  struct Case { const char* name; const char* value; int line; };
-  const Case cases[] = {{"PLAIN", "value with spaces", 3}, {"EXPORTED", "yes", 4},
-                        {"SINGLE", "literal $HOME \\n", 5}, {"DOUBLE", "a\"b\\c\nd$e", 6},
-                        {"MULTI", "line1\nline2", 7},       {"EMPTY", "", 9},
-                        {"HASH", "a#b", 10},                {"SPACED", "v", 11}};
+  struct Case {
+    const char* name;
+    const char* value;
+    int line;
+  };
+  const Case cases[] = {{"PLAIN", "value with spaces", 3},
+                        {"EXPORTED", "yes", 4},
+                        {"SINGLE", "literal $HOME \\n", 5},
+                        {"DOUBLE", "a\"b\\c\nd$e", 6},
+                        {"MULTI", "line1\nline2", 7},
+                        {"EMPTY", "", 9},
+                        {"HASH", "a#b", 10},
+                        {"SPACED", "v", 11}};
   REQUIRE(entries.size() == std::size(cases));
   for (std::size_t i = 0; i < entries.size(); ++i) {
     CAPTURE(cases[i].name);
@@ -34,7 +41,10 @@ TEST_CASE("dotenv: quotes, escapes, export, comments and multi-line values", "[d
 }
 
 TEST_CASE("dotenv: malformed lines are located errors without values", "[dotenv]") {
-  struct Case { const char* text; const char* message; };
+  struct Case {
+    const char* text;
+    const char* message;
+  };
   const Case cases[] = {
       {"A=1\nno equals here\n", ".env:2:1: error: expected NAME=value [dotenv-invalid]"},
       {"1BAD=x\n",
@@ -64,7 +74,10 @@ TEST_CASE("dotenv: values go straight into secure memory, never through a std::s
           "[dotenv]") {
   static_assert(std::is_same_v<decltype(hush::DotenvEntry::value), hush::SecretValue>);
   const std::string big(100000, 'v');
-  struct Case { std::string text; std::string value; };
+  struct Case {
+    std::string text;
+    std::string value;
+  };
   const Case cases[] = {{"A=" + big + "  # c\n", big},
                         {"A='" + big + "'\n", big},
                         {"export A=\"" + big + "\\n\"\n", big + "\n"}};

@@ -1,12 +1,12 @@
 #include "core/base/environment.hpp"
 
-#include <hush/source.hpp>
-#include "core/base/env_names.hpp"
-
 #include <catch2/catch.hpp>
 #include <cstring>
+#include <hush/source.hpp>
 #include <string>
 #include <vector>
+
+#include "core/base/env_names.hpp"
 
 namespace {
 
@@ -28,16 +28,19 @@ std::vector<std::string> strings_of(char* const* envp) {
 
 TEST_CASE("environment: credential variables are the HUSH_* names that carry a key or secret",
           "[environment]") {
-  struct Case { const char* name; bool credential; };
-  const Case cases[] = {{"HUSH_KEY", true},          {"HUSH_KEY_FILE", true},
-                        {"HUSH_PASSPHRASE", true},   {"HUSH_STAGING_KEY", true},
-                        {"HUSH_CI_TOKEN", true},     {"HUSH_DB_PASSWORD", true},
-                        {"HUSH_SECRET", true},       {"HUSH_KEY_PROD", true},
-                        {"HUSH_SECRETS", false},     {"HUSH_ENV", false},
-                        {"HUSH_AUDIT_LOG", false},   {"HUSH_KEYS_DIR", false},
-                        {"HUSH_", false},            {"KEY", false},
-                        {"API_KEY", false},          {"hush_key", false},
-                        {"MY_HUSH_KEY", false},      {"HUSHKEY", false}};
+  struct Case {
+    const char* name;
+    bool credential;
+  };
+  const Case cases[] = {{"HUSH_KEY", true},        {"HUSH_KEY_FILE", true},
+                        {"HUSH_PASSPHRASE", true}, {"HUSH_STAGING_KEY", true},
+                        {"HUSH_CI_TOKEN", true},   {"HUSH_DB_PASSWORD", true},
+                        {"HUSH_SECRET", true},     {"HUSH_KEY_PROD", true},
+                        {"HUSH_SECRETS", false},   {"HUSH_ENV", false},
+                        {"HUSH_AUDIT_LOG", false}, {"HUSH_KEYS_DIR", false},
+                        {"HUSH_", false},          {"KEY", false},
+                        {"API_KEY", false},        {"hush_key", false},
+                        {"MY_HUSH_KEY", false},    {"HUSHKEY", false}};
   for (const Case& c : cases) {
     CAPTURE(c.name);
     CHECK(hush::is_credential_variable(c.name) == c.credential);
@@ -46,9 +49,11 @@ TEST_CASE("environment: credential variables are the HUSH_* names that carry a k
 
 TEST_CASE("environment: credentials are kept apart from the variables sources and children see",
           "[environment]") {
-  const char* block[] = {"PATH=/usr/bin",  "HUSH_KEY=key-Env-Canary-1", "HOME=/home/u",
-                         "HUSH_KEY_FILE=/k/a.key", "HUSH_PASSPHRASE=", "NO_EQUALS",
-                         "PATH=/second",   "EMPTY=",  "HUSH_ENV=staging", nullptr};
+  const char* block[] = {"PATH=/usr/bin",    "HUSH_KEY=key-Env-Canary-1",
+                         "HOME=/home/u",     "HUSH_KEY_FILE=/k/a.key",
+                         "HUSH_PASSPHRASE=", "NO_EQUALS",
+                         "PATH=/second",     "EMPTY=",
+                         "HUSH_ENV=staging", nullptr};
   const hush::Environment env = hush::Environment::from_block(block);
   std::vector<std::string> names;
   for (const auto& entry : env.variables()) names.push_back(entry.first);
@@ -69,12 +74,12 @@ TEST_CASE("environment: credentials are kept apart from the variables sources an
 TEST_CASE("environment: credential values are announced when the environment is read",
           "[environment]") {
   const std::size_t before = hush::revealed_count();
-  const char* block[] = {"HUSH_KEY=announced-key-value", "HUSH_PASSPHRASE=announced-phrase",
+  const char* block[] = {"HUSH_KEY=announced-key-value",         "HUSH_PASSPHRASE=announced-phrase",
                          "HUSH_KEY_FILE=/path/not/a/secret.key", "HUSH_CI_TOKEN=",
-                         "DB_PASSWORD=not-a-credential", nullptr};
+                         "DB_PASSWORD=not-a-credential",         nullptr};
   const hush::Environment env = hush::Environment::from_block(block);
   CHECK(revealed_since(before) == std::vector<std::string>{"HUSH_KEY=announced-key-value",
-                                                          "HUSH_PASSPHRASE=announced-phrase"});
+                                                           "HUSH_PASSPHRASE=announced-phrase"});
 }
 
 TEST_CASE("environment: from_pairs splits credentials like from_block", "[environment]") {
@@ -90,8 +95,7 @@ TEST_CASE("environment: a child's block holds the ordinary variables, never a cr
   const hush::Environment env = hush::Environment::from_pairs(
       {{"PATH", "/bin"}, {"HUSH_KEY", "child-never-sees"}, {"B", "2"}, {"HUSH_ENV", "prod"}});
   hush::EnvironmentBlock block = env.block();
-  CHECK(strings_of(block.envp()) ==
-        std::vector<std::string>{"B=2", "HUSH_ENV=prod", "PATH=/bin"});
+  CHECK(strings_of(block.envp()) == std::vector<std::string>{"B=2", "HUSH_ENV=prod", "PATH=/bin"});
   CHECK_FALSE(block.set("B", "new", hush::Existing::keep));
   CHECK(block.set("A", "first", hush::Existing::keep));
   CHECK(block.set("PATH", "/replaced", hush::Existing::replace));

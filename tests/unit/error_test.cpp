@@ -1,6 +1,5 @@
-#include <hush/error.hpp>
-
 #include <catch2/catch.hpp>
+#include <hush/error.hpp>
 
 TEST_CASE("error: what() carries location, message and id", "[error]") {
   const hush::Error located(hush::ErrorKind::syntax, "yaml-syntax", "unexpected end",

@@ -1,17 +1,17 @@
 #include "core/base/fsutil.hpp"
 
-#include <hush/error.hpp>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <condition_variable>
-#include <fcntl.h>
+#include <hush/error.hpp>
 #include <mutex>
 #include <optional>
 #include <support/heap_probe.hpp>
 #include <support/temp_dir.hpp>
-#include <sys/stat.h>
 #include <thread>
-#include <unistd.h>
 
 TEST_CASE("fsutil: atomic write replaces content with the requested mode", "[fsutil]") {
   hush::test::TempDir dir;
@@ -150,7 +150,10 @@ TEST_CASE("fsutil: a FIFO is refused at once, never waited on", "[fsutil]") {
 
 TEST_CASE("fsutil: directories and devices are not regular files", "[fsutil]") {
   hush::test::TempDir dir;
-  struct Case { std::string path; const char* type; };
+  struct Case {
+    std::string path;
+    const char* type;
+  };
   const Case cases[] = {{dir.path().string(), "a directory"},
                         {"/dev/zero", "a character device"},
                         {"/dev/null", "a character device"}};
@@ -197,10 +200,18 @@ TEST_CASE("fsutil: a file that reports size 0 is read no further than the limit"
 }
 
 TEST_CASE("fsutil: sizes parse with K, M and G suffixes and print as stated", "[fsutil]") {
-  struct Case { const char* text; std::uint64_t bytes; };
-  const Case good[] = {{"1", 1},           {"65536", 65536},     {"1K", 1024},
-                       {"1k", 1024},       {"512KiB", 512 << 10}, {"64M", 64 << 20},
-                       {"64MB", 64 << 20}, {"2G", std::uint64_t{2} << 30},
+  struct Case {
+    const char* text;
+    std::uint64_t bytes;
+  };
+  const Case good[] = {{"1", 1},
+                       {"65536", 65536},
+                       {"1K", 1024},
+                       {"1k", 1024},
+                       {"512KiB", 512 << 10},
+                       {"64M", 64 << 20},
+                       {"64MB", 64 << 20},
+                       {"2G", std::uint64_t{2} << 30},
                        {"8589934592G", std::uint64_t{1} << 63}};
   for (const Case& c : good) {
     CAPTURE(c.text);

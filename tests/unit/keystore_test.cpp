@@ -1,14 +1,14 @@
 #include "core/crypto/keystore.hpp"
 
-#include <hush/error.hpp>
-#include <hush/source.hpp>
-#include "core/base/fsutil.hpp"
-#include "support/temp_dir.hpp"
+#include <sodium.h>
+#include <sys/stat.h>
 
 #include <catch2/catch.hpp>
-#include <sodium.h>
+#include <hush/error.hpp>
+#include <hush/source.hpp>
 
-#include <sys/stat.h>
+#include "core/base/fsutil.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
@@ -40,8 +40,8 @@ TEST_CASE("keystore: the keys directory follows XDG_CONFIG_HOME, then HOME", "[k
             {{"XDG_CONFIG_HOME", "/x/cfg"}, {"HOME", "/home/u"}})) == "/x/cfg/hush/keys");
   CHECK(hush::default_keys_dir(Environment::from_pairs({{"HOME", "/home/u"}})) ==
         "/home/u/.config/hush/keys");
-  CHECK(hush::default_keys_dir(Environment::from_pairs(
-            {{"XDG_CONFIG_HOME", "relative"}, {"HOME", "/home/u"}})) ==
+  CHECK(hush::default_keys_dir(
+            Environment::from_pairs({{"XDG_CONFIG_HOME", "relative"}, {"HOME", "/home/u"}})) ==
         "/home/u/.config/hush/keys");
   CHECK(hush::default_keys_dir(Environment::from_pairs(
             {{"XDG_CONFIG_HOME", ""}, {"HOME", "/home/u"}})) == "/home/u/.config/hush/keys");

@@ -1,18 +1,26 @@
 #include "core/base/names.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 TEST_CASE("names: one rule per kind of name", "[names]") {
-  struct Case { std::string name; bool secret, reference, field, source; };
+  struct Case {
+    std::string name;
+    bool secret, reference, field, source;
+  };
   const Case cases[] = {
-      {"DB_PASSWORD", true, true, true, true},  {"A", true, true, true, true},
-      {"A1_", true, true, true, true},          {"db_password", false, true, true, true},
-      {"_X", false, true, true, true},          {"1ABC", false, false, false, false},
-      {"DB-PASS", false, false, false, true},   {"my-vault", false, false, false, true},
-      {"A B", false, false, false, false},      {"", false, false, false, false},
-      {"A.B", false, false, false, false},      {"\xc3\x89T\xc3\x89", false, false, false, false},
+      {"DB_PASSWORD", true, true, true, true},
+      {"A", true, true, true, true},
+      {"A1_", true, true, true, true},
+      {"db_password", false, true, true, true},
+      {"_X", false, true, true, true},
+      {"1ABC", false, false, false, false},
+      {"DB-PASS", false, false, false, true},
+      {"my-vault", false, false, false, true},
+      {"A B", false, false, false, false},
+      {"", false, false, false, false},
+      {"A.B", false, false, false, false},
+      {"\xc3\x89T\xc3\x89", false, false, false, false},
       {std::string(128, 'A'), true, true, true, true},
       {std::string(129, 'A'), false, true, true, true},  // only stored secret names are bounded
   };

@@ -1,24 +1,22 @@
 #include "core/base/process.hpp"
 
-#include <hush/error.hpp>
-#include "core/base/environment.hpp"
-
 #include <catch2/catch.hpp>
+#include <hush/error.hpp>
 #include <string>
+
+#include "core/base/environment.hpp"
 
 namespace {
 
 using namespace std::chrono_literals;
 
-hush::Environment path_only() {
-  return hush::Environment::from_pairs({{"PATH", "/usr/bin:/bin"}});
-}
+hush::Environment path_only() { return hush::Environment::from_pairs({{"PATH", "/usr/bin:/bin"}}); }
 
 }  // namespace
 
 TEST_CASE("process: captures stdout and stderr separately with the exit status", "[process]") {
-  const hush::CaptureResult result = hush::run_capture(
-      {"sh", "-c", "printf out; printf err >&2; exit 3"}, path_only(), 10s);
+  const hush::CaptureResult result =
+      hush::run_capture({"sh", "-c", "printf out; printf err >&2; exit 3"}, path_only(), 10s);
   CHECK(result.exit_status == 3);
   CHECK(result.out.reveal() == "out");
   CHECK(result.err == "err");
@@ -26,9 +24,12 @@ TEST_CASE("process: captures stdout and stderr separately with the exit status",
 }
 
 TEST_CASE("process: the child gets the ordinary variables and never a credential", "[process]") {
-  const hush::Environment env = hush::Environment::from_pairs(
-      {{"PATH", "/usr/bin:/bin"}, {"VISIBLE", "yes"}, {"HUSH_KEY", "process-key-canary"},
-       {"HUSH_PASSPHRASE", "process-phrase-canary"}, {"HUSH_KEY_FILE", "/k.key"}});
+  const hush::Environment env =
+      hush::Environment::from_pairs({{"PATH", "/usr/bin:/bin"},
+                                     {"VISIBLE", "yes"},
+                                     {"HUSH_KEY", "process-key-canary"},
+                                     {"HUSH_PASSPHRASE", "process-phrase-canary"},
+                                     {"HUSH_KEY_FILE", "/k.key"}});
   const hush::CaptureResult result = hush::run_capture({"env"}, env, 10s);
   REQUIRE(result.exit_status == 0);
   const std::string out(result.out.reveal());

@@ -1,31 +1,32 @@
 #include "core/model/project.hpp"
 
-#include <hush/error.hpp>
-#include "core/base/fsutil.hpp"
-
 #include <catch2/catch.hpp>
+#include <hush/error.hpp>
 #include <map>
 #include <support/temp_dir.hpp>
 
+#include "core/base/fsutil.hpp"
+
 TEST_CASE("project: every documented key is read", "[project]") {
   hush::test::TempDir dir;
-  hush::write_file_atomic(dir / ".hush.yaml",
-                          "sidecar: deploy/opsimate.secrets.{env}.yaml\n"
-                          "environment: staging\n"
-                          "syntax: angle\n"
-                          "sources:\n"
-                          "  - sidecar\n"
-                          "  - name: pass\n"
-                          "    exec: [pass, show, \"{key}\"]\n"
-                          "    timeout: 2m\n"
-                          "    trim: false\n"
-                          "    qualified_only: true\n"
-                          "  - env\n"
-                          "env_prefix: OPSIMATE_\n"
-                          "configs: [\"deploy/*.yaml\"]\n"
-                          "check: {severity: warning, baseline: .b.json, secret_keys_extra: [dsn]}\n"
-                          "redact: {mask: \"[{name}]\", min_length: 6}\n",
-                          hush::FileMode::shared_readable);
+  hush::write_file_atomic(
+      dir / ".hush.yaml",
+      "sidecar: deploy/opsimate.secrets.{env}.yaml\n"
+      "environment: staging\n"
+      "syntax: angle\n"
+      "sources:\n"
+      "  - sidecar\n"
+      "  - name: pass\n"
+      "    exec: [pass, show, \"{key}\"]\n"
+      "    timeout: 2m\n"
+      "    trim: false\n"
+      "    qualified_only: true\n"
+      "  - env\n"
+      "env_prefix: OPSIMATE_\n"
+      "configs: [\"deploy/*.yaml\"]\n"
+      "check: {severity: warning, baseline: .b.json, secret_keys_extra: [dsn]}\n"
+      "redact: {mask: \"[{name}]\", min_length: 6}\n",
+      hush::FileMode::shared_readable);
   const hush::ProjectFile p = hush::load_project_file(dir / ".hush.yaml");
   CHECK(*p.sidecar == "deploy/opsimate.secrets.{env}.yaml");
   CHECK(p.resolve("deploy/x.yaml") == dir.path() / "deploy/x.yaml");
@@ -47,15 +48,20 @@ TEST_CASE("project: every documented key is read", "[project]") {
 }
 
 TEST_CASE("project: unknown keys and bad values are located errors", "[project]") {
-  struct Case { const char* text; const char* message; };
+  struct Case {
+    const char* text;
+    const char* message;
+  };
   const Case cases[] = {
-      {"sidcar: x\n", "p.yaml:1:1: error: unknown key 'sidcar' in the project file (known: "
-                      "sidecar, environment, syntax, sources, env_prefix, configs, check, "
-                      "redact) [project-invalid]"},
+      {"sidcar: x\n",
+       "p.yaml:1:1: error: unknown key 'sidcar' in the project file (known: "
+       "sidecar, environment, syntax, sources, env_prefix, configs, check, "
+       "redact) [project-invalid]"},
       {"check:\n  baseline: b\n  severty: error\n",
        "p.yaml:3:3: error: unknown key 'severty' in check (known: severity, baseline, "
        "secret_keys_extra) [project-invalid]"},
-      {"syntax: curly\n", "p.yaml:1:9: error: syntax must be braces, angle or both [project-invalid]"},
+      {"syntax: curly\n",
+       "p.yaml:1:9: error: syntax must be braces, angle or both [project-invalid]"},
       {"sources:\n  - {name: env, exec: [x]}\n",
        "p.yaml:2:12: error: exec source name 'env' is reserved [project-invalid]"},
       {"sources:\n  - {name: p, exec: [x], timeout: soon}\n",
@@ -145,7 +151,11 @@ std::string found_in(const hush::ProjectSearch& search) {
 
 TEST_CASE("project: a project file must be owned by the user or root, writable only by them",
           "[project]") {
-  struct Case { unsigned owner; unsigned mode; const char* reason; };
+  struct Case {
+    unsigned owner;
+    unsigned mode;
+    const char* reason;
+  };
   const Case cases[] = {
       {1000, 0644, ""},
       {1000, 0600, ""},
@@ -165,7 +175,12 @@ TEST_CASE("project: a project file must be owned by the user or root, writable o
 
 TEST_CASE("project: a directory writable by others is trusted only when sticky and ours or root's",
           "[project]") {
-  struct Case { PathType type; unsigned owner; unsigned mode; const char* reason; };
+  struct Case {
+    PathType type;
+    unsigned owner;
+    unsigned mode;
+    const char* reason;
+  };
   const Case cases[] = {
       {PathType::directory, 1000, 0755, ""},
       {PathType::directory, 1001, 0755, ""},  // others' directories are fine while not writable
@@ -235,7 +250,12 @@ TEST_CASE("project: an untrusted candidate is ignored with a warning and the wal
 
 TEST_CASE("project: every directory from the candidate up to the stop point is checked",
           "[project]") {
-  struct Case { const char* dir; unsigned owner; unsigned mode; const char* found; };
+  struct Case {
+    const char* dir;
+    unsigned owner;
+    unsigned mode;
+    const char* found;
+  };
   const Case cases[] = {
       {"/tmp/w", 1000, 0700, "/tmp/w/x/.hush.yaml"},   // /tmp: sticky, root's
       {"/tmp/w", 1000, 0777, "(none)"},                // between the candidate and the stop
@@ -272,7 +292,11 @@ TEST_CASE("project: a symlinked project file is judged by its target", "[project
   disk.file("/home/u/mine.yaml");
   disk.file("/home/u/theirs.yaml", 1001);
   disk.file("/srv/open/ours.yaml");
-  struct Case { const char* target; const char* found; const char* warning; };
+  struct Case {
+    const char* target;
+    const char* found;
+    const char* warning;
+  };
   const Case cases[] = {
       {"/home/u/mine.yaml", "/home/u/p/.hush.yaml", ""},
       {"/home/u/theirs.yaml", "(none)",

@@ -1,11 +1,11 @@
 // The encodings the redactor masks, one table per family: each form as a tool writes it, inside a
 // larger text. Reference encoders live in tests/support/text_encodings.hpp.
+#include <sodium.h>
+
+#include <catch2/catch.hpp>
 #include <hush/redact.hpp>
 
 #include "support/text_encodings.hpp"
-
-#include <catch2/catch.hpp>
-#include <sodium.h>
 
 namespace {
 

@@ -1,16 +1,17 @@
-#include <hush/redact.hpp>
-
-#include "support/text_encodings.hpp"
+#include <sodium.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstring>
+#include <hush/redact.hpp>
 #include <random>
-#include <sodium.h>
+
+#include "support/text_encodings.hpp"
 
 namespace {
 
-std::vector<hush::NamedSecret> secrets(std::initializer_list<std::pair<const char*, const char*>> items) {
+std::vector<hush::NamedSecret> secrets(
+    std::initializer_list<std::pair<const char*, const char*>> items) {
   std::vector<hush::NamedSecret> out;
   for (const auto& [name, value] : items) out.push_back({name, hush::SecretValue(value)});
   return out;
@@ -86,12 +87,15 @@ std::string reference_mask(const std::string& text, const std::vector<std::strin
 
 TEST_CASE("redact: masks values, overlaps and substrings", "[redact]") {
   const hush::Redactor r(secrets({{"A", "abcdef"}, {"B", "cdefgh"}, {"C", "s3cret-pw"}}));
-  struct Case { const char* in; const char* out; };
+  struct Case {
+    const char* in;
+    const char* out;
+  };
   const Case cases[] = {
       {"x abcdef y", "x *** y"},
-      {"abcdefgh", "***"},             // overlapping values merge into one mask
+      {"abcdefgh", "***"},  // overlapping values merge into one mask
       {"pre-s3cret-pwpost", "pre-***post"},
-      {"abcdefabcdef", "******"},      // adjacent matches are masked one by one
+      {"abcdefabcdef", "******"},  // adjacent matches are masked one by one
       {"nothing here", "nothing here"},
       {"", ""},
   };
@@ -102,7 +106,8 @@ TEST_CASE("redact: masks values, overlaps and substrings", "[redact]") {
 }
 
 TEST_CASE("redact: masks every line of a multi-line value", "[redact]") {
-  const hush::Redactor r(secrets({{"KEY", "-----BEGIN KEY-----\nMIIEvQIBADANBg\n-----END KEY-----"}}));
+  const hush::Redactor r(
+      secrets({{"KEY", "-----BEGIN KEY-----\nMIIEvQIBADANBg\n-----END KEY-----"}}));
   CHECK(r.redact("got MIIEvQIBADANBg in a log") == "got *** in a log");
   CHECK(r.redact("-----BEGIN KEY-----\nMIIEvQIBADANBg\n-----END KEY-----") == "***");
 }
@@ -115,8 +120,11 @@ TEST_CASE("redact: masks base64, URL and JSON encodings", "[redact]") {
       b64(value, sodium_base64_VARIANT_ORIGINAL_NO_PADDING),
       b64(value, sodium_base64_VARIANT_URLSAFE),
       b64(value, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-      "p%40ss%20w%2Frd%22%2B%3F~", "p%40ss+w%2Frd%22%2B%3F~", "p%40ss%20w%2frd%22%2b%3f~",
-      "p@ss w/rd\\\"+?~", "p@ss w\\/rd\\\"+?~",
+      "p%40ss%20w%2Frd%22%2B%3F~",
+      "p%40ss+w%2Frd%22%2B%3F~",
+      "p%40ss%20w%2frd%22%2b%3f~",
+      "p@ss w/rd\\\"+?~",
+      "p@ss w\\/rd\\\"+?~",
   };
   for (const std::string& form : forms) {
     CAPTURE(form);
@@ -146,7 +154,8 @@ TEST_CASE("redact: short values stay visible and are reported", "[redact]") {
 }
 
 TEST_CASE("redact: the mask can name the secret", "[redact]") {
-  const hush::Redactor r(secrets({{"DB_PASSWORD", "hunter22"}}), {.mask = "[{name}]", .min_length = 4});
+  const hush::Redactor r(secrets({{"DB_PASSWORD", "hunter22"}}),
+                         {.mask = "[{name}]", .min_length = 4});
   CHECK(r.redact("pw=hunter22") == "pw=[DB_PASSWORD]");
 }
 

@@ -1,15 +1,14 @@
 // The substitution half of the reference module: substitute() (scanning is in reference_test.cpp).
-#include "core/model/reference.hpp"
-
 #include <catch2/catch.hpp>
-#include <support/heap_probe.hpp>
-
 #include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <support/heap_probe.hpp>
 #include <type_traits>
 #include <utility>
+
+#include "core/model/reference.hpp"
 
 namespace {
 

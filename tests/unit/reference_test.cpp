@@ -1,14 +1,14 @@
 #include "core/model/reference.hpp"
-#include "core/base/names.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/base/names.hpp"
 
 namespace {
 
@@ -218,12 +218,17 @@ TEST_CASE("reference: malformed references are problems naming the token and the
 // tests/fuzz/reference_fuzz, which now checks every message for it).
 TEST_CASE("reference: messages escape control characters and bytes that are not UTF-8",
           "[reference]") {
-  struct Case { const char* text; const char* message; };
+  struct Case {
+    const char* text;
+    const char* message;
+  };
   const Case cases[] = {
       {"${A\x1B]0;t\x07\x1B[31m}",
        "invalid reference \"${A\\x1b]0;t\\x07\\x1b[31m}\": \"\\x1b\" is not allowed; "
        "write ${NAME}, ${NAME.field} or ${SOURCE:KEY}"},
-      {"${A \xC2\x9B" "2J", "unterminated reference \"${A \\xc2\\x9b2J\": missing \"}\""},
+      {"${A \xC2\x9B"
+       "2J",
+       "unterminated reference \"${A \\xc2\\x9b2J\": missing \"}\""},
       {"$<\x7F\xED\xA0\x80\xE2\x82\xAC>",
        "invalid reference \"$<\\x7f\\xed\\xa0\\x80\xE2\x82\xAC>\": \"\\x7f\" is not allowed; "
        "write $<NAME>, $<NAME.field> or $<SOURCE:KEY>"},

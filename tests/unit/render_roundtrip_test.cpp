@@ -1,13 +1,14 @@
 // Property test: any value substituted in any scalar style, position and collection renders to a
 // document that an independent parse (yaml-cpp's YAML::Load) reads back as exactly the intended
 // string, with the document's structure intact.
-#include "core/render/render.hpp"
-#include "core/resolve/resolver_setup.hpp"
-#include "support/environment.hpp"
+#include <yaml-cpp/yaml.h>
 
 #include <catch2/catch.hpp>
 #include <random>
-#include <yaml-cpp/yaml.h>
+
+#include "core/render/render.hpp"
+#include "core/resolve/resolver_setup.hpp"
+#include "support/environment.hpp"
 
 namespace {
 
@@ -35,18 +36,78 @@ const Shape k_shapes[] = {
 };
 
 const char* const k_special_values[] = {
-    "", " ", "yes", "no", "No", "on", "off", "null", "Null", "~", "true", "False", "123", "-5",
-    "0x1F", "1e3", ".inf", "-", "?", ":", "- item", "? q", ": v", "a: b", "a:b", "x #y", "x#y",
-    "#c", "{a}", "[b]", "&anchor", "*alias", "!tag", "|", ">", "%x", "@x", "`x", "'", "\"", "\\",
-    "$", "${X}", "$<Y>", "$${Z}", "\n", "a\nb", "a\n\nb", "\t", "a\tb", "\r", "a\r\nb", " lead",
-    "trail ", "caf\xC3\xA9", "\xE6\x97\xA5\xE6\x9C\xAC", "\xF0\x9F\x94\x91", "\xE2\x80\xA8",
-    "\xC2\x85", "---", "...", "a,b", "<<", "=", "'quoted'", "\"dq\"", "line\n  indented",
+    "",
+    " ",
+    "yes",
+    "no",
+    "No",
+    "on",
+    "off",
+    "null",
+    "Null",
+    "~",
+    "true",
+    "False",
+    "123",
+    "-5",
+    "0x1F",
+    "1e3",
+    ".inf",
+    "-",
+    "?",
+    ":",
+    "- item",
+    "? q",
+    ": v",
+    "a: b",
+    "a:b",
+    "x #y",
+    "x#y",
+    "#c",
+    "{a}",
+    "[b]",
+    "&anchor",
+    "*alias",
+    "!tag",
+    "|",
+    ">",
+    "%x",
+    "@x",
+    "`x",
+    "'",
+    "\"",
+    "\\",
+    "$",
+    "${X}",
+    "$<Y>",
+    "$${Z}",
+    "\n",
+    "a\nb",
+    "a\n\nb",
+    "\t",
+    "a\tb",
+    "\r",
+    "a\r\nb",
+    " lead",
+    "trail ",
+    "caf\xC3\xA9",
+    "\xE6\x97\xA5\xE6\x9C\xAC",
+    "\xF0\x9F\x94\x91",
+    "\xE2\x80\xA8",
+    "\xC2\x85",
+    "---",
+    "...",
+    "a,b",
+    "<<",
+    "=",
+    "'quoted'",
+    "\"dq\"",
+    "line\n  indented",
     "\x7F",
 };
 
 std::string random_value(std::mt19937_64& rng) {
-  static const std::string alphabet =
-      "abcXYZ019 _-.:/#'\"\\{}[],&*!|>%@`?$<~=+\n\t\r";
+  static const std::string alphabet = "abcXYZ019 _-.:/#'\"\\{}[],&*!|>%@`?$<~=+\n\t\r";
   static const char* const multibyte[] = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x94\x91"};
   std::uniform_int_distribution<int> kind(0, 9);
   const int k = kind(rng);
@@ -69,11 +130,16 @@ std::string random_value(std::mt19937_64& rng) {
 std::string printable(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else if (static_cast<unsigned char>(c) < 0x20) out += "\\x" + std::to_string(int(c));
-    else out += c;
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if (c == '\t')
+      out += "\\t";
+    else if (static_cast<unsigned char>(c) < 0x20)
+      out += "\\x" + std::to_string(int(c));
+    else
+      out += c;
   }
   return out;
 }
@@ -90,8 +156,8 @@ YAML::Node reach(const YAML::Node& root, const std::string& path) {
 TEST_CASE("render: every value round-trips in every style and position", "[render][property]") {
   const std::uint64_t seed = 20261123;
   std::mt19937_64 rng(seed);
-  const char* const templates[] = {"{A}", "{A}tail", "mid{A}dle", "head{A}", "{A} and {B}",
-                                   "{A}{B}", "x {B} y {A} z"};
+  const char* const templates[] = {"{A}",         "{A}tail", "mid{A}dle",    "head{A}",
+                                   "{A} and {B}", "{A}{B}",  "x {B} y {A} z"};
   int cases = 0;
   for (int i = 0; i < 10000; ++i) {
     const Shape& shape = k_shapes[rng() % std::size(k_shapes)];

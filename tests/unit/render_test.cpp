@@ -1,13 +1,12 @@
 #include "core/render/render.hpp"
 
+#include <catch2/catch.hpp>
+#include <support/heap_probe.hpp>
+#include <type_traits>
+
 #include "core/render/render_formats.hpp"
 #include "core/resolve/resolver_setup.hpp"
 #include "support/environment.hpp"
-
-#include <catch2/catch.hpp>
-#include <support/heap_probe.hpp>
-
-#include <type_traits>
 
 namespace {
 
@@ -46,13 +45,17 @@ TEST_CASE("render: output equals input outside substituted scalars", "[render]")
   const Rendered r = render_text(text, {{"PW", "p@ss"}}, {.syntax = hush::Syntax::angle});
   // With angle syntax only, ${…} is text: the output is the input, byte for byte.
   CHECK(r.result.text.reveal() == text);
-  const Rendered both = render_text(
-      "# c\r\nurl: \"postgres://u:${PW}@h/db\"  # t\r\nz:    1\r\n", {{"PW", "p@ss"}});
+  const Rendered both =
+      render_text("# c\r\nurl: \"postgres://u:${PW}@h/db\"  # t\r\nz:    1\r\n", {{"PW", "p@ss"}});
   CHECK(both.result.text.reveal() == "# c\r\nurl: \"postgres://u:p@ss@h/db\"  # t\r\nz:    1\r\n");
 }
 
 TEST_CASE("render: each style encodes the value or falls back to double quotes", "[render]") {
-  struct Case { const char* in; const char* value; const char* out; };
+  struct Case {
+    const char* in;
+    const char* value;
+    const char* out;
+  };
   const Case cases[] = {
       {"k: ${A}\n", "5432", "k: 5432\n"},
       {"k: ${A}\n", "true", "k: true\n"},
@@ -120,7 +123,10 @@ TEST_CASE("render: the inline secrets block is stripped unless kept", "[render]"
 // render failed its own verification (render-verify, "please report this").
 TEST_CASE("render: a document holding only the secrets block renders as an empty mapping",
           "[render]") {
-  struct Case { const char* text; const char* rendered; };
+  struct Case {
+    const char* text;
+    const char* rendered;
+  };
   const Case cases[] = {
       {"secrets:\n  X: y\n", "{}\n"},
       {"# config\nsecrets:\n  X: y\n", "# config\n{}\n"},
@@ -176,8 +182,8 @@ TEST_CASE("render: qualified references read one source only", "[render]") {
   CHECK(messages(r.result.findings) ==
         "t.yaml:4:4: error: reference ${vault:A} names source vault, which is not configured "
         "(configured: env, inline) [unknown-source]\n");
-  const Rendered ok = render_text("x: ${env:A}\ny: $<inline:A>\nsecrets:\n  A: inline-a\n",
-                                  {{"A", "env-a"}});
+  const Rendered ok =
+      render_text("x: ${env:A}\ny: $<inline:A>\nsecrets:\n  A: inline-a\n", {{"A", "env-a"}});
   CHECK(ok.result.text.reveal() == "x: env-a\ny: inline-a\n");
 }
 
@@ -195,14 +201,14 @@ TEST_CASE("render: json and env formats come from the rendered tree", "[render]"
   const std::string text =
       "port: ${PORT}\nname: \"${PORT}\"\nflag: true\nnothing:\nservices:\n"
       "  - name: db\n    env: {PW: $<PW>}\n";
-  const Rendered json = render_text(text, {{"PORT", "5432"}, {"PW", "a\"b"}},
-                                    {.format = hush::OutputFormat::json});
+  const Rendered json =
+      render_text(text, {{"PORT", "5432"}, {"PW", "a\"b"}}, {.format = hush::OutputFormat::json});
   CHECK(json.result.text.reveal() ==
         "{\n  \"port\": 5432,\n  \"name\": \"5432\",\n  \"flag\": true,\n  \"nothing\": null,\n"
         "  \"services\": [\n    {\n      \"name\": \"db\",\n      \"env\": {\n"
         "        \"PW\": \"a\\\"b\"\n      }\n    }\n  ]\n}\n");
-  const Rendered env = render_text(text, {{"PORT", "5432"}, {"PW", "a\"b$"}},
-                                   {.format = hush::OutputFormat::env});
+  const Rendered env =
+      render_text(text, {{"PORT", "5432"}, {"PW", "a\"b$"}}, {.format = hush::OutputFormat::env});
   CHECK(env.result.text.reveal() ==
         "FLAG=\"true\"\nNAME=\"5432\"\nNOTHING=\nPORT=\"5432\"\nSERVICES_DB_ENV_PW=\"a\\\"b\\$\"\n"
         "SERVICES_DB_NAME=\"db\"\n");
@@ -210,14 +216,20 @@ TEST_CASE("render: json and env formats come from the rendered tree", "[render]"
 
 // Found by tests/fuzz/yaml_render_fuzz: a scalar document became the line `="…"`.
 TEST_CASE("render: --format env refuses leaves without a valid variable name", "[render]") {
-  struct Case { const char* text; const char* message; };
+  struct Case {
+    const char* text;
+    const char* message;
+  };
   const Case cases[] = {
-      {"--- |\n  ${A}\n", "a document that is a single scalar has no valid variable name (names "
-                           "start with a letter or _); use --format yaml or json [env-name-invalid]"},
-      {"ok: 1\n9lives: ${A}\n", "the leaf at 9lives has no valid variable name (names start with "
-                                "a letter or _); use --format yaml or json [env-name-invalid]"},
-      {"\"\": ${A}\n", "the leaf at \"\" has no valid variable name (names start with a letter "
-                       "or _); use --format yaml or json [env-name-invalid]"},
+      {"--- |\n  ${A}\n",
+       "a document that is a single scalar has no valid variable name (names "
+       "start with a letter or _); use --format yaml or json [env-name-invalid]"},
+      {"ok: 1\n9lives: ${A}\n",
+       "the leaf at 9lives has no valid variable name (names start with "
+       "a letter or _); use --format yaml or json [env-name-invalid]"},
+      {"\"\": ${A}\n",
+       "the leaf at \"\" has no valid variable name (names start with a letter "
+       "or _); use --format yaml or json [env-name-invalid]"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);

@@ -1,11 +1,11 @@
 #include "core/check/report.hpp"
-#include "core/base/json.hpp"
 
+#include <catch2/catch.hpp>
+
+#include "core/base/json.hpp"
 #include "core/base/text.hpp"
 #include "core/check/check.hpp"
 #include "core/check/detect.hpp"
-
-#include <catch2/catch.hpp>
 
 namespace {
 
@@ -145,16 +145,21 @@ TEST_CASE("report: whole JSON and SARIF documents for a short password", "[repor
       "reference it as ${NAME}";
   const hush::Json expected_json = {
       {"findings",
-       hush::Json::array({{{"rule", "plaintext-secret"},
-                           {"severity", "error"},
-                           {"path", "c.yaml"},
-                           {"line", 1},
-                           {"column", 11},
-                           {"message", message},
-                           {"snippet", "    1 | password: \u2026(8 chars)\n      |           ^~~~~~~~~~"},
-                           {"fingerprint", fp}}})},
+       hush::Json::array(
+           {{{"rule", "plaintext-secret"},
+             {"severity", "error"},
+             {"path", "c.yaml"},
+             {"line", 1},
+             {"column", 11},
+             {"message", message},
+             {"snippet", "    1 | password: \u2026(8 chars)\n      |           ^~~~~~~~~~"},
+             {"fingerprint", fp}}})},
       {"summary",
-       {{"files", 1}, {"errors", 1}, {"warnings", 0}, {"suppressed", 0}, {"skipped_binary", 0},
+       {{"files", 1},
+        {"errors", 1},
+        {"warnings", 0},
+        {"suppressed", 0},
+        {"skipped_binary", 0},
         {"skipped_large", 0}}}};
   const std::string json = hush::report_json(report);
   CHECK(hush::Json::parse(json) == expected_json);
@@ -165,18 +170,22 @@ TEST_CASE("report: whole JSON and SARIF documents for a short password", "[repor
       {"ruleIndex", 0},
       {"level", "error"},
       {"message", {{"text", message}}},
-      {"locations", hush::Json::array({{{"physicalLocation",
-                                         {{"artifactLocation", {{"uri", "c.yaml"}}},
-                                          {"region", region}}}}})},
+      {"locations",
+       hush::Json::array({{{"physicalLocation",
+                            {{"artifactLocation", {{"uri", "c.yaml"}}}, {"region", region}}}}})},
       {"partialFingerprints", {{"hush/v1", fp}}}};
-  const hush::Json rule = {{"id", "plaintext-secret"},
-                           {"shortDescription", {{"text", "A literal value under a secret-like key"}}}};
+  const hush::Json rule = {
+      {"id", "plaintext-secret"},
+      {"shortDescription", {{"text", "A literal value under a secret-like key"}}}};
   const hush::Json expected_sarif = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
-      {"runs", hush::Json::array({{{"tool", {{"driver", {{"name", "hush"}, {"version", "0.1.0"},
-                                                         {"rules", hush::Json::array({rule})}}}}},
-                                   {"columnKind", "unicodeCodePoints"},
-                                   {"results", hush::Json::array({result})}}})}};
+      {"runs",
+       hush::Json::array(
+           {{{"tool",
+              {{"driver",
+                {{"name", "hush"}, {"version", "0.1.0"}, {"rules", hush::Json::array({rule})}}}}},
+             {"columnKind", "unicodeCodePoints"},
+             {"results", hush::Json::array({result})}}})}};
   CHECK(hush::Json::parse(hush::report_sarif(report, "0.1.0")) == expected_sarif);
 }

@@ -1,6 +1,5 @@
-#include <hush/source.hpp>
-
 #include <catch2/catch.hpp>
+#include <hush/source.hpp>
 #include <string>
 #include <vector>
 

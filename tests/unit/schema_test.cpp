@@ -1,7 +1,6 @@
 #include "core/model/schema.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <thread>
 #include <vector>

@@ -1,9 +1,9 @@
 #include "core/render/seal.hpp"
 
-#include <hush/error.hpp>
-#include "support/sidecar_fixture.hpp"
-
 #include <catch2/catch.hpp>
+#include <hush/error.hpp>
+
+#include "support/sidecar_fixture.hpp"
 
 using hush::test::simple_secret;
 using hush::test::test_now;

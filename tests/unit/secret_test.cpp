@@ -1,6 +1,5 @@
-#include <hush/secret.hpp>
-
 #include <catch2/catch.hpp>
+#include <hush/secret.hpp>
 
 TEST_CASE("secret: holds bytes in secure memory and moves", "[secret]") {
   hush::SecretValue value(std::string_view("s3cr\0et", 7));

@@ -1,9 +1,8 @@
-#include "core/sidecar/sidecar.hpp"
-
-#include <hush/error.hpp>
-#include "support/sidecar_fixture.hpp"
-
 #include <catch2/catch.hpp>
+#include <hush/error.hpp>
+
+#include "core/sidecar/sidecar.hpp"
+#include "support/sidecar_fixture.hpp"
 
 using hush::test::days_after_now;
 using hush::test::fields_payload;
@@ -142,9 +141,10 @@ TEST_CASE("sidecar: a type change keeps the value only when its shape fits", "[s
   // The type is sealed with the value, so keeping the value re-seals it: that needs the key.
   CHECK(error_of([&] {
           hush::update_secret(f.sidecar, "A", {.type = hush::SecretType::api_key}, test_now());
-        }) == "changing the type of secret A re-seals its value and needs the private key of "
-              "sidecar key " +
-                  f.sidecar.key_id + " (or give a new value) [missing-key]");
+        }) ==
+        "changing the type of secret A re-seals its value and needs the private key of "
+        "sidecar key " +
+            f.sidecar.key_id + " (or give a new value) [missing-key]");
   hush::update_secret(f.sidecar, "A", {.type = hush::SecretType::api_key}, test_now(), &f.keys);
   CHECK(f.sidecar.secrets.at("A").type == hush::SecretType::api_key);
   CHECK(f.sidecar.secrets.at("A").version == 1);
@@ -200,8 +200,7 @@ TEST_CASE("sidecar: an edited type or field list of a sealed value is tampering"
       changed.erase(fields, std::string_view("    fields: [password, username]\n").size());
     }
     const hush::Sidecar sidecar = hush::parse_sidecar("s.yaml", changed);
-    const std::string error =
-        error_of([&] { (void)hush::reveal_secret(sidecar, c.name, f.keys); });
+    const std::string error = error_of([&] { (void)hush::reveal_secret(sidecar, c.name, f.keys); });
     CHECK_THAT(error, Catch::StartsWith(c.message));
     CHECK_THAT(error, Catch::EndsWith("[tampered-value]"));
     CHECK(error.find("canary") == std::string::npos);

@@ -1,9 +1,8 @@
-#include "core/sidecar/sidecar.hpp"
-
-#include <hush/error.hpp>
-#include "support/sidecar_fixture.hpp"
-
 #include <catch2/catch.hpp>
+#include <hush/error.hpp>
+
+#include "core/sidecar/sidecar.hpp"
+#include "support/sidecar_fixture.hpp"
 
 using hush::test::fields_payload;
 using hush::test::simple_secret;

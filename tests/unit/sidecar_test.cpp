@@ -1,17 +1,17 @@
 #include "core/sidecar/sidecar.hpp"
 
+#include <sodium.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
 #include <hush/error.hpp>
+#include <thread>
+
 #include "core/base/fsutil.hpp"
 #include "support/sidecar_fixture.hpp"
 #include "support/temp_dir.hpp"
-
-#include <catch2/catch.hpp>
-#include <sodium.h>
-
-#include <atomic>
-#include <sys/wait.h>
-#include <thread>
-#include <unistd.h>
 
 using hush::test::days_after_now;
 using hush::test::test_now;
@@ -185,8 +185,8 @@ TEST_CASE("sidecar: parse errors are located and name the problem", "[sidecar]")
       {"bad format", std::string(good).replace(good.find("hush: 2"), 7, "hush: 3"),
        "s.yaml:2:7: error: unsupported sidecar format 3 (this hush reads formats 1 and 2) "
        "[sidecar-invalid]"},
-      {"enc:v2 value in a format-1 file", std::string(good).replace(good.find("hush: 2"), 7,
-                                                                    "hush: 1"),
+      {"enc:v2 value in a format-1 file",
+       std::string(good).replace(good.find("hush: 2"), 7, "hush: 1"),
        "s.yaml:12:12: error: value of secret A is sealed as enc:v2, which needs sidecar format 2 "
        "(the file says hush: 1) [sidecar-invalid]"},
       {"duplicate key", sidecar_text(keys, "    type: kv\n"),
@@ -247,8 +247,7 @@ TEST_CASE("sidecar: init with a passphrase stores the kdf and no key file", "[si
   REQUIRE(sidecar.kdf.has_value());
   CHECK(sidecar.kdf->opslimit == crypto_pwhash_OPSLIMIT_MIN);
   CHECK(hush::read_file(dir / "p.secrets.yaml", hush::config_input_limit())
-            .find("kdf: {alg: argon2id13, salt: ") !=
-        std::string::npos);
+            .find("kdf: {alg: argon2id13, salt: ") != std::string::npos);
   hush::KeyInputs inputs;
   inputs.passphrase = [] {
     return std::optional<hush::SecretValue>(hush::SecretValue("long passphrase"));
@@ -381,8 +380,7 @@ void check_legacy_values(const hush::Sidecar& sidecar, const hush::Keypair& keys
   CHECK(field_value(smtp, "username") == "legacy-user");
   const hush::SecretPayload smtp1 = hush::reveal_secret(sidecar, "SMTP", keys, 1);
   CHECK(field_value(smtp1, "password") == "Legacy-Canary-SMTP-1");
-  CHECK(field_value(hush::reveal_secret(sidecar, "SETTINGS", keys), "token") ==
-        "Legacy-Canary-KV");
+  CHECK(field_value(hush::reveal_secret(sidecar, "SETTINGS", keys), "token") == "Legacy-Canary-KV");
 }
 
 }  // namespace
@@ -422,10 +420,9 @@ TEST_CASE("sidecar: kdf limits beyond what hush init writes are refused, located
     CAPTURE(c.to);
     const std::string text = edited(good, c.from, c.to);
     const std::size_t line_start = text.rfind('\n', text.find("kdf: {")) + 1;
-    const std::size_t column = text.find(c.key, line_start) + std::string_view(c.key).size() -
-                               line_start + 1;
-    CHECK(parse_error(text) ==
-          "s.yaml:6:" + std::to_string(column) + ": error: " + c.message);
+    const std::size_t column =
+        text.find(c.key, line_start) + std::string_view(c.key).size() - line_start + 1;
+    CHECK(parse_error(text) == "s.yaml:6:" + std::to_string(column) + ": error: " + c.message);
   }
   hush::KdfParams most = hush::new_kdf_params(hush::KdfStrength::moderate);
   f.sidecar.kdf = most;
@@ -463,9 +460,8 @@ TEST_CASE("sidecar: old-format values are checked against the shape their payloa
     return reveal_error(hush::parse_sidecar("s.yaml", changed), name, keys);
   };
   SECTION("a multi-field value retyped as one value") {
-    const std::string changed =
-        edited(edited(text, "    type: basic\n", "    type: generic\n"),
-               "    fields: [password, username]\n", "");
+    const std::string changed = edited(edited(text, "    type: basic\n", "    type: generic\n"),
+                                       "    fields: [password, username]\n", "");
     CHECK(reveal(changed, "SMTP") ==
           "secret SMTP was tampered with: its sealed value holds fields, but type generic holds "
           "one value; restore the file from version control or set the value again "
@@ -490,8 +486,7 @@ TEST_CASE("sidecar: old-format values are checked against the shape their payloa
   }
 }
 
-TEST_CASE("sidecar: migrate re-seals every old value with its type and fields, once",
-          "[sidecar]") {
+TEST_CASE("sidecar: migrate re-seals every old value with its type and fields, once", "[sidecar]") {
   hush::Sidecar sidecar = hush::load_sidecar(hush::test::fixture_path("legacy_v1.secrets.yaml"));
   const hush::Sidecar before = sidecar;
   const hush::Keypair keys = hush::test::legacy_keys();
@@ -517,15 +512,14 @@ TEST_CASE("sidecar: migrate re-seals every old value with its type and fields, o
   }
   check_legacy_values(sidecar, keys);
   // History values keep the scopes they were sealed with and gain the type they were read as.
-  const hush::OpenedValue db1 =
-      hush::open_value(sidecar.secrets.at("DB_PASSWORD").history[0].value,
-                       {.name = "DB_PASSWORD", .version = 1}, keys,
-                       hush::BindingCheck::name_and_version);
+  const hush::OpenedValue db1 = hush::open_value(sidecar.secrets.at("DB_PASSWORD").history[0].value,
+                                                 {.name = "DB_PASSWORD", .version = 1}, keys,
+                                                 hush::BindingCheck::name_and_version);
   CHECK(db1.sealed.scopes == std::vector<std::string>{"service:database"});
   CHECK(db1.sealed.type == "password");
-  const hush::OpenedValue smtp1 = hush::open_value(sidecar.secrets.at("SMTP").history[0].value,
-                                                   {.name = "SMTP", .version = 1}, keys,
-                                                   hush::BindingCheck::name_and_version);
+  const hush::OpenedValue smtp1 =
+      hush::open_value(sidecar.secrets.at("SMTP").history[0].value, {.name = "SMTP", .version = 1},
+                       keys, hush::BindingCheck::name_and_version);
   CHECK(smtp1.sealed.type == "basic");
   CHECK(smtp1.sealed.fields == std::vector<std::string>{"password", "username"});
 
@@ -550,9 +544,9 @@ TEST_CASE("sidecar: migrate re-seals every old value with its type and fields, o
 TEST_CASE("sidecar: migrate leaves an old value that does not open as it was", "[sidecar]") {
   const std::string text =
       hush::read_file(hush::test::fixture_path("legacy_v1.secrets.yaml"), hush::k_sidecar_limit);
-  hush::Sidecar sidecar = hush::parse_sidecar(
-      "s.yaml", edited(edited(text, "    type: basic\n", "    type: generic\n"),
-                       "    fields: [password, username]\n", ""));
+  hush::Sidecar sidecar =
+      hush::parse_sidecar("s.yaml", edited(edited(text, "    type: basic\n", "    type: generic\n"),
+                                           "    fields: [password, username]\n", ""));
   const std::string tampered = sidecar.secrets.at("SMTP").value;
   const hush::MigrationResult result = hush::migrate_sidecar(sidecar, hush::test::legacy_keys());
   REQUIRE(result.failed.size() == 1);

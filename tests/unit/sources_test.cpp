@@ -1,9 +1,9 @@
 #include "core/resolve/sources.hpp"
 
+#include <catch2/catch.hpp>
+
 #include "core/resolve/resolver_setup.hpp"
 #include "support/environment.hpp"
-
-#include <catch2/catch.hpp>
 
 namespace {
 
@@ -40,8 +40,8 @@ class FakeSource : public hush::SecretSource {
 }  // namespace
 
 TEST_CASE("sources: the environment with and without a prefix", "[sources]") {
-  const hush::Environment env = hush::Environment::from_pairs(
-      {{"DB_PASSWORD", "pw"}, {"OPSIMATE_DB_PASSWORD", "prefixed"}});
+  const hush::Environment env =
+      hush::Environment::from_pairs({{"DB_PASSWORD", "pw"}, {"OPSIMATE_DB_PASSWORD", "prefixed"}});
   hush::EnvSource plain(env, "");
   CHECK(plain.lookup("DB_PASSWORD").has_value());
   CHECK(plain.fetch("DB_PASSWORD", "")->reveal() == "pw");
@@ -60,7 +60,8 @@ TEST_CASE("sources: the chain order decides which source answers", "[sources]") 
     return settings;
   };
   std::vector<hush::Finding> findings;
-  hush::Resolver inline_first = hush::make_resolver(settings_with({"inline", "env"}), &config, findings);
+  hush::Resolver inline_first =
+      hush::make_resolver(settings_with({"inline", "env"}), &config, findings);
   CHECK(inline_first.resolve(ref_to("A"), findings)->value->reveal() == "from-inline");
   hush::Resolver default_order = hush::make_resolver(settings_with({}), &config, findings);
   const auto hit = default_order.resolve(ref_to("A"), findings);
@@ -75,7 +76,11 @@ TEST_CASE("sources: the sidecar is found by the documented precedence", "[source
   hush::ProjectFile project;
   project.path = "/repo/.hush.yaml";
   project.sidecar = "deploy/app.secrets.{env}.yaml";
-  struct Case { hush::SidecarQuery query; const char* path; bool named; };
+  struct Case {
+    hush::SidecarQuery query;
+    const char* path;
+    bool named;
+  };
   const Case cases[] = {
       {{"/x/s.yaml", "/y/s.yaml", &project, "prod", "/c/app.yaml"}, "/x/s.yaml", true},
       {{"", "/y/s.yaml", &project, "prod", "/c/app.yaml"}, "/y/s.yaml", true},
@@ -113,7 +118,8 @@ TEST_CASE("sources: expiry and fields are enforced", "[sources]") {
 
   std::vector<std::unique_ptr<hush::SecretSource>> lenient_sources;
   lenient_sources.push_back(std::make_unique<FakeSource>(info));
-  hush::Resolver lenient(std::move(lenient_sources), {"sidecar"}, {.allow_expired = true, .now = now});
+  hush::Resolver lenient(std::move(lenient_sources), {"sidecar"},
+                         {.allow_expired = true, .now = now});
   findings.clear();
   const auto value = lenient.resolve(ref_to("CERT", {}, {}, "private_key"), findings);
   REQUIRE(value);

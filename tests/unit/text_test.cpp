@@ -1,15 +1,18 @@
 #include "core/base/text.hpp"
 
-#include <hush/error.hpp>
-
 #include <catch2/catch.hpp>
+#include <hush/error.hpp>
 #include <optional>
 #include <string>
 
 TEST_CASE("text: locates offsets across LF, CRLF and CR with code-point columns", "[text]") {
   const std::string text = "ab\r\ncaf\xc3\xa9 x\rz\n";
   const hush::LineIndex index(text);
-  struct Case { std::size_t offset; int line; int column; };
+  struct Case {
+    std::size_t offset;
+    int line;
+    int column;
+  };
   const Case cases[] = {{0, 1, 1}, {1, 1, 2}, {4, 2, 1}, {9, 2, 5}, {10, 2, 6}, {12, 3, 1}};
   for (const Case& c : cases) {
     CAPTURE(c.offset);
@@ -46,14 +49,18 @@ TEST_CASE("text: validates UTF-8", "[text]") {
   CHECK(hush::is_valid_utf8("plain caf\xc3\xa9 \xf0\x9f\x94\x91"));
   CHECK_FALSE(hush::is_valid_utf8("\xc3"));
   CHECK_FALSE(hush::is_valid_utf8("\xff"));
-  CHECK_FALSE(hush::is_valid_utf8("\xc0\xaf"));          // overlong
-  CHECK_FALSE(hush::is_valid_utf8("\xed\xa0\x80"));      // surrogate
+  CHECK_FALSE(hush::is_valid_utf8("\xc0\xaf"));      // overlong
+  CHECK_FALSE(hush::is_valid_utf8("\xed\xa0\x80"));  // surrogate
   CHECK(hush::count_code_points("caf\xc3\xa9") == 4);
 }
 
 TEST_CASE("text: finds the first encoding problem with its offset and reason", "[text]") {
   using namespace std::string_literals;
-  struct Case { std::string text; std::size_t offset; const char* reason; };
+  struct Case {
+    std::string text;
+    std::size_t offset;
+    const char* reason;
+  };
   const Case cases[] = {
       {"ab\n\xc0\xaf", 3, "invalid UTF-8: overlong encoding of U+002F"},
       {"\xc1\xbf", 0, "invalid UTF-8: overlong encoding of U+007F"},
@@ -72,7 +79,9 @@ TEST_CASE("text: finds the first encoding problem with its offset and reason", "
       {"\xf8\x88\x80\x80\x80", 0, "invalid UTF-8: byte 0xF8 never occurs in UTF-8"},
       {"a\xff", 1, "invalid UTF-8: byte 0xFF never occurs in UTF-8"},
       {"key: a\0b"s, 6, "NUL byte"},
-      {"\xff\xfe" "a\0"s, 0, "the text starts with a UTF-16 (little-endian) byte-order mark"},
+      {"\xff\xfe"
+       "a\0"s,
+       0, "the text starts with a UTF-16 (little-endian) byte-order mark"},
       {"\xfe\xff\0a"s, 0, "the text starts with a UTF-16 (big-endian) byte-order mark"},
       {"\xff\xfe\0\0a\0\0\0"s, 0, "the text starts with a UTF-32 (little-endian) byte-order mark"},
       {"\0\0\xfe\xff\0\0\0a"s, 0, "the text starts with a UTF-32 (big-endian) byte-order mark"},
@@ -86,9 +95,11 @@ TEST_CASE("text: finds the first encoding problem with its offset and reason", "
     CHECK(problem->reason == c.reason);
     if (c.text[c.offset] != '\0') CHECK_FALSE(hush::is_valid_utf8(c.text));
   }
-  for (const char* clean : {"", "plain: text\n", "\xef\xbb\xbf" "bom: utf-8\n",
-                            "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80",
-                            "\xf4\x8f\xbf\xbf \xed\x9f\xbf"}) {
+  for (const char* clean :
+       {"", "plain: text\n",
+        "\xef\xbb\xbf"
+        "bom: utf-8\n",
+        "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf \xed\x9f\xbf"}) {
     CAPTURE(clean);
     CHECK_FALSE(hush::find_encoding_problem(clean));
   }
@@ -104,11 +115,14 @@ TEST_CASE("text: an encoding error is located in code points with a printable sn
     CHECK(std::string(e.what()) ==
           "c.yaml:2:9: error: invalid UTF-8: byte 0xFF never occurs in UTF-8; hush reads YAML as "
           "UTF-8 text [invalid-encoding]");
-    CHECK(e.detail() ==
-          "    2 | b: caf\xc3\xa9 \xef\xbf\xbd tail\xef\xbf\xbd\n      |         ^");
+    CHECK(e.detail() == "    2 | b: caf\xc3\xa9 \xef\xbf\xbd tail\xef\xbf\xbd\n      |         ^");
   }
-  CHECK_NOTHROW(hush::require_valid_encoding("c.yaml", "\xef\xbb\xbf" "a: caf\xc3\xa9\n"));
-  CHECK(hush::printable_utf8(std::string("a\0b\xc3", 4)) == "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+  CHECK_NOTHROW(hush::require_valid_encoding("c.yaml",
+                                             "\xef\xbb\xbf"
+                                             "a: caf\xc3\xa9\n"));
+  CHECK(hush::printable_utf8(std::string("a\0b\xc3", 4)) ==
+        "a\xef\xbf\xbd"
+        "b\xef\xbf\xbd");
 }
 
 TEST_CASE("text: suggests close names", "[text]") {
@@ -136,9 +150,10 @@ TEST_CASE("text: JSON quoting into secure memory matches json_quote", "[text]") 
 
 TEST_CASE("text: JSON quoting always yields valid JSON", "[text]") {
   CHECK(hush::json_quote("caf\xc3\xa9") == "\"caf\xc3\xa9\"");
-  CHECK(hush::json_quote("a\x85" "b") == "\"a\\u0085b\"");          // a lone byte: its Latin-1 character
+  CHECK(hush::json_quote("a\x85"
+                         "b") == "\"a\\u0085b\"");  // a lone byte: its Latin-1 character
   CHECK(hush::json_quote("\xed\xa0\x80") == "\"\\u00ed\\u00a0\\u0080\"");  // a surrogate
-  CHECK(hush::json_quote("\xc0\xaf") == "\"\\u00c0\\u00af\"");            // overlong
+  CHECK(hush::json_quote("\xc0\xaf") == "\"\\u00c0\\u00af\"");             // overlong
   CHECK(hush::json_quote("\x7f\x01") == "\"\\u007f\\u0001\"");
   CHECK(hush::latin1_bytes_as_utf8("a\x85\xc3\xa9") == "a\xc2\x85\xc3\xa9");
 }

@@ -1,8 +1,7 @@
 #include "core/yaml/yaml_source.hpp"
 
-#include <hush/error.hpp>
-
 #include <catch2/catch.hpp>
+#include <hush/error.hpp>
 
 namespace {
 
@@ -40,7 +39,13 @@ TEST_CASE("yaml_source: spans and styles of every scalar style", "[yaml_source]"
       "  third\n"
       "tagged: &anchor !!str tagged value\n";
   const hush::YamlSource source = hush::parse_yaml_source("t.yaml", text);
-  struct Case { const char* value; hush::ScalarStyle style; const char* span; int line; int col; };
+  struct Case {
+    const char* value;
+    hush::ScalarStyle style;
+    const char* span;
+    int line;
+    int col;
+  };
   const Case cases[] = {
       {"just text", hush::ScalarStyle::plain, "just text", 1, 8},
       {"it's ${A}", hush::ScalarStyle::single_quoted, "'it''s ${A}'", 2, 9},
@@ -84,7 +89,9 @@ TEST_CASE("yaml_source: paths, keys and flow context", "[yaml_source]") {
 }
 
 TEST_CASE("yaml_source: BOM, CRLF, non-ASCII and several documents", "[yaml_source]") {
-  const std::string text = "\xEF\xBB\xBF" "a: caf\xC3\xA9 ${X}\r\nb: 'q'\r\n---\r\nc: |\r\n  z\r\n";
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "a: caf\xC3\xA9 ${X}\r\nb: 'q'\r\n---\r\nc: |\r\n  z\r\n";
   const hush::YamlSource source = hush::parse_yaml_source("t.yaml", text);
   REQUIRE(source.documents.size() == 2);
   const hush::ScalarSite& a = site_with_value(source, "caf\xC3\xA9 ${X}");
@@ -109,11 +116,16 @@ TEST_CASE("yaml_source: aliases copy the anchored node", "[yaml_source]") {
 
 TEST_CASE("yaml_source: bad encodings are refused before parsing, located", "[yaml_source]") {
   using namespace std::string_literals;
-  struct Case { std::string text; const char* message_start; };
+  struct Case {
+    std::string text;
+    const char* message_start;
+  };
   const Case cases[] = {
       {"a: 1\nb: x\xc3(\n", "t.yaml:2:5: error: invalid UTF-8: truncated 2-byte sequence"},
       {"a: \"caf\xc3\xa9\0\"\n"s, "t.yaml:1:9: error: NUL byte"},
-      {"\xff\xfe" "a\0:\0"s, "t.yaml:1:1: error: the text starts with a UTF-16 (little-endian)"},
+      {"\xff\xfe"
+       "a\0:\0"s,
+       "t.yaml:1:1: error: the text starts with a UTF-16 (little-endian)"},
       {"# c\n\xed\xa0\x80: v\n", "t.yaml:2:1: error: invalid UTF-8: UTF-16 surrogate U+D800"},
   };
   for (const Case& c : cases) {
@@ -128,11 +140,18 @@ TEST_CASE("yaml_source: bad encodings are refused before parsing, located", "[ya
       CHECK_FALSE(e.detail().empty());
     }
   }
-  CHECK(hush::parse_yaml_source("t.yaml", "\xef\xbb\xbf" "a: caf\xc3\xa9\n").documents.size() == 1);
+  CHECK(hush::parse_yaml_source("t.yaml",
+                                "\xef\xbb\xbf"
+                                "a: caf\xc3\xa9\n")
+            .documents.size() == 1);
 }
 
 TEST_CASE("yaml_source: syntax errors carry path, line and column", "[yaml_source]") {
-  struct Case { const char* text; const char* message_start; const char* hint; };
+  struct Case {
+    const char* text;
+    const char* message_start;
+    const char* hint;
+  };
   const Case cases[] = {
       {"a: 1\n  b: 2\n", "t.yaml:2:4: error: illegal map value", ""},
       {"a: \"unterminated\nb: c\n", "t.yaml:1:4: error: unterminated double-quoted scalar", ""},
@@ -182,13 +201,13 @@ TEST_CASE("yaml_source: structural limits and stray flow entries", "[yaml_source
   CHECK(parse_error_id("{a: 1, a: 2}") == "duplicate-key 1:8");
   CHECK(parse_error_id("a: {x: 1}\nb: {x: 1}\n") == "parsed");  // same key, other mappings
   // The top-level mapping is the first of the k_max_nesting levels.
-  CHECK(parse_error_id("a: " + repeat("[", hush::k_max_nesting - 1) + repeat("]", 99)) ==
-        "parsed");
+  CHECK(parse_error_id("a: " + repeat("[", hush::k_max_nesting - 1) + repeat("]", 99)) == "parsed");
   CHECK(parse_error_id("a: " + repeat("[", hush::k_max_nesting) + repeat("]", 100))
             .starts_with("nesting-limit 1:"));
   // An alias may not lift a deep anchor past the limit either.
   const std::string deep = repeat("[", 60) + repeat("]", 60);
-  CHECK(parse_error_id("a: &d " + deep + "\nb: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[*d]]]]]]]"
+  CHECK(parse_error_id("a: &d " + deep +
+                       "\nb: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[*d]]]]]]]"
                        "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n")
             .starts_with("nesting-limit 2:"));
   // Nine aliases of nine aliases of ...: refused long before the 9^n copies.
@@ -238,8 +257,10 @@ TEST_CASE("yaml_source: fuzz findings in keys, anchors and the BOM", "[yaml_sour
   CHECK(parse_error_id("? a\n: 1\nk :\n  v\n\"q\" : 1\n") == "parsed");
   // The indentation of a mapping whose first key has an anchor or tag, or follows a BOM,
   // is where its node starts: a block scalar in it is located exactly.
-  for (const char* text : {"&x k: v\nl: |\n  ${A}\n", "!!str k: v\nl: |\n  ${A}\n",
-                           "- &x k: v\n  l: |\n    ${A}\n", "\xEF\xBB\xBF" "a: 1\nf: |\n  ${A}\n"}) {
+  for (const char* text :
+       {"&x k: v\nl: |\n  ${A}\n", "!!str k: v\nl: |\n  ${A}\n", "- &x k: v\n  l: |\n    ${A}\n",
+        "\xEF\xBB\xBF"
+        "a: 1\nf: |\n  ${A}\n"}) {
     CAPTURE(text);
     const hush::YamlSource source = hush::parse_yaml_source("t.yaml", text);
     const hush::ScalarSite& site = site_with_value(source, "${A}\n");

@@ -1,9 +1,9 @@
 #include "core/yaml/yaml_spans.hpp"
 
-#include <hush/error.hpp>
-#include "core/yaml/yaml_source.hpp"
-
 #include <catch2/catch.hpp>
+#include <hush/error.hpp>
+
+#include "core/yaml/yaml_source.hpp"
 
 TEST_CASE("yaml_spans: a plain scalar is located through folded line breaks", "[yaml_spans]") {
   const hush::detail::ScalarSpan span =
@@ -46,13 +46,15 @@ TEST_CASE("yaml_spans: a verbatim tag without '>' ends the scan at the end of th
 // hold, with no blank before the scalar; hush skipped to the next blank and lost the scalar, so
 // render failed render-verify.
 TEST_CASE("yaml_spans: properties end where yaml-cpp's scanner ends them", "[yaml_spans]") {
-  struct Case { const char* text; std::size_t mark; const char* value; std::size_t begin; };
+  struct Case {
+    const char* text;
+    std::size_t mark;
+    const char* value;
+    std::size_t begin;
+  };
   const Case cases[] = {
-      {"!\x17$<A>", 0, "\x17$<A>", 1},
-      {"k: !t\x17x", 3, "\x17x", 5},
-      {"k: !e!t %41", 3, "%41", 8},
-      {"k: &a !t v", 3, "v", 9},
-      {"[&a x]", 1, "x", 4},
+      {"!\x17$<A>", 0, "\x17$<A>", 1}, {"k: !t\x17x", 3, "\x17x", 5}, {"k: !e!t %41", 3, "%41", 8},
+      {"k: &a !t v", 3, "v", 9},       {"[&a x]", 1, "x", 4},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);

@@ -3,18 +3,18 @@
 // reclaimed by the kernel and has a name only between linkat and renameat.
 #include "core/base/atomic_write.hpp"
 
-#include <hush/error.hpp>
-
-#include <algorithm>
-#include <cctype>
-#include <cerrno>
-#include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <hush/error.hpp>
 
 namespace hush {
 namespace {

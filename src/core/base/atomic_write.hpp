@@ -5,11 +5,11 @@
 // holds an exclusive flock from before it has any name, so a temporary without a lock belongs to
 // a writer that is gone and the next write of the same target removes it.
 #pragma once
-#include "core/base/fsutil.hpp"
-
 #include <filesystem>
 #include <string>
 #include <string_view>
+
+#include "core/base/fsutil.hpp"
 
 namespace hush {
 

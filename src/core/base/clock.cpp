@@ -1,8 +1,7 @@
 #include "core/base/clock.hpp"
 
-#include <hush/error.hpp>
-
 #include <cstdint>
+#include <hush/error.hpp>
 
 namespace hush {
 namespace {

@@ -1,9 +1,8 @@
 #include "core/base/env_names.hpp"
 
-#include <hush/error.hpp>
-
 #include <algorithm>
 #include <array>
+#include <hush/error.hpp>
 
 namespace hush {
 namespace {

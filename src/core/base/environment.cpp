@@ -1,10 +1,11 @@
 #include "core/base/environment.hpp"
 
-#include <hush/source.hpp>
-#include "core/base/env_names.hpp"
+#include <sodium.h>
 
 #include <cstring>
-#include <sodium.h>
+#include <hush/source.hpp>
+
+#include "core/base/env_names.hpp"
 
 namespace hush {
 

@@ -9,9 +9,8 @@
 //   block.set("API_TOKEN", token.reveal(), hush::Existing::keep);
 //   posix_spawnp(…, argv, block.envp());
 #pragma once
-#include <hush/secret.hpp>
-
 #include <functional>
+#include <hush/secret.hpp>
 #include <initializer_list>
 #include <map>
 #include <string>

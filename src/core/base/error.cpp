@@ -1,5 +1,4 @@
 #include <hush/error.hpp>
-
 #include <utility>
 
 namespace hush {

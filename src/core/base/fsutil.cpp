@@ -1,20 +1,20 @@
 #include "core/base/fsutil.hpp"
 
-#include "core/base/atomic_write.hpp"
-
-#include <hush/error.hpp>
+#include <fcntl.h>
+#include <glob.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <functional>
-#include <glob.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <hush/error.hpp>
 #include <utility>
+
+#include "core/base/atomic_write.hpp"
 
 namespace hush {
 namespace {
@@ -164,8 +164,7 @@ SecretBuffer read_secret_file(const std::filesystem::path& path, InputLimit limi
   return content;
 }
 
-void write_file_atomic(const std::filesystem::path& path, std::string_view content,
-                       FileMode mode) {
+void write_file_atomic(const std::filesystem::path& path, std::string_view content, FileMode mode) {
   const ParentDirectory directory(path);
   replace_file_at(directory.fd(), path.filename().string(), content, mode, path);
 }
@@ -267,8 +266,9 @@ std::vector<std::filesystem::path> expand_globs(const std::vector<std::string>& 
                                                 const std::filesystem::path& base) {
   std::vector<std::filesystem::path> out;
   for (const std::string& pattern : patterns) {
-    const std::filesystem::path full =
-        std::filesystem::path(pattern).is_absolute() ? std::filesystem::path(pattern) : base / pattern;
+    const std::filesystem::path full = std::filesystem::path(pattern).is_absolute()
+                                           ? std::filesystem::path(pattern)
+                                           : base / pattern;
     glob_t matches{};
     if (::glob(full.c_str(), 0, nullptr, &matches) == 0) {
       for (std::size_t i = 0; i < matches.gl_pathc; ++i) out.emplace_back(matches.gl_pathv[i]);

@@ -4,11 +4,10 @@
 // rename) so a reader never sees a partial file, and advisory exclusive locks for
 // read-modify-write cycles.
 #pragma once
-#include <hush/error.hpp>
-#include <hush/secret.hpp>
-
 #include <cstdint>
 #include <filesystem>
+#include <hush/error.hpp>
+#include <hush/secret.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

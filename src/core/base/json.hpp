@@ -5,7 +5,6 @@
 // by append_json_quoted (text.hpp) instead, since nlohmann's strings live in ordinary heap.
 #pragma once
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <string_view>
 

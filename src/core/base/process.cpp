@@ -3,18 +3,18 @@
 // allocates, never takes a lock another thread held at fork time, and never runs our destructors.
 #include "core/base/process.hpp"
 
-#include <hush/error.hpp>
-
-#include <algorithm>
-#include <cerrno>
-#include <csignal>
-#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <sodium.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <hush/error.hpp>
 
 namespace hush {
 namespace {

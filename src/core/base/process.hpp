@@ -2,13 +2,14 @@
 // shell) and an environment block built before the spawn, so nothing is allocated or run in the
 // child between fork and exec. run_capture adds pipes and a deadline for exec sources and git.
 #pragma once
-#include "core/base/environment.hpp"
-#include <hush/secret.hpp>
+#include <sys/types.h>
 
 #include <chrono>
+#include <hush/secret.hpp>
 #include <string>
-#include <sys/types.h>
 #include <vector>
+
+#include "core/base/environment.hpp"
 
 namespace hush {
 

@@ -2,7 +2,6 @@
 // the rest of hush: the value is announced before the caller sees it, so nothing that fails
 // afterwards can print it unmasked.
 #include <hush/source.hpp>
-
 #include <memory>
 #include <mutex>
 #include <utility>

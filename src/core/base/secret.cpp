@@ -1,6 +1,5 @@
-#include <hush/secret.hpp>
-
 #include <cstring>
+#include <hush/secret.hpp>
 #include <utility>
 
 namespace hush {

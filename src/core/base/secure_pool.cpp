@@ -2,13 +2,13 @@
 // 1 MiB sodium_malloc chunks, so ten thousand values cost a handful of mappings instead of one
 // mmap + mlock + four mprotects each (the old per-value sodium_malloc ran out of mappings near
 // 8,000 values). Freed blocks are wiped and kept on a per-class free list.
-#include <hush/secret.hpp>
+#include <sodium.h>
 
 #include <array>
 #include <cstdint>
+#include <hush/secret.hpp>
 #include <mutex>
 #include <new>
-#include <sodium.h>
 
 namespace hush {
 namespace {
@@ -16,7 +16,7 @@ namespace {
 constexpr std::size_t k_chunk_bytes = std::size_t{1} << 20;
 constexpr std::size_t k_min_block = 16;
 constexpr std::size_t k_max_block = std::size_t{64} << 10;  // larger: a mapping of its own
-constexpr std::size_t k_classes = 13;                        // 16 B … 64 KiB, powers of two
+constexpr std::size_t k_classes = 13;                       // 16 B … 64 KiB, powers of two
 
 struct FreeBlock {
   FreeBlock* next;

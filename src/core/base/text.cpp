@@ -1,10 +1,9 @@
 #include "core/base/text.hpp"
 
-#include <hush/error.hpp>
-
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <hush/error.hpp>
 
 namespace hush {
 
@@ -40,7 +39,7 @@ std::string_view LineIndex::line_text(int line) const {
 
 namespace {
 
-constexpr std::size_t k_snippet_bytes = 160;   // longer lines are cut to a window around the caret
+constexpr std::size_t k_snippet_bytes = 160;  // longer lines are cut to a window around the caret
 constexpr std::size_t k_snippet_before = 60;
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
@@ -72,9 +71,10 @@ std::string caret_snippet(int line, std::string_view line_text, int column, int 
   std::string tail;
   std::size_t caret_byte = byte_of_column(line_text, column);
   if (line_text.size() > k_snippet_bytes) {
-    const std::size_t begin =
-        back_to_boundary(line_text, caret_byte > k_snippet_before ? caret_byte - k_snippet_before : 0);
-    const std::size_t end = back_to_boundary(line_text, std::min(line_text.size(), begin + k_snippet_bytes));
+    const std::size_t begin = back_to_boundary(
+        line_text, caret_byte > k_snippet_before ? caret_byte - k_snippet_before : 0);
+    const std::size_t end =
+        back_to_boundary(line_text, std::min(line_text.size(), begin + k_snippet_bytes));
     shown = line_text.substr(begin, end - begin);
     caret_byte -= begin;
     if (begin > 0) lead = "...";
@@ -285,8 +285,10 @@ std::size_t utf8_sequence_at(std::string_view text, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char c = byte(i);
   if (c < 0x80) return 1;
-  const std::size_t length = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-                             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  const std::size_t length = c >= 0xC2 && c <= 0xDF   ? 2
+                             : c >= 0xE0 && c <= 0xEF ? 3
+                             : c >= 0xF0 && c <= 0xF4 ? 4
+                                                      : 0;
   if (length == 0 || i + length > text.size()) return 0;
   for (std::size_t k = 1; k < length; ++k) {
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
@@ -326,11 +328,21 @@ void append_quoted(Out& out, std::string_view text) {
     }
     ++i;
     switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
           escape_byte(static_cast<unsigned char>(c));

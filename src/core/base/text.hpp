@@ -2,9 +2,8 @@
 // to 1-based line:column (columns in Unicode code points), source-line snippets with a caret,
 // UTF-8 validation, name suggestions and JSON string quoting (also into secure memory). No YAML.
 #pragma once
-#include <hush/secret.hpp>
-
 #include <cstddef>
+#include <hush/secret.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,20 +1,20 @@
 #include "core/check/check.hpp"
 
-#include "core/base/fsutil.hpp"
-#include <hush/redact.hpp>
-#include "core/base/json.hpp"
-#include "core/base/text.hpp"
-
-#include "core/check/check_impl.hpp"
-#include "core/check/preview.hpp"
+#include <re2/re2.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <atomic>
-#include <mutex>
-#include <re2/re2.h>
-#include <sodium.h>
 #include <exception>
+#include <hush/redact.hpp>
+#include <mutex>
 #include <thread>
+
+#include "core/base/fsutil.hpp"
+#include "core/base/json.hpp"
+#include "core/base/text.hpp"
+#include "core/check/check_impl.hpp"
+#include "core/check/preview.hpp"
 
 namespace hush {
 namespace detail {
@@ -24,8 +24,10 @@ std::string fingerprint(std::string_view rule, std::string_view path, std::strin
   static constexpr unsigned char k_key[] = "hush-baseline-v1-fingerprint-key";
   crypto_generichash_state state;
   crypto_generichash_init(&state, k_key, 32, 16);
-  for (std::string_view part : {rule, std::string_view("\0", 1), path, std::string_view("\0", 1), subject}) {
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part.data()), part.size());
+  for (std::string_view part :
+       {rule, std::string_view("\0", 1), path, std::string_view("\0", 1), subject}) {
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part.data()),
+                              part.size());
   }
   unsigned char digest[16];
   crypto_generichash_final(&state, digest, sizeof digest);
@@ -98,8 +100,11 @@ void text_rules(const CheckInput& input, const CheckOptions& options, const Reda
       const LineColumn at = index.locate(d.offset);
       const std::string_view secret = std::string_view(input.content).substr(d.offset, d.length);
       const SecretSpan span{d.offset, d.length, d.prefix, masked_preview(secret, d.prefix)};
-      out.push_back({Severity::error, "detected-secret/" + d.rule, {input.path, at.line, at.column},
-                     d.description + ": " + span.preview, masker.snippet(index, span),
+      out.push_back({Severity::error,
+                     "detected-secret/" + d.rule,
+                     {input.path, at.line, at.column},
+                     d.description + ": " + span.preview,
+                     masker.snippet(index, span),
                      detail::fingerprint("detected-secret/" + d.rule, input.path, secret)});
     }
   }
@@ -107,7 +112,9 @@ void text_rules(const CheckInput& input, const CheckOptions& options, const Reda
   for (const Redactor::Match& m : known->find(input.content)) {
     const LineColumn at = index.locate(m.offset);
     const std::string_view secret = std::string_view(input.content).substr(m.offset, m.length);
-    out.push_back({Severity::error, "known-secret-value", {input.path, at.line, at.column},
+    out.push_back({Severity::error,
+                   "known-secret-value",
+                   {input.path, at.line, at.column},
                    "the value of sidecar secret " + m.name + " is written here in plaintext",
                    masker.snippet(index, {m.offset, m.length, "", masked_preview(secret)}),
                    detail::fingerprint("known-secret-value", input.path, secret)});
@@ -124,7 +131,11 @@ Finding syntax_finding(const CheckInput& input, const Error& e, const LineMasker
   std::string snippet =
       where.line > 0 ? masker.snippet_at(index, where.line, std::max(where.column, 1), 1) : "";
   if (rule == "invalid-encoding") snippet = printable_utf8(snippet);
-  return {Severity::error, rule, where, e.message(), std::move(snippet),
+  return {Severity::error,
+          rule,
+          where,
+          e.message(),
+          std::move(snippet),
           detail::fingerprint(rule, input.path, e.message())};
 }
 
@@ -133,7 +144,11 @@ Finding syntax_finding(const CheckInput& input, const Error& e, const LineMasker
 FileResult unreadable_result(const CheckInput& input, const Error& e) {
   FileResult result;
   if (e.id() == "input-too-large") return result.large = true, result;
-  result.findings.push_back({Severity::error, e.id(), {input.path, 0, 0}, e.message(), {},
+  result.findings.push_back({Severity::error,
+                             e.id(),
+                             {input.path, 0, 0},
+                             e.message(),
+                             {},
                              detail::fingerprint(e.id(), input.path, e.message())});
   return result;
 }
@@ -202,8 +217,11 @@ void unused_secrets(const CheckOptions& options, const std::set<std::string>& re
                     std::vector<Finding>& findings) {
   for (const auto& [name, entry] : options.sidecar->secrets) {
     if (referenced.count(name) != 0) continue;
-    findings.push_back({Severity::warning, "unused-secret", {options.sidecar_path, 0, 0},
-                        "secret " + name + " is not referenced by any checked config", {},
+    findings.push_back({Severity::warning,
+                        "unused-secret",
+                        {options.sidecar_path, 0, 0},
+                        "secret " + name + " is not referenced by any checked config",
+                        {},
                         detail::fingerprint("unused-secret", options.sidecar_path, name)});
   }
 }
@@ -215,8 +233,10 @@ CheckReport check_files(const std::vector<CheckInput>& files, const CheckOptions
   if (!options.known_values.empty()) known = std::make_unique<Redactor>(options.known_values);
   std::vector<FileResult> results(files.size());
   std::atomic<std::size_t> next{0};
-  const unsigned wanted = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
-  const unsigned workers = std::max(1u, std::min<unsigned>(wanted, static_cast<unsigned>(files.size())));
+  const unsigned wanted =
+      options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
+  const unsigned workers =
+      std::max(1u, std::min<unsigned>(wanted, static_cast<unsigned>(files.size())));
   // An exception leaving a worker would call std::terminate (no message, no wiping destructors):
   // it is carried to this thread and rethrown once every worker has stopped.
   std::vector<std::exception_ptr> failures(files.size());
@@ -249,23 +269,40 @@ CheckReport check_files(const std::vector<CheckInput>& files, const CheckOptions
     std::move(r.findings.begin(), r.findings.end(), std::back_inserter(report.findings));
   }
   if (options.sidecar && any_config) unused_secrets(options, referenced, report.findings);
-  std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.where.path, a.where.line, a.where.column) <
-           std::tie(b.where.path, b.where.line, b.where.column);
-  });
+  std::stable_sort(report.findings.begin(), report.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     return std::tie(a.where.path, a.where.line, a.where.column) <
+                            std::tie(b.where.path, b.where.line, b.where.column);
+                   });
   return report;
 }
 
 bool is_secret_like_key(std::string_view key, const std::vector<std::string>& extra) {
   std::string k(key);
-  for (char& c : k) c = c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const char* const k_exact[] = {"password", "passwd", "pass", "pwd", "token", "api_key",
-                                        "apikey", "secret", "secret_key", "private_key",
-                                        "client_secret", "access_key", "secret_access_key",
-                                        "auth_token", "access_token", "refresh_token",
-                                        "bearer_token", "routing_key", "webhook_url", "dsn"};
-  static const char* const k_suffixes[] = {"_password", "_passwd", "_token", "_secret",
-                                           "_api_key", "_apikey", "_private_key", "_access_key"};
+  for (char& c : k)
+    c = c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const char* const k_exact[] = {"password",
+                                        "passwd",
+                                        "pass",
+                                        "pwd",
+                                        "token",
+                                        "api_key",
+                                        "apikey",
+                                        "secret",
+                                        "secret_key",
+                                        "private_key",
+                                        "client_secret",
+                                        "access_key",
+                                        "secret_access_key",
+                                        "auth_token",
+                                        "access_token",
+                                        "refresh_token",
+                                        "bearer_token",
+                                        "routing_key",
+                                        "webhook_url",
+                                        "dsn"};
+  static const char* const k_suffixes[] = {"_password", "_passwd", "_token",       "_secret",
+                                           "_api_key",  "_apikey", "_private_key", "_access_key"};
   for (const char* exact : k_exact) {
     if (k == exact) return true;
   }
@@ -282,8 +319,7 @@ namespace {
 
 [[noreturn]] void invalid_baseline(const std::string& path, const std::string& why) {
   throw Error(ErrorKind::usage, "baseline-invalid",
-              "not a hush baseline: " + why + " (write one with --write-baseline)",
-              Location{path});
+              "not a hush baseline: " + why + " (write one with --write-baseline)", Location{path});
 }
 
 bool is_fingerprint(const std::string& text) {

@@ -3,21 +3,21 @@
 // values written in plaintext. Findings never carry a secret: messages and snippets show masked
 // previews (core/check/preview.hpp: "AKIA…(20 chars)", "…(8 chars)").
 #pragma once
-#include <hush/error.hpp>
-#include "core/base/environment.hpp"
-#include "core/model/reference.hpp"
-#include "core/sidecar/sidecar.hpp"
-#include "core/yaml/yaml_source.hpp"
-
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <hush/error.hpp>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "core/base/environment.hpp"
+#include "core/model/reference.hpp"
+#include "core/sidecar/sidecar.hpp"
+#include "core/yaml/yaml_source.hpp"
 
 namespace hush {
 
@@ -42,10 +42,10 @@ struct DetectedSecret {
 
 struct CheckOptions {
   Syntax syntax = Syntax::both;
-  std::vector<std::string> secret_keys_extra;  // more keys treated as secret-bearing
-  std::optional<Sidecar> sidecar;              // names and metadata for reference checks
-  std::string sidecar_path;                    // where unused-secret findings point
-  std::vector<NamedSecret> known_values;       // decrypted values (only with the private key)
+  std::vector<std::string> secret_keys_extra;      // more keys treated as secret-bearing
+  std::optional<Sidecar> sidecar;                  // names and metadata for reference checks
+  std::string sidecar_path;                        // where unused-secret findings point
+  std::vector<NamedSecret> known_values;           // decrypted values (only with the private key)
   std::shared_ptr<const Environment> environment;  // consulted only when set (--env-source)
   std::chrono::sys_seconds now{};
   std::chrono::seconds expiring_window{14 * 24 * 3600};
@@ -62,7 +62,7 @@ struct CheckReport {
   std::size_t files_checked = 0;
   std::size_t skipped_binary = 0;
   std::size_t skipped_large = 0;
-  std::size_t suppressed = 0;     // by `# hush:ignore` comments
+  std::size_t suppressed = 0;  // by `# hush:ignore` comments
 };
 
 // Runs every rule on `files`. Never throws for bad file content (that is a finding). Any other

@@ -1,11 +1,10 @@
-#include "core/check/check_impl.hpp"
+#include <algorithm>
+#include <map>
 
+#include "core/check/check_impl.hpp"
 #include "core/model/config_model.hpp"
 #include "core/model/reference.hpp"
 #include "core/resolve/sources.hpp"
-
-#include <algorithm>
-#include <map>
 
 namespace hush::detail {
 namespace {
@@ -27,11 +26,14 @@ void duplicate_names(const YamlSource& source, const YamlDocument& document,
       const auto [it, added] = first_line.emplace(name->value, site.start.line);
       if (added) continue;
       const std::string word = std::string(section).substr(0, std::string(section).size() - 1);
-      findings.push_back({Severity::error, "duplicate-name", where_of(source, site),
+      findings.push_back({Severity::error,
+                          "duplicate-name",
+                          where_of(source, site),
                           "duplicate " + word + " name " + name->value + " (first at line " +
                               std::to_string(it->second) + "); names must be unique within " +
                               section,
-                          {}, fingerprint("duplicate-name", source.path, word + ":" + name->value)});
+                          {},
+                          fingerprint("duplicate-name", source.path, word + ":" + name->value)});
     }
   }
 }
@@ -43,16 +45,23 @@ void inline_block(const YamlSource& source, const YamlDocument& document,
     if (key.kind != NodeKind::scalar || key.value != "secrets") continue;
     const YamlNode& block = document.root.children[i];
     if (block.kind != NodeKind::map || block.keys.empty()) continue;
-    findings.push_back({Severity::error, "inline-secret", where_of(source, document.scalars[key.scalar]),
+    findings.push_back({Severity::error,
+                        "inline-secret",
+                        where_of(source, document.scalars[key.scalar]),
                         "plaintext secrets: block with " + std::to_string(block.keys.size()) +
                             " secret(s); move them into the encrypted sidecar with `hush seal " +
                             source.path + "`",
-                        {}, fingerprint("inline-secret", source.path, "secrets")});
+                        {},
+                        fingerprint("inline-secret", source.path, "secrets")});
     for (const YamlNode& name : block.keys) {
       if (name.kind == NodeKind::scalar && secret_name_problem(name.value)) {
-        findings.push_back({Severity::warning, "secret-name", where_of(source, document.scalars[name.scalar]),
-                            "secret name " + name.value + " is not UPPER_SNAKE_CASE ([A-Z][A-Z0-9_]*)",
-                            {}, fingerprint("secret-name", source.path, name.value)});
+        findings.push_back(
+            {Severity::warning,
+             "secret-name",
+             where_of(source, document.scalars[name.scalar]),
+             "secret name " + name.value + " is not UPPER_SNAKE_CASE ([A-Z][A-Z0-9_]*)",
+             {},
+             fingerprint("secret-name", source.path, name.value)});
       }
     }
   }
@@ -141,7 +150,8 @@ void check_config(const YamlSource& source, const CheckOptions& options, const L
   }
   for (const TemplateReference& ref : refs.references) {
     const std::string& qualifier = ref.reference.source;
-    if (!qualifier.empty() && qualifier != "sidecar" && qualifier != "inline" && qualifier != "env") {
+    if (!qualifier.empty() && qualifier != "sidecar" && qualifier != "inline" &&
+        qualifier != "env") {
       continue;  // exec sources are only consulted when rendering
     }
     if (qualifier == "env" && !options.environment) continue;

@@ -1,12 +1,12 @@
 // Private to check: shared helpers of the rule passes.
 #pragma once
-#include "core/check/check.hpp"
-#include "core/check/preview.hpp"
-
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/check/check.hpp"
+#include "core/check/preview.hpp"
 
 namespace hush::detail {
 

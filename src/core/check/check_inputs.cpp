@@ -1,10 +1,10 @@
 #include "core/check/check_inputs.hpp"
 
+#include <algorithm>
 #include <hush/error.hpp>
+
 #include "core/base/fsutil.hpp"
 #include "core/base/process.hpp"
-
-#include <algorithm>
 
 namespace hush {
 namespace {
@@ -51,17 +51,20 @@ std::vector<std::string> split_nul(const std::string& text) {
 }
 
 bool inside_git(const std::filesystem::path& dir, const Environment& environment) {
-  const CaptureResult result = run_capture({"git", "-C", dir.string(), "rev-parse", "--is-inside-work-tree"},
-                                           environment, k_git_timeout);
+  const CaptureResult result =
+      run_capture({"git", "-C", dir.string(), "rev-parse", "--is-inside-work-tree"}, environment,
+                  k_git_timeout);
   return result.exit_status == 0 && result.out.reveal().starts_with("true");
 }
 
 void add_directory(const std::filesystem::path& dir, const Environment& environment,
                    std::vector<std::string>& files) {
   if (inside_git(dir, environment)) {
-    for (const std::string& f : split_nul(git({"-C", dir.string(), "ls-files", "-z", "--cached", "--others",
-                                               "--exclude-standard"}, environment, "git-failed"))) {
-      if (std::filesystem::is_regular_file(dir / f)) files.push_back((dir / f).lexically_normal().string());
+    for (const std::string& f : split_nul(git(
+             {"-C", dir.string(), "ls-files", "-z", "--cached", "--others", "--exclude-standard"},
+             environment, "git-failed"))) {
+      if (std::filesystem::is_regular_file(dir / f))
+        files.push_back((dir / f).lexically_normal().string());
     }
     return;
   }
@@ -87,8 +90,8 @@ std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& path
     } else if (std::filesystem::exists(path, error)) {
       files.push_back(path);
     } else {
-      throw Error(ErrorKind::io, "unreadable-file", "cannot read " + path + ": No such file or directory",
-                  Location{path, 0, 0});
+      throw Error(ErrorKind::io, "unreadable-file",
+                  "cannot read " + path + ": No such file or directory", Location{path, 0, 0});
     }
   }
   std::sort(files.begin(), files.end());
@@ -114,8 +117,9 @@ std::vector<CheckInput> staged_inputs(const Environment& environment, InputLimit
   const std::string top = git({"rev-parse", "--show-toplevel"}, environment, "git-failed");
   const std::string root = top.substr(0, top.find('\n'));
   std::vector<CheckInput> out;
-  for (const std::string& path : split_nul(git({"-C", root, "diff", "--cached", "--name-only", "-z",
-                                                "--diff-filter=ACMR"}, environment, "git-failed"))) {
+  for (const std::string& path :
+       split_nul(git({"-C", root, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"},
+                     environment, "git-failed"))) {
     const CaptureResult blob = run_git({"-C", root, "show", ":" + path}, environment, "git-failed",
                                        static_cast<std::size_t>(limit.bytes));
     if (blob.too_large) {

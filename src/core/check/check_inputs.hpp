@@ -3,13 +3,13 @@
 // staged blobs of the index (`--staged`: what will be committed, not the working tree). git runs
 // with `environment`'s variables, never hush's credential variables.
 #pragma once
-#include "core/base/environment.hpp"
-#include "core/base/fsutil.hpp"
-#include "core/check/check.hpp"
-
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "core/base/environment.hpp"
+#include "core/base/fsutil.hpp"
+#include "core/check/check.hpp"
 
 namespace hush {
 
@@ -19,8 +19,9 @@ namespace hush {
 // with read_file and `limit`; a file named in `paths` that is not a regular file, or one over
 // the limit, is returned with `unreadable` set, so it is reported without stopping the others.
 // Throws Error(io) for a path that does not exist or another file that cannot be read.
-[[nodiscard]] std::vector<CheckInput> working_tree_inputs(
-    const std::vector<std::string>& paths, const Environment& environment, InputLimit limit);
+[[nodiscard]] std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& paths,
+                                                          const Environment& environment,
+                                                          InputLimit limit);
 
 // The staged content of every added, copied, modified or renamed file (`git diff --cached`,
 // `git show :path`), with paths relative to the repository root; a blob over `limit` is

@@ -1,17 +1,17 @@
 #include "core/check/detect.hpp"
 
-#include <hush/error.hpp>
-#include "core/check/regex_prefix.hpp"
-#include "core/yaml/yaml_source.hpp"
-
-#include "hush/detect_rules_data.hpp"
+#include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <re2/re2.h>
-#include <re2/set.h>
+#include <hush/error.hpp>
 #include <set>
+
+#include "core/check/regex_prefix.hpp"
+#include "core/yaml/yaml_source.hpp"
+#include "hush/detect_rules_data.hpp"
 
 namespace hush {
 
@@ -39,7 +39,8 @@ RE2::Options rule_options() {
   return options;
 }
 
-[[noreturn]] void invalid(const YamlSource& source, const YamlNode& node, const std::string& message) {
+[[noreturn]] void invalid(const YamlSource& source, const YamlNode& node,
+                          const std::string& message) {
   Location where{source.path, 0, 0};
   if (node.scalar != k_no_scalar) {
     const ScalarSite& site = source.documents[0].scalars[node.scalar];
@@ -48,17 +49,20 @@ RE2::Options rule_options() {
   throw Error(ErrorKind::invalid_input, "detect-rules-invalid", message, where);
 }
 
-std::vector<std::string> strings_of(const YamlSource& source, const YamlNode& node, const char* what) {
+std::vector<std::string> strings_of(const YamlSource& source, const YamlNode& node,
+                                    const char* what) {
   if (node.kind != NodeKind::sequence) invalid(source, node, std::string(what) + " must be a list");
   std::vector<std::string> out;
   for (const YamlNode& item : node.children) {
-    if (item.kind != NodeKind::scalar) invalid(source, item, std::string(what) + " items must be strings");
+    if (item.kind != NodeKind::scalar)
+      invalid(source, item, std::string(what) + " items must be strings");
     out.push_back(item.value);
   }
   return out;
 }
 
-std::unique_ptr<RE2> compile(const YamlSource& source, const YamlNode& node, const std::string& pattern) {
+std::unique_ptr<RE2> compile(const YamlSource& source, const YamlNode& node,
+                             const std::string& pattern) {
   auto regex = std::make_unique<RE2>(pattern, rule_options());
   if (!regex->ok()) invalid(source, node, "invalid RE2 pattern: " + regex->error());
   return regex;
@@ -96,18 +100,21 @@ std::vector<std::string> prefixes_of(const YamlSource& source, const YamlNode& n
   for (const YamlNode* item : items) {
     const std::string& prefix = item->value;
     if (!is_literal(prefix)) {
-      invalid(source, *item, "prefix '" + prefix + "' is not a literal (printable ASCII, no spaces)");
+      invalid(source, *item,
+              "prefix '" + prefix + "' is not a literal (printable ASCII, no spaces)");
     }
     if (!within_starts(prefix, starts)) {
-      invalid(source, *item, "prefix '" + prefix + "' is not a literal that every match starts with");
+      invalid(source, *item,
+              "prefix '" + prefix + "' is not a literal that every match starts with");
     }
     out.push_back(prefix);
   }
   for (const std::string& start : starts) {
     const auto begins = [&](const std::string& p) { return start.starts_with(p); };
     if (std::none_of(out.begin(), out.end(), begins)) {
-      invalid(source, *items.front(),
-              "a match can start with '" + start + "', which starts with none of the rule's prefixes");
+      invalid(
+          source, *items.front(),
+          "a match can start with '" + start + "', which starts with none of the rule's prefixes");
     }
   }
   return out;
@@ -124,13 +131,15 @@ CompiledRule read_rule(const YamlSource& source, const YamlNode& entry) {
   }
   const YamlNode* id = entry.find("id");
   const YamlNode* regex = entry.find("regex");
-  if (id == nullptr || regex == nullptr || id->kind != NodeKind::scalar || regex->kind != NodeKind::scalar) {
+  if (id == nullptr || regex == nullptr || id->kind != NodeKind::scalar ||
+      regex->kind != NodeKind::scalar) {
     invalid(source, entry.keys.empty() ? entry : entry.keys[0], "a rule needs an id and a regex");
   }
   CompiledRule rule;
   rule.rule.id = id->value;
   if (const YamlNode* d = entry.find("description")) rule.rule.description = d->value;
-  if (const YamlNode* k = entry.find("keywords")) rule.rule.keywords = strings_of(source, *k, "keywords");
+  if (const YamlNode* k = entry.find("keywords"))
+    rule.rule.keywords = strings_of(source, *k, "keywords");
   if (const YamlNode* e = entry.find("entropy")) {
     try {
       rule.rule.entropy = std::stod(e->value);
@@ -143,7 +152,8 @@ CompiledRule read_rule(const YamlSource& source, const YamlNode& entry) {
     rule.rule.prefixes = prefixes_of(source, *p, regex->value);
   }
   if (const YamlNode* a = entry.find("allow")) {
-    for (const std::string& p : strings_of(source, *a, "allow")) rule.allow.push_back(compile(source, *a, p));
+    for (const std::string& p : strings_of(source, *a, "allow"))
+      rule.allow.push_back(compile(source, *a, p));
   }
   return rule;
 }
@@ -174,7 +184,8 @@ void Detector::Impl::build() {
     }
   }
   if (!patterns->Compile() || !keywords->Compile()) {
-    throw Error(ErrorKind::invalid_input, "detect-rules-invalid", "the detection rules do not compile together");
+    throw Error(ErrorKind::invalid_input, "detect-rules-invalid",
+                "the detection rules do not compile together");
   }
 }
 
@@ -183,20 +194,24 @@ Detector::~Detector() = default;
 Detector::Detector(Detector&&) noexcept = default;
 Detector& Detector::operator=(Detector&&) noexcept = default;
 
-Detector Detector::builtin() { return from_yaml(detail::k_detect_rules_yaml, "schemas/detect-rules.yaml"); }
+Detector Detector::builtin() {
+  return from_yaml(detail::k_detect_rules_yaml, "schemas/detect-rules.yaml");
+}
 
 Detector Detector::from_yaml(std::string_view text, const std::string& path) {
   const YamlSource source = parse_yaml_source(path, std::string(text));
   auto impl = std::make_unique<Impl>();
-  const YamlNode* rules = source.documents.empty() ? nullptr : source.documents[0].root.find("rules");
+  const YamlNode* rules =
+      source.documents.empty() ? nullptr : source.documents[0].root.find("rules");
   if (rules == nullptr || rules->kind != NodeKind::sequence) {
-    throw Error(ErrorKind::invalid_input, "detect-rules-invalid", "expected a top-level rules: list",
-                Location{path, 1, 1});
+    throw Error(ErrorKind::invalid_input, "detect-rules-invalid",
+                "expected a top-level rules: list", Location{path, 1, 1});
   }
   std::set<std::string> ids;
   for (const YamlNode& entry : rules->children) {
     CompiledRule rule = read_rule(source, entry);
-    if (!ids.insert(rule.rule.id).second) invalid(source, *entry.find("id"), "duplicate rule id " + rule.rule.id);
+    if (!ids.insert(rule.rule.id).second)
+      invalid(source, *entry.find("id"), "duplicate rule id " + rule.rule.id);
     impl->rules.push_back(rule.rule);
     impl->compiled.push_back(std::move(rule));
   }
@@ -212,7 +227,9 @@ std::vector<Detection> Detector::scan(std::string_view text) const {
   std::vector<int> rule_hits;
   if (!m_impl->keywords->Match(input, &keyword_hits)) return {};
   std::set<int> candidates;
-  for (int k : keyword_hits) candidates.insert(m_impl->rules_of_keyword[static_cast<std::size_t>(k)].begin(), m_impl->rules_of_keyword[static_cast<std::size_t>(k)].end());
+  for (int k : keyword_hits)
+    candidates.insert(m_impl->rules_of_keyword[static_cast<std::size_t>(k)].begin(),
+                      m_impl->rules_of_keyword[static_cast<std::size_t>(k)].end());
   if (!m_impl->patterns->Match(input, &rule_hits)) return {};
   std::vector<Detection> out;
   std::set<std::pair<std::size_t, std::size_t>> spans;
@@ -223,11 +240,15 @@ std::vector<Detection> Detector::scan(std::string_view text) const {
     const int groups = rule.regex->NumberOfCapturingGroups();
     re2::StringPiece match[2];
     for (std::size_t at = 0; at <= text.size();) {
-      if (!rule.regex->Match(input, at, text.size(), RE2::UNANCHORED, match, groups > 0 ? 2 : 1)) break;
-      const re2::StringPiece secret = groups > 0 && match[1].data() != nullptr ? match[1] : match[0];
-      at = static_cast<std::size_t>(match[0].data() - text.data()) + std::max<std::size_t>(match[0].size(), 1);
-      const bool allowed = std::any_of(rule.allow.begin(), rule.allow.end(),
-                                       [&](const auto& a) { return RE2::PartialMatch(secret, *a); });
+      if (!rule.regex->Match(input, at, text.size(), RE2::UNANCHORED, match, groups > 0 ? 2 : 1))
+        break;
+      const re2::StringPiece secret =
+          groups > 0 && match[1].data() != nullptr ? match[1] : match[0];
+      at = static_cast<std::size_t>(match[0].data() - text.data()) +
+           std::max<std::size_t>(match[0].size(), 1);
+      const bool allowed = std::any_of(rule.allow.begin(), rule.allow.end(), [&](const auto& a) {
+        return RE2::PartialMatch(secret, *a);
+      });
       const std::string_view value(secret.data(), secret.size());
       if (allowed || (rule.rule.entropy && shannon_entropy(value) < *rule.rule.entropy)) continue;
       const std::size_t offset = static_cast<std::size_t>(secret.data() - text.data());
@@ -240,7 +261,8 @@ std::vector<Detection> Detector::scan(std::string_view text) const {
                      prefix_of(rule.rule, value)});
     }
   }
-  std::sort(out.begin(), out.end(), [](const Detection& a, const Detection& b) { return a.offset < b.offset; });
+  std::sort(out.begin(), out.end(),
+            [](const Detection& a, const Detection& b) { return a.offset < b.offset; });
   return out;
 }
 

@@ -1,9 +1,10 @@
 #include "core/check/preview.hpp"
 
-#include "core/model/reference.hpp"
+#include <re2/re2.h>
 
 #include <algorithm>
-#include <re2/re2.h>
+
+#include "core/model/reference.hpp"
 
 namespace hush {
 namespace {

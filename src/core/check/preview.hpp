@@ -4,16 +4,16 @@
 // the detection rules and the known values match on the line, and the value of every secret-like
 // `key: value` or `key=value`.
 #pragma once
-#include <hush/redact.hpp>
-#include "core/base/text.hpp"
-#include "core/check/check.hpp"
-
 #include <cstddef>
+#include <hush/redact.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/base/text.hpp"
+#include "core/check/check.hpp"
 
 namespace hush {
 

@@ -1,10 +1,9 @@
 #include "core/check/report.hpp"
 
-#include "core/base/json.hpp"
-
-#include "core/base/text.hpp"
-
 #include <map>
+
+#include "core/base/json.hpp"
+#include "core/base/text.hpp"
 
 namespace hush {
 namespace {
@@ -43,7 +42,8 @@ std::string rule_description(const std::string& rule) {
   };
   const auto found = k_descriptions.find(rule);
   if (found != k_descriptions.end()) return found->second;
-  if (rule.starts_with("detected-secret/")) return "A credential matched detection rule " + rule.substr(16);
+  if (rule.starts_with("detected-secret/"))
+    return "A credential matched detection rule " + rule.substr(16);
   return rule;
 }
 
@@ -52,10 +52,14 @@ std::string rule_description(const std::string& rule) {
 std::string report_json(const CheckReport& report) {
   Json findings = Json::array();
   for (const Finding& f : report.findings) {
-    findings.push_back({{"rule", f.rule}, {"severity", to_string(f.severity)},
-                        {"path", f.where.path}, {"line", f.where.line},
-                        {"column", f.where.column}, {"message", f.message},
-                        {"snippet", f.snippet}, {"fingerprint", f.fingerprint}});
+    findings.push_back({{"rule", f.rule},
+                        {"severity", to_string(f.severity)},
+                        {"path", f.where.path},
+                        {"line", f.where.line},
+                        {"column", f.where.column},
+                        {"message", f.message},
+                        {"snippet", f.snippet},
+                        {"fingerprint", f.fingerprint}});
   }
   const Json summary = {{"files", report.files_checked},
                         {"errors", count(report, Severity::error)},
@@ -76,15 +80,14 @@ std::string report_sarif(const CheckReport& report, std::string_view tool_versio
     }
     Json region = {{"startLine", std::max(f.where.line, 1)}};
     if (f.where.column > 0) region["startColumn"] = f.where.column;
-    results.push_back(
-        {{"ruleId", f.rule},
-         {"ruleIndex", rule_index[f.rule]},
-         {"level", f.severity == Severity::error ? "error" : "warning"},
-         {"message", {{"text", f.message}}},
-         {"locations", Json::array({{{"physicalLocation",
-                                      {{"artifactLocation", {{"uri", f.where.path}}},
-                                       {"region", std::move(region)}}}}})},
-         {"partialFingerprints", {{"hush/v1", f.fingerprint}}}});
+    results.push_back({{"ruleId", f.rule},
+                       {"ruleIndex", rule_index[f.rule]},
+                       {"level", f.severity == Severity::error ? "error" : "warning"},
+                       {"message", {{"text", f.message}}},
+                       {"locations", Json::array({{{"physicalLocation",
+                                                    {{"artifactLocation", {{"uri", f.where.path}}},
+                                                     {"region", std::move(region)}}}}})},
+                       {"partialFingerprints", {{"hush/v1", f.fingerprint}}}});
   }
   const Json driver = {{"name", "hush"}, {"version", tool_version}, {"rules", std::move(rules)}};
   return json_text({{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

@@ -2,10 +2,10 @@
 // summary) and SARIF 2.1.0 for code-scanning services (rules, locations with code-point
 // columns, partial fingerprints). Snippets in findings are already masked.
 #pragma once
-#include "core/check/check.hpp"
-
 #include <string>
 #include <string_view>
+
+#include "core/check/check.hpp"
 
 namespace hush {
 

@@ -1,15 +1,15 @@
 #include "core/crypto/crypto.hpp"
 
-#include <hush/error.hpp>
-#include "core/base/names.hpp"
-#include "core/base/text.hpp"
-
 #include <sodium.h>
 
 #include <algorithm>
+#include <hush/error.hpp>
 #include <new>
 #include <tuple>
 #include <utility>
+
+#include "core/base/names.hpp"
+#include "core/base/text.hpp"
 
 namespace hush {
 namespace {
@@ -80,7 +80,6 @@ std::optional<std::string_view> next_field(std::string_view& rest) {
   rest.remove_prefix(end + 1);
   return field;
 }
-
 
 bool is_plain_type(std::string_view text) {
   return !text.empty() && text.size() <= 32 && std::all_of(text.begin(), text.end(), [](char c) {
@@ -189,10 +188,10 @@ void check_binding(const SealBinding& sealed, const SealBinding& binding, SealFo
   }
   if (format == SealFormat::hush1) return;  // hush1 binds no type and no fields
   if (sealed.type != binding.type) {
-    tampered(binding.name, is_plain_type(sealed.type)
-                               ? "its ciphertext was sealed as type " + sealed.type + ", not " +
-                                     binding.type
-                               : "its ciphertext was sealed as another type than " + binding.type);
+    tampered(binding.name,
+             is_plain_type(sealed.type)
+                 ? "its ciphertext was sealed as type " + sealed.type + ", not " + binding.type
+                 : "its ciphertext was sealed as another type than " + binding.type);
   }
   if (sorted(sealed.fields) != sorted(binding.fields)) {
     tampered(binding.name, "its ciphertext was sealed for other fields than [" +
@@ -481,9 +480,9 @@ SecretValue generate_secret(std::size_t length, std::string_view charset) {
   }
   const std::optional<std::string_view> alphabet = charset_alphabet(charset);
   if (!alphabet) {
-    throw Error(ErrorKind::usage, "invalid-charset",
-                "unknown charset " + std::string(charset) +
-                    " (use alnum, hex, base64url or ascii)");
+    throw Error(
+        ErrorKind::usage, "invalid-charset",
+        "unknown charset " + std::string(charset) + " (use alnum, hex, base64url or ascii)");
   }
   SecureBuffer out(length);
   for (std::size_t i = 0; i < length; ++i) {

@@ -4,10 +4,9 @@
 // edited binding is detected. Plaintexts and private keys only ever live in SecretValue (secure
 // memory).
 #pragma once
-#include <hush/secret.hpp>
-
 #include <cstddef>
 #include <cstdint>
+#include <hush/secret.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,19 +1,19 @@
 #include "core/crypto/keystore.hpp"
 
-#include <hush/source.hpp>
-#include "core/base/fsutil.hpp"
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <hush/source.hpp>
 #include <memory>
-#include <sys/stat.h>
 #include <system_error>
-#include <unistd.h>
 #include <vector>
+
+#include "core/base/fsutil.hpp"
 
 namespace hush {
 namespace {
-
 
 std::string_view trimmed(std::string_view text) {
   const std::size_t begin = text.find_first_not_of(" \t\r\n");

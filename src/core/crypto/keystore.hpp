@@ -4,16 +4,16 @@
 // refused as ssh refuses them; a key for another sidecar is a clear error. Never reads the process
 // environment itself: callers pass what it holds.
 #pragma once
-#include "core/base/environment.hpp"
-#include "core/crypto/crypto.hpp"
-#include <hush/error.hpp>
-#include <hush/secret.hpp>
-
 #include <filesystem>
 #include <functional>
+#include <hush/error.hpp>
+#include <hush/secret.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/base/environment.hpp"
+#include "core/crypto/crypto.hpp"
 
 namespace hush {
 

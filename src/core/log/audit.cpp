@@ -1,19 +1,20 @@
 #include "core/log/audit.hpp"
 
-#include "core/base/clock.hpp"
-#include <hush/error.hpp>
-#include "core/base/fsutil.hpp"
-#include <hush/secret.hpp>
-#include "core/base/text.hpp"
-
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <re2/re2.h>
 #include <sodium.h>
 #include <sys/file.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <hush/error.hpp>
+#include <hush/secret.hpp>
+
+#include "core/base/clock.hpp"
+#include "core/base/fsutil.hpp"
+#include "core/base/text.hpp"
 
 namespace hush {
 namespace {
@@ -45,9 +46,9 @@ class LockedLog {
 // The end of the log open at `fd`: its size and its last line.
 struct LogTail {
   off_t size = 0;
-  off_t line_start = 0;     // where the last line starts
-  std::string line;         // the last line without its newline; "" for an empty file
-  bool terminated = true;   // the file is empty or ends with a newline
+  off_t line_start = 0;    // where the last line starts
+  std::string line;        // the last line without its newline; "" for an empty file
+  bool terminated = true;  // the file is empty or ends with a newline
 };
 
 LogTail read_tail(int fd, const std::filesystem::path& path) {
@@ -97,11 +98,12 @@ bool is_cut_short(std::string_view line) {
 }
 
 std::string format_record(const AuditRecord& record, const std::string& prev) {
-  return "{\"time\": " + json_quote(format_time(record.time)) + ", \"user\": " +
-         json_quote(record.user) + ", \"host\": " + json_quote(record.host) + ", \"action\": " +
-         json_quote(record.action) + ", \"secrets\": " + json_array(record.secrets) +
-         ", \"files\": " + json_array(record.files) + ", \"outcome\": " +
-         json_quote(record.outcome) + ", \"prev\": \"" + prev + "\"}\n";
+  return "{\"time\": " + json_quote(format_time(record.time)) +
+         ", \"user\": " + json_quote(record.user) + ", \"host\": " + json_quote(record.host) +
+         ", \"action\": " + json_quote(record.action) +
+         ", \"secrets\": " + json_array(record.secrets) +
+         ", \"files\": " + json_array(record.files) +
+         ", \"outcome\": " + json_quote(record.outcome) + ", \"prev\": \"" + prev + "\"}\n";
 }
 
 // Appends `text` at `size`, the end of the file, and syncs it; on failure (EFBIG beyond
@@ -149,9 +151,9 @@ void append_audit_record(const std::filesystem::path& path, const AuditRecord& r
                 "the last line of " + path.string() + " is not a hush audit record");
   }
   // An unterminated whole record lost only its newline: end it, and keep it in the chain.
-  const std::string text = (tail.terminated ? "" : "\n") +
-                           format_record(record, tail.line.empty() ? audit_genesis()
-                                                                   : audit_hash(tail.line));
+  const std::string text =
+      (tail.terminated ? "" : "\n") +
+      format_record(record, tail.line.empty() ? audit_genesis() : audit_hash(tail.line));
   write_at_end(log.fd(), tail.size, text, path);
 }
 
@@ -178,11 +180,12 @@ AuditVerification verify_audit_log(const std::filesystem::path& path, InputLimit
     }
     if (prev != expected) {
       result.broken_line = result.lines;
-      result.problem = result.lines == 1
-                           ? "the first record does not start the chain (lines before it were removed)"
-                           : "the previous line's hash does not match (line " +
-                                 std::to_string(result.lines - 1) +
-                                 " was edited, or lines were removed or reordered)";
+      result.problem =
+          result.lines == 1
+              ? "the first record does not start the chain (lines before it were removed)"
+              : "the previous line's hash does not match (line " +
+                    std::to_string(result.lines - 1) +
+                    " was edited, or lines were removed or reordered)";
       return result;
     }
     expected = audit_hash(line);

@@ -4,12 +4,12 @@
 // the previous line, so an edited, removed or reordered line breaks the chain. Appends hold an
 // exclusive lock, so concurrent hush processes never interleave or lose lines.
 #pragma once
-#include "core/base/fsutil.hpp"
-
 #include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "core/base/fsutil.hpp"
 
 namespace hush {
 
@@ -20,7 +20,7 @@ struct AuditRecord {
   std::string action{};                // "render", "secrets.get", ...
   std::vector<std::string> secrets{};  // names only
   std::vector<std::string> files{};
-  std::string outcome{};               // "ok", or "error:<id>"
+  std::string outcome{};  // "ok", or "error:<id>"
 };
 
 // Appends `record` to the log at `path` (created with mode 0600), chained to the last line, in

@@ -1,9 +1,8 @@
+#include <algorithm>
 #include <hush/redact.hpp>
 
 #include "core/log/redact_impl.hpp"
 #include "core/log/redact_scan.hpp"
-
-#include <algorithm>
 
 namespace hush {
 namespace {

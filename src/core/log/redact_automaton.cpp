@@ -2,9 +2,9 @@
 // ordinary text end there) and, below it, nodes numbered breadth first so each node's children are
 // a run of consecutive nodes, found by bisecting the bytes into them. Flat tables instead of a
 // vector per node: a handful of secure allocations instead of one per node, and good locality.
-#include "core/log/redact_impl.hpp"
-
 #include <algorithm>
+
+#include "core/log/redact_impl.hpp"
 
 namespace hush::detail {
 

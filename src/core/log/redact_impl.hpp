@@ -2,11 +2,10 @@
 // Everything that holds pattern bytes or transitions is a SecureVector: it lives in the secure
 // pool, so growth and destruction wipe every copy and no code here wipes by hand.
 #pragma once
-#include <hush/redact.hpp>
-#include <hush/secret.hpp>
-
 #include <cstddef>
 #include <cstdint>
+#include <hush/redact.hpp>
+#include <hush/secret.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -1,11 +1,12 @@
 // The literal forms of a secret value: the value and its lines, form encoding's `+` for a space,
 // base64 and hex. Every intermediate buffer is a SecureVector, so no copy of a value outlives
 // this file's functions unwiped.
-#include "core/log/redact_impl.hpp"
+#include <sodium.h>
 
 #include <algorithm>
 #include <cstring>
-#include <sodium.h>
+
+#include "core/log/redact_impl.hpp"
 
 namespace hush::detail {
 namespace {

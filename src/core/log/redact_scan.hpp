@@ -10,11 +10,11 @@
 // may be partly escaped), so listing them would never be complete. A decoded byte remembers the
 // source range of its escape, so a region always covers whole escapes.
 #pragma once
-#include "core/log/redact_impl.hpp"
-
 #include <array>
 #include <cstdint>
 #include <vector>
+
+#include "core/log/redact_impl.hpp"
 
 namespace hush::detail {
 

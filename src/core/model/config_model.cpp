@@ -1,10 +1,11 @@
 #include "core/model/config_model.hpp"
 
-#include "core/base/names.hpp"
-#include "core/base/text.hpp"
+#include <fnmatch.h>
 
 #include <algorithm>
-#include <fnmatch.h>
+
+#include "core/base/names.hpp"
+#include "core/base/text.hpp"
 
 namespace hush {
 namespace {
@@ -76,8 +77,8 @@ bool scope_allows(const std::vector<std::string>& patterns, const Scope& scope) 
 
 bool in_inline_secrets_block(const NodePath& path) { return is_secrets_key(path); }
 
-std::optional<ReferenceScan> aligned_source_scan(const YamlSource& source,
-                                                 const ScalarSite& site, Syntax syntax) {
+std::optional<ReferenceScan> aligned_source_scan(const YamlSource& source, const ScalarSite& site,
+                                                 Syntax syntax) {
   const std::string_view raw =
       std::string_view(source.text).substr(site.begin, site.end - site.begin);
   ReferenceScan raw_scan = scan_references(raw, syntax);
@@ -117,7 +118,8 @@ TokenOffsets token_offsets(const YamlSource& source, const ScalarSite& site,
     if (aligned) {
       out.references.push_back(site.begin + aligned->references[i].offset);
     } else {
-      out.references.push_back(site.begin + (single_line ? fallback_shift + scan.references[i].offset : 0));
+      out.references.push_back(site.begin +
+                               (single_line ? fallback_shift + scan.references[i].offset : 0));
     }
   }
   for (std::size_t i = 0; i < scan.problems.size(); ++i) {
@@ -142,7 +144,8 @@ std::vector<std::vector<const AliasUse*>> uses_by_scalar(const YamlDocument& doc
 // The width of the `*name` token at `begin`, for the caret.
 std::size_t alias_width(std::string_view text, std::size_t begin) {
   std::size_t end = begin + 1;
-  while (end < text.size() && std::string_view(" \t\r\n,[]{}").find(text[end]) == std::string_view::npos) {
+  while (end < text.size() &&
+         std::string_view(" \t\r\n,[]{}").find(text[end]) == std::string_view::npos) {
     ++end;
   }
   return end - begin;
@@ -160,7 +163,8 @@ void add_aliased_uses(const YamlSource& source, const LineIndex& index,
       out.findings.push_back({Severity::error, "reference-in-key", where,
                               "reference " + ref.reference.display() +
                                   " in a mapping key is not substituted; move it into a value "
-                                  "(through the alias here of the value" + note_tail,
+                                  "(through the alias here of the value" +
+                                  note_tail,
                               std::move(snippet)});
       continue;
     }
@@ -168,7 +172,8 @@ void add_aliased_uses(const YamlSource& source, const LineIndex& index,
     Scope scope = scope_of(document, use->path);
     const std::string shown = to_string(scope);
     const auto same = [&](const AliasedUse& seen) { return to_string(seen.scope) == shown; };
-    if (shown == to_string(ref.scope) || std::any_of(ref.aliased.begin(), ref.aliased.end(), same)) {
+    if (shown == to_string(ref.scope) ||
+        std::any_of(ref.aliased.begin(), ref.aliased.end(), same)) {
       continue;
     }
     ref.aliased.push_back({std::move(scope), where, std::move(snippet),
@@ -183,9 +188,9 @@ std::vector<TemplateReference> references_to(const YamlSource& source, std::stri
   std::vector<TemplateReference> out;
   for (TemplateReference& ref : find_template_references(source, syntax).references) {
     const Reference& r = ref.reference;
-    const bool qualified = r.source == "sidecar" &&
-                           (r.name == name || std::string_view(r.name).starts_with(
-                                                  std::string(name) + "."));
+    const bool qualified =
+        r.source == "sidecar" &&
+        (r.name == name || std::string_view(r.name).starts_with(std::string(name) + "."));
     if ((r.source.empty() && r.name == name) || qualified) out.push_back(std::move(ref));
   }
   return out;
@@ -219,7 +224,7 @@ TemplateReferences find_template_references(const YamlSource& source, Syntax syn
                                       " in a mapping key is not substituted; move it into a value",
                                   std::move(snippet)});
         } else {
-          TemplateReference ref{reference, d, s, scope_of(document, site.path), where,
+          TemplateReference ref{reference,          d, s, scope_of(document, site.path), where,
                                 std::move(snippet), {}};
           add_aliased_uses(source, index, document, uses[s], out, ref);
           out.references.push_back(std::move(ref));
@@ -248,8 +253,11 @@ struct InlineReader {
   InlineSecrets& out;
 
   void invalid(const YamlNode& at, const std::string& message) {
-    out.findings.push_back({Severity::error, "inline-secret-invalid",
-                            node_location(source, document, at), message, {}});
+    out.findings.push_back({Severity::error,
+                            "inline-secret-invalid",
+                            node_location(source, document, at),
+                            message,
+                            {}});
   }
 
   void read_scopes(const YamlNode& node, const std::string& name, InlineSecret& secret) {
@@ -280,8 +288,9 @@ struct InlineReader {
       if (const YamlNode* scopes = value.find("scopes")) read_scopes(*scopes, name, secret);
     }
     if (text == nullptr || text->kind != NodeKind::scalar) {
-      invalid(text == nullptr ? key : *text,
-              "inline secret " + name + " needs a string value (NAME: value, or NAME: {value: ...})");
+      invalid(
+          text == nullptr ? key : *text,
+          "inline secret " + name + " needs a string value (NAME: value, or NAME: {value: ...})");
       return;
     }
     secret.value = SecretValue(text->value);

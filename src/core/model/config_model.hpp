@@ -3,14 +3,14 @@
 // `secrets:` block, and every reference in the file with its exact location.
 #pragma once
 #include <hush/error.hpp>
-#include "core/model/reference.hpp"
 #include <hush/secret.hpp>
-#include "core/yaml/yaml_source.hpp"
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/model/reference.hpp"
+#include "core/yaml/yaml_source.hpp"
 
 namespace hush {
 
@@ -51,19 +51,19 @@ struct InlineSecrets {
 // `<<: *name`) of the scalar that holds it, in a scope other than the scalar's own.
 struct AliasedUse {
   Scope scope;
-  Location where;        // of the alias token
-  std::string snippet;   // the alias's line with a caret under it
-  std::string note;      // "through the alias here of ${NAME} at line N"
+  Location where;       // of the alias token
+  std::string snippet;  // the alias's line with a caret under it
+  std::string note;     // "through the alias here of ${NAME} at line N"
 };
 
 // One reference as written in the template.
 struct TemplateReference {
   Reference reference;
   std::size_t document = 0;
-  std::size_t scalar = 0;  // index into the document's scalars
-  Scope scope;             // where the text sits
-  Location where;          // of the reference token itself
-  std::string snippet;     // the source line with a caret under the token
+  std::size_t scalar = 0;           // index into the document's scalars
+  Scope scope;                      // where the text sits
+  Location where;                   // of the reference token itself
+  std::string snippet;              // the source line with a caret under the token
   std::vector<AliasedUse> aliased;  // every other scope its value reaches, one use per scope
 };
 struct TemplateReferences {
@@ -74,8 +74,7 @@ struct TemplateReferences {
 };
 // Every reference in every scalar value except inside the top-level `secrets:` block (whose
 // values are plaintext, never templates).
-[[nodiscard]] TemplateReferences find_template_references(const YamlSource& source,
-                                                          Syntax syntax);
+[[nodiscard]] TemplateReferences find_template_references(const YamlSource& source, Syntax syntax);
 
 // Whether a scalar at `path` lies inside a document's top-level `secrets:` block.
 [[nodiscard]] bool in_inline_secrets_block(const NodePath& path);

@@ -1,16 +1,16 @@
 #include "core/model/project.hpp"
 
-#include "core/base/names.hpp"
-
-#include "core/base/clock.hpp"
-#include "core/base/fsutil.hpp"
-#include "core/yaml/yaml_source.hpp"
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <initializer_list>
 #include <span>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "core/base/clock.hpp"
+#include "core/base/fsutil.hpp"
+#include "core/base/names.hpp"
+#include "core/yaml/yaml_source.hpp"
 
 namespace hush {
 namespace {
@@ -34,8 +34,8 @@ class ProjectReader {
     if (map.kind != NodeKind::map) fail(map, where + " must be a mapping");
     for (const YamlNode& key : map.keys) {
       if (std::find(known.begin(), known.end(), key.value) == known.end()) {
-        fail(key, "unknown key '" + key.value + "' in " + where + " (known: " +
-                      join_words(known) + ")");
+        fail(key,
+             "unknown key '" + key.value + "' in " + where + " (known: " + join_words(known) + ")");
       }
     }
   }
@@ -104,8 +104,10 @@ ExecSourceSpec ProjectReader::exec_source(const YamlNode& entry) const {
 }
 
 void ProjectReader::read(const YamlNode& root, ProjectFile& out) const {
-  expect_keys(root, {"sidecar", "environment", "syntax", "sources", "env_prefix", "configs",
-                     "check", "redact"}, "the project file");
+  expect_keys(
+      root,
+      {"sidecar", "environment", "syntax", "sources", "env_prefix", "configs", "check", "redact"},
+      "the project file");
   if (const YamlNode* n = root.find("sidecar")) out.sidecar = text(*n, "sidecar");
   if (const YamlNode* n = root.find("environment")) out.environment = text(*n, "environment");
   if (const YamlNode* n = root.find("syntax")) {

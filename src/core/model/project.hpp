@@ -3,11 +3,10 @@
 // and `secrets rm` scan, and check/redact settings. Unknown keys are errors naming the key and
 // its location, so a typo never silently turns a protection off.
 #pragma once
-#include <hush/error.hpp>
-
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <hush/error.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,7 +25,7 @@ struct ExecSourceSpec {
 };
 
 struct ProjectFile {
-  std::filesystem::path path;  // empty when there is no project file
+  std::filesystem::path path;          // empty when there is no project file
   std::optional<std::string> sidecar;  // may contain {env}; relative to the project directory
   std::optional<std::string> environment;
   std::optional<std::string> syntax;

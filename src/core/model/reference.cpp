@@ -1,12 +1,12 @@
 #include "core/model/reference.hpp"
 
-#include "core/base/names.hpp"
-#include "core/base/text.hpp"
-
 #include <re2/re2.h>
 
 #include <stdexcept>
 #include <utility>
+
+#include "core/base/names.hpp"
+#include "core/base/text.hpp"
 
 namespace hush {
 namespace {
@@ -38,7 +38,6 @@ const RE2& allowed_characters() {
 }
 
 re2::StringPiece piece(std::string_view text) { return {text.data(), text.size()}; }
-
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 

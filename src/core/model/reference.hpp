@@ -14,10 +14,9 @@
 // Any other '$' is text ("$HOME", "pa$$word", a trailing '$'). Forms that `Syntax` disables
 // are text, including their escapes. All functions are thread-safe.
 #pragma once
-#include <hush/secret.hpp>
-
 #include <cstddef>
 #include <functional>
+#include <hush/secret.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,19 +1,17 @@
 #include "core/model/schema.hpp"
 
-#include "core/base/text.hpp"
-
-#include "core/model/schema_adapter.hpp"
-#include "core/model/schema_errors.hpp"
-#include "hush/opsimate_schema_data.hpp"
-
+#include <algorithm>
+#include <stdexcept>
+#include <utility>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
-#include <algorithm>
-#include <stdexcept>
-#include <utility>
+#include "core/base/text.hpp"
+#include "core/model/schema_adapter.hpp"
+#include "core/model/schema_errors.hpp"
+#include "hush/opsimate_schema_data.hpp"
 
 namespace hush {
 namespace {

@@ -3,12 +3,12 @@
 // Messages name paths, properties and kinds of value, never a value.
 #pragma once
 #include <hush/error.hpp>
-#include "core/yaml/yaml_source.hpp"
-
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/yaml/yaml_source.hpp"
 
 namespace hush {
 

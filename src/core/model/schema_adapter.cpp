@@ -1,19 +1,24 @@
 #include "core/model/schema_adapter.hpp"
 
-#include "core/yaml/core_schema.hpp"
-
 #include <string_view>
+
+#include "core/yaml/core_schema.hpp"
 
 namespace hush::detail {
 namespace {
 
 JsonKind plain_kind(std::string_view text) {
   switch (core_type(text)) {
-    case CoreType::null: return JsonKind::null;
-    case CoreType::boolean: return JsonKind::boolean;
-    case CoreType::integer: return core_int64(text) ? JsonKind::integer : JsonKind::number;
-    case CoreType::floating: return JsonKind::number;
-    case CoreType::string: return JsonKind::string;
+    case CoreType::null:
+      return JsonKind::null;
+    case CoreType::boolean:
+      return JsonKind::boolean;
+    case CoreType::integer:
+      return core_int64(text) ? JsonKind::integer : JsonKind::number;
+    case CoreType::floating:
+      return JsonKind::number;
+    case CoreType::string:
+      return JsonKind::string;
   }
   return JsonKind::string;
 }

@@ -3,18 +3,17 @@
 // It serves both the schema (JSON is YAML; JSON strings are always quoted) and the documents.
 // The member names are valijson's adapter interface, hence camelCase.
 #pragma once
-#include "core/yaml/yaml_source.hpp"
-
-#include <valijson/internal/adapter.hpp>
-#include <valijson/internal/basic_adapter.hpp>
-#include <valijson/internal/frozen_value.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string>
 #include <utility>
+#include <valijson/internal/adapter.hpp>
+#include <valijson/internal/basic_adapter.hpp>
+#include <valijson/internal/frozen_value.hpp>
+
+#include "core/yaml/yaml_source.hpp"
 
 namespace hush::detail {
 

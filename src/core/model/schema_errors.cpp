@@ -1,13 +1,12 @@
 #include "core/model/schema_errors.hpp"
 
-#include "core/base/text.hpp"
-
-#include "core/model/schema_adapter.hpp"
-#include "core/model/schema_kinds.hpp"
-
 #include <algorithm>
 #include <string_view>
 #include <utility>
+
+#include "core/base/text.hpp"
+#include "core/model/schema_adapter.hpp"
+#include "core/model/schema_kinds.hpp"
 
 namespace hush::detail {
 namespace {

@@ -2,11 +2,11 @@
 // worded for people, and free of values.
 #pragma once
 #include <hush/error.hpp>
-#include "core/yaml/yaml_source.hpp"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/yaml/yaml_source.hpp"
 
 namespace hush::detail {
 

@@ -1,11 +1,11 @@
 #include "core/model/schema_kinds.hpp"
 
-#include "core/model/schema_adapter.hpp"
-
 #include <algorithm>
 #include <iterator>
 #include <string_view>
 #include <utility>
+
+#include "core/model/schema_adapter.hpp"
 
 namespace hush::detail {
 namespace {

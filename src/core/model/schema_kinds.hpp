@@ -1,13 +1,13 @@
 // Private to schema: reads a JSON Schema's own tree to name the kinds of value it allows at a
 // path, for messages such as "expected a list, found a mapping".
 #pragma once
-#include "core/yaml/yaml_source.hpp"
-
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/yaml/yaml_source.hpp"
 
 namespace hush::detail {
 

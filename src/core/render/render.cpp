@@ -1,16 +1,16 @@
 #include "core/render/render.hpp"
 
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+
 #include "core/base/text.hpp"
 #include "core/model/config_model.hpp"
 #include "core/render/render_formats.hpp"
 #include "core/yaml/scalar_encode.hpp"
 #include "core/yaml/yaml_edit.hpp"
 #include "core/yaml/yaml_spans.hpp"
-
-#include <algorithm>
-#include <limits>
-#include <map>
-#include <set>
 
 namespace hush {
 namespace {
@@ -264,11 +264,10 @@ void Renderer::resolve(Resolver& resolver) {
     m_result.resolved.push_back(
         {ref.reference.display(), resolution->name, resolution->source, ref.where});
   }
-  std::stable_sort(m_result.findings.begin(), m_result.findings.end(),
-                   [](const Finding& a, const Finding& b) {
-                     return std::pair(a.where.line, a.where.column) <
-                            std::pair(b.where.line, b.where.column);
-                   });
+  std::stable_sort(
+      m_result.findings.begin(), m_result.findings.end(), [](const Finding& a, const Finding& b) {
+        return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+      });
 }
 
 void Renderer::plan() {
@@ -366,9 +365,15 @@ RenderResult render(const YamlSource& source, Resolver& resolver, const RenderOp
   renderer.plan();
   Produced produced = renderer.produce();
   switch (options.format) {
-    case OutputFormat::yaml: result.text = std::move(produced.text); break;
-    case OutputFormat::json: result.text = detail::to_json(produced.parsed.documents()); break;
-    case OutputFormat::env: result.text = detail::to_env(produced.parsed.documents(), options.allow_env); break;
+    case OutputFormat::yaml:
+      result.text = std::move(produced.text);
+      break;
+    case OutputFormat::json:
+      result.text = detail::to_json(produced.parsed.documents());
+      break;
+    case OutputFormat::env:
+      result.text = detail::to_env(produced.parsed.documents(), options.allow_env);
+      break;
   }
   return result;
 }

@@ -5,15 +5,15 @@
 // compared with the template's tree with values substituted, and any difference is an error.
 #pragma once
 #include <hush/error.hpp>
-#include "core/model/reference.hpp"
 #include <hush/secret.hpp>
-#include "core/resolve/sources.hpp"
-#include "core/yaml/yaml_source.hpp"
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/model/reference.hpp"
+#include "core/resolve/sources.hpp"
+#include "core/yaml/yaml_source.hpp"
 
 namespace hush {
 
@@ -39,8 +39,8 @@ struct ResolvedReference {
 // Move-only: `text` carries secret values and lives in secure memory (hush/secret.hpp); write it
 // out through text.reveal() (a string_view), never by converting it to std::string.
 struct RenderResult {
-  SecretBuffer text;                      // empty unless no finding is an error
-  std::vector<Finding> findings;          // errors and warnings, in source order
+  SecretBuffer text;              // empty unless no finding is an error
+  std::vector<Finding> findings;  // errors and warnings, in source order
   std::vector<ResolvedReference> resolved;
 };
 

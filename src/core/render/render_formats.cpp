@@ -1,12 +1,12 @@
 #include "core/render/render_formats.hpp"
 
+#include <cstdio>
 #include <hush/error.hpp>
+#include <map>
+
 #include "core/base/env_names.hpp"
 #include "core/base/text.hpp"
 #include "core/yaml/core_schema.hpp"
-
-#include <cstdio>
-#include <map>
 
 namespace hush::detail {
 namespace {
@@ -73,12 +73,19 @@ void append_object(SecretBuffer& out, const YamlNode& node, int depth) {
 
 void append_json(SecretBuffer& out, const YamlNode& node, int depth) {
   switch (node.kind) {
-    case NodeKind::null: out.append("null"); return;
-    case NodeKind::scalar: append_scalar(out, node); return;
-    case NodeKind::map: append_object(out, node, depth); return;
+    case NodeKind::null:
+      out.append("null");
+      return;
+    case NodeKind::scalar:
+      append_scalar(out, node);
+      return;
+    case NodeKind::map:
+      append_object(out, node, depth);
+      return;
     case NodeKind::sequence:
-      append_array(out, node.children.size(),
-                   [&](std::size_t i) -> const YamlNode& { return node.children[i]; }, depth);
+      append_array(
+          out, node.children.size(),
+          [&](std::size_t i) -> const YamlNode& { return node.children[i]; }, depth);
       return;
   }
 }
@@ -98,7 +105,8 @@ void collect_env(const YamlNode& node, const std::string& prefix, const std::str
     for (std::size_t i = 0; i < node.keys.size(); ++i) {
       const std::string& key = node.keys[i].value;
       const std::string shown = key.empty() ? "\"\"" : key;  // so only a root leaf has path ""
-      collect_env(node.children[i], prefix.empty() ? env_segment(key) : prefix + "_" + env_segment(key),
+      collect_env(node.children[i],
+                  prefix.empty() ? env_segment(key) : prefix + "_" + env_segment(key),
                   path.empty() ? shown : path + "." + shown, out);
     }
     return;
@@ -107,8 +115,10 @@ void collect_env(const YamlNode& node, const std::string& prefix, const std::str
     for (std::size_t i = 0; i < node.children.size(); ++i) {
       const YamlNode* name = node.children[i].find("name");
       const std::string segment = name != nullptr && name->kind == NodeKind::scalar
-                                      ? env_segment(name->value) : std::to_string(i);
-      collect_env(node.children[i], prefix + "_" + segment, path + "[" + std::to_string(i) + "]", out);
+                                      ? env_segment(name->value)
+                                      : std::to_string(i);
+      collect_env(node.children[i], prefix + "_" + segment, path + "[" + std::to_string(i) + "]",
+                  out);
     }
     return;
   }
@@ -126,11 +136,11 @@ void collect_env(const YamlNode& node, const std::string& prefix, const std::str
 // a list item's `name` may be a substituted value.
 void refuse_invalid_env_name(const std::string& name, const std::string& path) {
   if (!name.empty() && (name[0] < '0' || name[0] > '9')) return;
-  throw Error(ErrorKind::invalid_input, "env-name-invalid",
-              (path.empty() ? std::string("a document that is a single scalar")
-                            : "the leaf at " + path) +
-                  " has no valid variable name (names start with a letter or _); use --format "
-                  "yaml or json");
+  throw Error(
+      ErrorKind::invalid_input, "env-name-invalid",
+      (path.empty() ? std::string("a document that is a single scalar") : "the leaf at " + path) +
+          " has no valid variable name (names start with a letter or _); use --format "
+          "yaml or json");
 }
 
 void append_env_value(SecretBuffer& out, const YamlNode& node) {
@@ -154,8 +164,9 @@ SecretBuffer to_json(const std::vector<YamlDocument>& documents) {
   if (documents.size() == 1) {
     append_json(out, documents[0].root, 0);
   } else {
-    append_array(out, documents.size(),
-                 [&](std::size_t i) -> const YamlNode& { return documents[i].root; }, 0);
+    append_array(
+        out, documents.size(), [&](std::size_t i) -> const YamlNode& { return documents[i].root; },
+        0);
   }
   out.push_back('\n');
   return out;

@@ -2,10 +2,9 @@
 // (they carry the substituted values).
 #pragma once
 #include <hush/secret.hpp>
+#include <vector>
 
 #include "core/yaml/yaml_source.hpp"
-
-#include <vector>
 
 namespace hush::detail {
 

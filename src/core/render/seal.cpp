@@ -1,11 +1,10 @@
 #include "core/render/seal.hpp"
 
-#include "core/model/config_model.hpp"
-#include "core/base/text.hpp"
-
-#include "core/yaml/yaml_edit.hpp"
-
 #include <algorithm>
+
+#include "core/base/text.hpp"
+#include "core/model/config_model.hpp"
+#include "core/yaml/yaml_edit.hpp"
 
 namespace hush {
 namespace {
@@ -28,15 +27,15 @@ void rewrite_inline_references(const YamlSource& config, Syntax syntax,
       }
       Reference plain = token;
       plain.source.clear();
-      edits.push_back({site.begin + token.offset, site.begin + token.offset + token.length,
-                       plain.display()});
+      edits.push_back(
+          {site.begin + token.offset, site.begin + token.offset + token.length, plain.display()});
       rewritten = true;
       break;
     }
     if (!rewritten) {
       findings.push_back({Severity::error, "seal-rewrite", ref.where,
-                          "cannot rewrite " + ref.reference.display() +
-                              " here; change it to ${" + ref.reference.name + "} by hand",
+                          "cannot rewrite " + ref.reference.display() + " here; change it to ${" +
+                              ref.reference.name + "} by hand",
                           ref.snippet});
     }
   }
@@ -59,7 +58,8 @@ bool sealed_before(const Sidecar& sidecar, const NewSecret& secret, const Keypai
   throw Error(ErrorKind::invalid_input, "secret-exists",
               "secret " + name + " already exists in the sidecar" +
                   (checked ? " with another value, type or scopes; rename the inline secret, or "
-                             "change the sidecar's with hush secrets update " + name
+                             "change the sidecar's with hush secrets update " +
+                                 name
                            : "; if an interrupted hush seal put it there, run hush seal again with "
                              "the private key at hand (HUSH_KEY, HUSH_KEY_FILE or the keys "
                              "directory) so that it can compare the values"));

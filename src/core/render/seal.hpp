@@ -3,14 +3,14 @@
 // removed, `${inline:NAME}` references become `${NAME}` (found in the sidecar, first in the
 // default order), and every other byte stays as it was.
 #pragma once
+#include <chrono>
 #include <hush/error.hpp>
+#include <string>
+#include <vector>
+
 #include "core/model/reference.hpp"
 #include "core/sidecar/sidecar.hpp"
 #include "core/yaml/yaml_source.hpp"
-
-#include <chrono>
-#include <string>
-#include <vector>
 
 namespace hush {
 

@@ -1,6 +1,7 @@
 #include "core/resolve/exec_source.hpp"
 
 #include <hush/error.hpp>
+
 #include "core/base/process.hpp"
 #include "core/base/text.hpp"
 
@@ -30,13 +31,13 @@ std::optional<SecretInfo> ExecSource::lookup(std::string_view key) {
   }
   std::vector<std::string> argv = m_spec.argv;
   for (std::string& arg : argv) {
-    for (std::size_t at = arg.find("{key}"); at != std::string::npos; at = arg.find("{key}", at + key.size())) {
+    for (std::size_t at = arg.find("{key}"); at != std::string::npos;
+         at = arg.find("{key}", at + key.size())) {
       arg.replace(at, 5, key);
     }
   }
   const Environment empty;
-  CaptureResult result =
-      run_capture(argv, m_environment ? *m_environment : empty, m_spec.timeout);
+  CaptureResult result = run_capture(argv, m_environment ? *m_environment : empty, m_spec.timeout);
   if (result.timed_out) {
     throw Error(ErrorKind::invalid_input, "exec-timeout",
                 what + ": " + argv[0] + " did not finish within " +
@@ -44,8 +45,9 @@ std::optional<SecretInfo> ExecSource::lookup(std::string_view key) {
                 m_spec.where);
   }
   if (result.too_large || result.exit_status != 0) {
-    const std::string reason = result.too_large ? "printed more than 1 MiB"
-                                                : "exited with status " + std::to_string(result.exit_status);
+    const std::string reason = result.too_large
+                                   ? "printed more than 1 MiB"
+                                   : "exited with status " + std::to_string(result.exit_status);
     const std::string err = first_lines(result.err, 3);
     throw Error(ErrorKind::invalid_input, "exec-failed",
                 what + ": " + argv[0] + " " + reason + (err.empty() ? "" : ": " + err),

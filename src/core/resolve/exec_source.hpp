@@ -4,13 +4,13 @@
 // environment without its credential variables (also with --no-env, which drops only the env
 // source), so `pass`, `vault` or `aws` find their PATH, HOME, GNUPGHOME, VAULT_ADDR….
 #pragma once
-#include "core/base/environment.hpp"
-#include "core/model/project.hpp"
 #include <hush/source.hpp>
-
 #include <map>
 #include <memory>
 #include <string>
+
+#include "core/base/environment.hpp"
+#include "core/model/project.hpp"
 
 namespace hush {
 

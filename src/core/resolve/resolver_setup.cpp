@@ -1,9 +1,9 @@
 #include "core/resolve/resolver_setup.hpp"
 
+#include <algorithm>
+
 #include "core/resolve/exec_source.hpp"
 #include "core/sidecar/sidecar.hpp"
-
-#include <algorithm>
 
 namespace hush {
 namespace {
@@ -65,7 +65,8 @@ SidecarLocation locate_sidecar(const SidecarQuery& query) {
 Resolver make_resolver(SourceSettings settings, const YamlSource* config,
                        std::vector<Finding>& findings) {
   std::vector<std::unique_ptr<SecretSource>> sources;
-  if (settings.sidecar) sources.push_back(open_sidecar(*settings.sidecar, std::move(settings.keys)));
+  if (settings.sidecar)
+    sources.push_back(open_sidecar(*settings.sidecar, std::move(settings.keys)));
   if (settings.use_environment) {
     const Environment none;
     sources.push_back(std::make_unique<EnvSource>(
@@ -76,8 +77,7 @@ Resolver make_resolver(SourceSettings settings, const YamlSource* config,
   }
   if (config != nullptr) {
     InlineSecrets inline_secrets = read_inline_secrets(*config);
-    findings.insert(findings.end(), inline_secrets.findings.begin(),
-                    inline_secrets.findings.end());
+    findings.insert(findings.end(), inline_secrets.findings.begin(), inline_secrets.findings.end());
     sources.push_back(std::make_unique<InlineSource>(std::move(inline_secrets.secrets)));
   }
   std::vector<std::string> order = settings.order;

@@ -2,13 +2,6 @@
 // (command line, project file, environment): where the sidecar is, which sources exist, and their
 // order.
 #pragma once
-#include "core/base/environment.hpp"
-#include "core/model/config_model.hpp"
-#include "core/crypto/keystore.hpp"
-#include "core/model/project.hpp"
-#include "core/resolve/sources.hpp"
-#include "core/yaml/yaml_source.hpp"
-
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -16,14 +9,21 @@
 #include <string>
 #include <vector>
 
+#include "core/base/environment.hpp"
+#include "core/crypto/keystore.hpp"
+#include "core/model/config_model.hpp"
+#include "core/model/project.hpp"
+#include "core/resolve/sources.hpp"
+#include "core/yaml/yaml_source.hpp"
+
 namespace hush {
 
 // Inputs for finding the sidecar, strongest first.
 struct SidecarQuery {
-  std::string explicit_path;                // --secrets
-  std::string env_path;                     // HUSH_SECRETS
-  const ProjectFile* project = nullptr;     // `sidecar:` (may contain {env})
-  std::string environment;                  // --env, HUSH_ENV or the project's environment
+  std::string explicit_path;                    // --secrets
+  std::string env_path;                         // HUSH_SECRETS
+  const ProjectFile* project = nullptr;         // `sidecar:` (may contain {env})
+  std::string environment;                      // --env, HUSH_ENV or the project's environment
   std::optional<std::filesystem::path> config;  // the config being rendered or checked
 };
 
@@ -39,16 +39,16 @@ struct SidecarLocation {
 [[nodiscard]] SidecarLocation locate_sidecar(const SidecarQuery& query);
 
 struct SourceSettings {
-  std::vector<std::string> order;                  // empty: sidecar, env, inline
-  bool use_environment = true;                     // false with --no-env: no env source
-  std::string env_prefix;                          // --env-prefix
+  std::vector<std::string> order;  // empty: sidecar, env, inline
+  bool use_environment = true;     // false with --no-env: no env source
+  std::string env_prefix;          // --env-prefix
   // The process environment, injected: the env source's variables (unless --no-env) and the
   // environment of exec sources (always). Null: empty.
   std::shared_ptr<const Environment> environment;
   ResolverOptions resolver;
-  std::optional<SidecarLocation> sidecar;          // none: no sidecar source
-  KeyInputs keys;                                  // for decrypting sidecar values on demand
-  std::vector<ExecSourceSpec> exec_sources;        // external secret managers (.hush.yaml)
+  std::optional<SidecarLocation> sidecar;    // none: no sidecar source
+  KeyInputs keys;                            // for decrypting sidecar values on demand
+  std::vector<ExecSourceSpec> exec_sources;  // external secret managers (.hush.yaml)
 };
 
 // A Resolver over the sidecar (when located; a missing file at a default location is an empty

@@ -1,12 +1,12 @@
 #include "core/resolve/sources.hpp"
 
+#include <algorithm>
+
 #include "core/base/clock.hpp"
 #include "core/base/env_names.hpp"
 #include "core/base/names.hpp"
-#include "core/model/reference.hpp"
 #include "core/base/text.hpp"
-
-#include <algorithm>
+#include "core/model/reference.hpp"
 
 namespace hush {
 namespace {
@@ -85,8 +85,9 @@ Resolver::Resolver(std::vector<std::unique_ptr<SecretSource>> sources,
   for (const std::string& name : m_chain) {
     if (source(name) == nullptr) {
       throw Error(ErrorKind::usage, "unknown-source",
-                  "source order names " + name + ", which is not configured (known: sidecar, "
-                  "env, inline and the exec sources of .hush.yaml)");
+                  "source order names " + name +
+                      ", which is not configured (known: sidecar, "
+                      "env, inline and the exec sources of .hush.yaml)");
     }
   }
 }
@@ -190,12 +191,12 @@ bool Resolver::admissible(const TemplateReference& ref, const Hit& hit,
             hit.key + "." + fields.front() + "}");
     return false;
   }
-  if (!hit.field.empty() &&
-      std::find(fields.begin(), fields.end(), hit.field) == fields.end()) {
+  if (!hit.field.empty() && std::find(fields.begin(), fields.end(), hit.field) == fields.end()) {
     add(Severity::error, "unknown-field",
         "reference " + display + ": secret " + hit.key +
-            (fields.empty() ? " has no fields; reference it as ${" + hit.key + "}"
-                            : " has no field " + hit.field + " (fields: " + join(fields, ", ") + ")"));
+            (fields.empty()
+                 ? " has no fields; reference it as ${" + hit.key + "}"
+                 : " has no field " + hit.field + " (fields: " + join(fields, ", ") + ")"));
     return false;
   }
   return true;

@@ -3,18 +3,18 @@
 // configured source order, honours source-qualified references, and enforces scopes, expiry and
 // multi-field rules, reporting every failure as a finding.
 #pragma once
-#include "core/base/environment.hpp"
-#include "core/model/config_model.hpp"
+#include <chrono>
 #include <hush/error.hpp>
 #include <hush/source.hpp>
-
-#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
+
+#include "core/base/environment.hpp"
+#include "core/model/config_model.hpp"
 
 namespace hush {
 
@@ -47,8 +47,8 @@ class InlineSource : public SecretSource {
 };
 
 struct ResolverOptions {
-  bool allow_expired = false;             // expired secrets become warnings instead of errors
-  std::chrono::sys_seconds now{};         // "now" for expiry checks
+  bool allow_expired = false;      // expired secrets become warnings instead of errors
+  std::chrono::sys_seconds now{};  // "now" for expiry checks
 };
 
 struct Resolution {

@@ -1,26 +1,30 @@
 #include "core/runtime/inject.hpp"
 
-#include "core/model/config_model.hpp"
-#include "core/base/fsutil.hpp"
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <set>
-#include <sys/stat.h>
+
+#include "core/base/fsutil.hpp"
+#include "core/model/config_model.hpp"
 
 namespace hush {
 namespace {
 
 [[noreturn]] void refuse_symlink(const std::filesystem::path& path) {
   throw Error(ErrorKind::invalid_input, "materialize-symlink",
-              path.string() + " is a symbolic link; materialize never follows links under --dir "
-                              "(remove it or name the real path)");
+              path.string() +
+                  " is a symbolic link; materialize never follows links under --dir "
+                  "(remove it or name the real path)");
 }
 
 void require_private(const OpenDirectory& dir) {
   if ((dir.permission_bits() & 0077) != 0) {
     throw Error(ErrorKind::invalid_input, "unsafe-directory",
-                dir.path().string() + " can be accessed by group or others; use a directory "
-                "with mode 0700 (chmod 700 " + dir.path().string() + ")");
+                dir.path().string() +
+                    " can be accessed by group or others; use a directory "
+                    "with mode 0700 (chmod 700 " +
+                    dir.path().string() + ")");
   }
 }
 
@@ -73,7 +77,9 @@ std::string InjectedSecret::env_name() const {
   if (field.empty()) return secret;
   std::string out = secret + "_";
   for (char c : field) {
-    out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : (c == '-' || c == '.') ? '_' : c;
+    out += (c >= 'a' && c <= 'z')   ? static_cast<char>(c - 'a' + 'A')
+           : (c == '-' || c == '.') ? '_'
+                                    : c;
   }
   return out;
 }
@@ -93,7 +99,8 @@ std::vector<InjectedSecret> sidecar_secrets(const Sidecar& sidecar, const Keypai
       continue;
     }
     for (NamedSecret& field : payload.fields) {
-      out.push_back({name, field.name, std::make_shared<const SecretValue>(std::move(field.value))});
+      out.push_back(
+          {name, field.name, std::make_shared<const SecretValue>(std::move(field.value))});
     }
   }
   return out;

@@ -3,16 +3,16 @@
 // with --only, or exactly those a config references. Multi-field secrets contribute one entry
 // per field (NAME_FIELD in the environment, NAME/field on disk).
 #pragma once
-#include <hush/error.hpp>
-#include "core/model/reference.hpp"
-#include <hush/secret.hpp>
-#include "core/sidecar/sidecar.hpp"
-#include "core/resolve/sources.hpp"
-#include "core/yaml/yaml_source.hpp"
-
 #include <filesystem>
+#include <hush/error.hpp>
+#include <hush/secret.hpp>
 #include <string>
 #include <vector>
+
+#include "core/model/reference.hpp"
+#include "core/resolve/sources.hpp"
+#include "core/sidecar/sidecar.hpp"
+#include "core/yaml/yaml_source.hpp"
 
 namespace hush {
 

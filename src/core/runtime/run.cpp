@@ -1,16 +1,17 @@
 #include "core/runtime/run.hpp"
 
-#include <hush/error.hpp>
-#include "core/base/env_names.hpp"
-#include "core/base/process.hpp"
-
-#include <cerrno>
-#include <csignal>
-#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <sodium.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <hush/error.hpp>
+
+#include "core/base/env_names.hpp"
+#include "core/base/process.hpp"
 
 namespace hush {
 namespace {
@@ -41,7 +42,7 @@ class SignalForwarding {
 
  private:
   static constexpr int k_signals[3] = {SIGINT, SIGTERM, SIGHUP};
-  struct sigaction m_saved[3] {};
+  struct sigaction m_saved[3]{};
 };
 
 void write_all(int fd, std::string_view text) {
@@ -103,8 +104,8 @@ void pump(int out_fd, int err_fd, const Redactor& redactor) {
 void refuse_dangerous_injections(const std::vector<InjectedSecret>& secrets,
                                  const std::vector<std::string>& allowed) {
   for (const InjectedSecret& secret : secrets) {
-    const std::string what = "secret " + secret.secret +
-                             (secret.field.empty() ? "" : " (field " + secret.field + ")");
+    const std::string what =
+        "secret " + secret.secret + (secret.field.empty() ? "" : " (field " + secret.field + ")");
     refuse_dangerous_env_name(secret.env_name(), what, allowed);
   }
 }

@@ -5,12 +5,12 @@
 // minus its credential variables (HUSH_KEY…), plus the secrets; a secret whose variable name is
 // on the deny-list of hush/env_names.hpp is refused unless allowed.
 #pragma once
-#include "core/base/environment.hpp"
-#include "core/runtime/inject.hpp"
 #include <hush/redact.hpp>
-
 #include <string>
 #include <vector>
+
+#include "core/base/environment.hpp"
+#include "core/runtime/inject.hpp"
 
 namespace hush {
 
@@ -33,7 +33,7 @@ void refuse_dangerous_injections(const std::vector<InjectedSecret>& secrets,
 // Error(io, "exec-failed") when no pipe can be made. Not reentrant: one run per process at a
 // time.
 [[nodiscard]] int run_redacted(const RunRequest& request,
-                               const std::vector<InjectedSecret>& secrets,
-                               const Redactor& redactor, std::vector<std::string>& skipped);
+                               const std::vector<InjectedSecret>& secrets, const Redactor& redactor,
+                               std::vector<std::string>& skipped);
 
 }  // namespace hush

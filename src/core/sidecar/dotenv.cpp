@@ -1,8 +1,8 @@
 #include "core/sidecar/dotenv.hpp"
 
-#include "core/base/text.hpp"
-
 #include <re2/re2.h>
+
+#include "core/base/text.hpp"
 
 namespace hush {
 namespace {
@@ -60,11 +60,24 @@ SecretValue DotenvParser::read_double_quoted(std::size_t open) {
     }
     const char next = m_text[++m_pos];
     switch (next) {
-      case 'n': value.push_back('\n'); break;
-      case 'r': value.push_back('\r'); break;
-      case 't': value.push_back('\t'); break;
-      case '"': case '\\': case '$': case '`': value.push_back(next); break;
-      default: value.push_back('\\'); value.push_back(next);
+      case 'n':
+        value.push_back('\n');
+        break;
+      case 'r':
+        value.push_back('\r');
+        break;
+      case 't':
+        value.push_back('\t');
+        break;
+      case '"':
+      case '\\':
+      case '$':
+      case '`':
+        value.push_back(next);
+        break;
+      default:
+        value.push_back('\\');
+        value.push_back(next);
     }
   }
   fail(open, "unterminated double-quoted value");
@@ -88,8 +101,8 @@ SecretValue DotenvParser::read_unquoted() {
     ++m_pos;
   }
   std::size_t end = m_pos;
-  while (end > start && (m_text[end - 1] == ' ' || m_text[end - 1] == '\t' ||
-                         m_text[end - 1] == '\r')) {
+  while (end > start &&
+         (m_text[end - 1] == ' ' || m_text[end - 1] == '\t' || m_text[end - 1] == '\r')) {
     --end;
   }
   SecretValue value(m_text.substr(start, end - start));

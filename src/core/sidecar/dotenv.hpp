@@ -5,7 +5,6 @@
 #pragma once
 #include <hush/error.hpp>
 #include <hush/secret.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>

@@ -1,13 +1,13 @@
 #include "core/sidecar/sidecar.hpp"
 
+#include <algorithm>
+#include <array>
 #include <hush/error.hpp>
+#include <system_error>
+
 #include "core/base/fsutil.hpp"
 #include "core/base/text.hpp"
 #include "core/sidecar/sidecar_impl.hpp"
-
-#include <algorithm>
-#include <array>
-#include <system_error>
 
 namespace hush {
 namespace {

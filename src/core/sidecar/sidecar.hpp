@@ -5,22 +5,22 @@
 // scopes, type and field names. Adding or updating needs only the public key; revealing, rolling
 // back, rotating and migrating need the private key.
 #pragma once
-#include "core/base/names.hpp"
-#include "core/base/clock.hpp"
-#include "core/crypto/crypto.hpp"
-#include "core/crypto/keystore.hpp"
-#include <hush/error.hpp>
-#include <hush/source.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <hush/error.hpp>
+#include <hush/source.hpp>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/base/clock.hpp"
+#include "core/base/names.hpp"
+#include "core/crypto/crypto.hpp"
+#include "core/crypto/keystore.hpp"
 
 namespace hush {
 
@@ -65,7 +65,7 @@ struct SidecarEntry {
   std::optional<std::chrono::sys_seconds> expires{};
   std::optional<std::chrono::seconds> rotate_every{};
   std::uint64_t version = 1;
-  std::vector<std::string> fields{};     // field names of multi-field types, sorted
+  std::vector<std::string> fields{};  // field names of multi-field types, sorted
   std::string value{};  // enc:v2:… or enc:v1:… (the encoded field map for multi-field types)
   std::vector<SealedVersion> history{};  // older versions, oldest first
   friend bool operator==(const SidecarEntry&, const SidecarEntry&) = default;

@@ -1,10 +1,10 @@
 // Writes the sidecar model as YAML. yaml-cpp's Emitter chooses quoting, so every string it writes
 // reads back as the same string; hush fixes only the layout (key order, flow for short
 // collections) so the output is deterministic and diffs stay small.
-#include "core/sidecar/sidecar.hpp"
-
 #include <yaml-cpp/emitter.h>
 #include <yaml-cpp/emittermanip.h>
+
+#include "core/sidecar/sidecar.hpp"
 
 namespace hush {
 namespace {

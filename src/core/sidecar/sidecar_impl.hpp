@@ -1,11 +1,11 @@
 // Private helpers shared by the sidecar_*.cpp files.
 #pragma once
-#include "core/sidecar/sidecar.hpp"
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/sidecar/sidecar.hpp"
 
 namespace hush::sidecar_detail {
 

@@ -1,8 +1,7 @@
 // The JSON forms of `hush secrets list`, `due` and `versions`: names and metadata, never values.
-#include "core/sidecar/sidecar.hpp"
-
 #include "core/base/clock.hpp"
 #include "core/base/json.hpp"
+#include "core/sidecar/sidecar.hpp"
 
 namespace hush {
 namespace {
@@ -19,19 +18,20 @@ std::string listings_json(const std::vector<SecretListing>& listings) {
     const SidecarEntry& e = listing.entry;
     Json metadata = Json::object();
     for (const auto& [key, value] : e.metadata) metadata[key] = value;
-    out.push_back({{"name", listing.name},
-                   {"description", e.description},
-                   {"type", std::string(to_string(e.type))},
-                   {"scopes", e.scopes},
-                   {"tags", e.tags},
-                   {"metadata", std::move(metadata)},
-                   {"fields", e.fields},
-                   {"created", format_time(e.created)},
-                   {"updated", format_time(e.updated)},
-                   {"expires", optional_time(e.expires)},
-                   {"rotate_every", e.rotate_every ? Json(format_duration(*e.rotate_every)) : Json()},
-                   {"status", std::string(to_string(listing.status))},
-                   {"version", e.version}});
+    out.push_back(
+        {{"name", listing.name},
+         {"description", e.description},
+         {"type", std::string(to_string(e.type))},
+         {"scopes", e.scopes},
+         {"tags", e.tags},
+         {"metadata", std::move(metadata)},
+         {"fields", e.fields},
+         {"created", format_time(e.created)},
+         {"updated", format_time(e.updated)},
+         {"expires", optional_time(e.expires)},
+         {"rotate_every", e.rotate_every ? Json(format_duration(*e.rotate_every)) : Json()},
+         {"status", std::string(to_string(listing.status))},
+         {"version", e.version}});
   }
   return json_text(out);
 }
@@ -39,7 +39,8 @@ std::string listings_json(const std::vector<SecretListing>& listings) {
 std::string versions_json(const std::vector<SecretVersion>& versions) {
   Json out = Json::array();
   for (const SecretVersion& v : versions) {
-    out.push_back({{"version", v.version}, {"created", format_time(v.created)}, {"current", v.current}});
+    out.push_back(
+        {{"version", v.version}, {"created", format_time(v.created)}, {"current", v.current}});
   }
   return json_text(out);
 }

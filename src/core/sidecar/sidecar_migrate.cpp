@@ -1,8 +1,8 @@
 // Seal formats in a sidecar: which file format its values need, which values are still sealed as
 // enc:v1 (hush1: no type or field names bound), and their migration to enc:v2 (hush2).
-#include "core/sidecar/sidecar.hpp"
-
 #include <hush/error.hpp>
+
+#include "core/sidecar/sidecar.hpp"
 #include "core/sidecar/sidecar_impl.hpp"
 
 namespace hush {

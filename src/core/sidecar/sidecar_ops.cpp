@@ -1,11 +1,10 @@
 // The operations behind `hush secrets add|update|rm|rollback|rotate|get` on the Sidecar model.
-#include "core/sidecar/sidecar.hpp"
-
-#include <hush/error.hpp>
-#include "core/base/text.hpp"
-#include "core/sidecar/sidecar_impl.hpp"
-
 #include <algorithm>
+#include <hush/error.hpp>
+
+#include "core/base/text.hpp"
+#include "core/sidecar/sidecar.hpp"
+#include "core/sidecar/sidecar_impl.hpp"
 
 namespace hush {
 namespace {
@@ -297,8 +296,8 @@ SecretPayload payload_of(std::string_view name, const SidecarEntry& entry, bool 
     }
   } else if (current && is_multi_field(entry.type)) {
     if (!fields || field_names(*fields) != entry.fields) {
-      tampered_payload(name, "its sealed fields do not match the listed fields " +
-                                 join(entry.fields, ", "));
+      tampered_payload(
+          name, "its sealed fields do not match the listed fields " + join(entry.fields, ", "));
     }
   } else if (current && fields) {
     tampered_payload(name, "its sealed value holds fields, but type " +
@@ -326,10 +325,10 @@ SecretPayload open_payload(std::string_view name, const SidecarEntry& entry, std
                                    std::to_string(version) + " (versions: " + join(known, ", ") +
                                    ")");
   }
-  const OpenedValue opened =
-      current ? open_value(entry.value, binding_for(name, entry, version), keys)
-              : open_value(old->value, binding_for(name, entry, version), keys,
-                           BindingCheck::name_and_version);
+  const OpenedValue opened = current
+                                 ? open_value(entry.value, binding_for(name, entry, version), keys)
+                                 : open_value(old->value, binding_for(name, entry, version), keys,
+                                              BindingCheck::name_and_version);
   return payload_of(name, entry, current, opened);
 }
 

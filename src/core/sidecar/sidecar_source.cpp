@@ -1,11 +1,10 @@
 // SidecarSource: the sidecar as one of the resolver's secret sources.
-#include "core/sidecar/sidecar.hpp"
-
-#include <hush/error.hpp>
-#include "core/base/text.hpp"
-#include "core/sidecar/sidecar_impl.hpp"
-
 #include <algorithm>
+#include <hush/error.hpp>
+
+#include "core/base/text.hpp"
+#include "core/sidecar/sidecar.hpp"
+#include "core/sidecar/sidecar_impl.hpp"
 
 namespace hush {
 

@@ -1,15 +1,14 @@
 // Reads the sidecar's YAML into the model, with a located error for anything unexpected. Scalar
 // contents are echoed in messages only for keys and fields that never hold a secret (a value
 // pasted in by hand must not reach a terminal).
-#include "core/sidecar/sidecar.hpp"
-
-#include <hush/error.hpp>
-#include "core/base/text.hpp"
-#include "core/yaml/yaml_source.hpp"
-#include "core/sidecar/sidecar_impl.hpp"
-
 #include <algorithm>
+#include <hush/error.hpp>
 #include <initializer_list>
+
+#include "core/base/text.hpp"
+#include "core/sidecar/sidecar.hpp"
+#include "core/sidecar/sidecar_impl.hpp"
+#include "core/yaml/yaml_source.hpp"
 
 namespace hush {
 namespace {
@@ -183,8 +182,7 @@ void SidecarParser::check_seal_format(const Item& value, const std::string& what
        what + " is sealed as enc:v2, which needs sidecar format 2 (the file says hush: 1)");
 }
 
-std::vector<SealedVersion> SidecarParser::history(const Item& item,
-                                                  const std::string& what) const {
+std::vector<SealedVersion> SidecarParser::history(const Item& item, const std::string& what) const {
   std::vector<SealedVersion> out;
   if (item.value->kind == NodeKind::null) return out;
   if (item.value->kind != NodeKind::sequence) fail(item.at, "expected a list for history");

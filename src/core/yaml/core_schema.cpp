@@ -144,12 +144,14 @@ double core_double(std::string_view text) {
   const double unsigned_value = [&] {
     if (is_one_of(rest, k_inf)) return std::numeric_limits<double>::infinity();
     const int base = integer_base(rest);
-    const std::string decimal = base == 8 || base == 16 ? to_decimal(rest.substr(2), base)
-                                                         : std::string(rest);
+    const std::string decimal =
+        base == 8 || base == 16 ? to_decimal(rest.substr(2), base) : std::string(rest);
     double value = 0;
-    const auto [end, error] = std::from_chars(decimal.data(), decimal.data() + decimal.size(), value);
+    const auto [end, error] =
+        std::from_chars(decimal.data(), decimal.data() + decimal.size(), value);
     (void)end;
-    return error == std::errc::result_out_of_range ? std::numeric_limits<double>::infinity() : value;
+    return error == std::errc::result_out_of_range ? std::numeric_limits<double>::infinity()
+                                                   : value;
   }();
   return sign == "-" ? -unsigned_value : unsigned_value;
 }

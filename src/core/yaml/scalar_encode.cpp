@@ -1,9 +1,9 @@
 #include "core/yaml/scalar_encode.hpp"
 
+#include <array>
+
 #include "core/base/text.hpp"
 #include "core/yaml/core_schema.hpp"
-
-#include <array>
 
 namespace hush::detail {
 namespace {
@@ -28,8 +28,8 @@ bool needs_escape(char32_t c, bool allow_tab) {
 // value key: written plain they would not read back as the string.
 bool is_yaml11_special(std::string_view value) {
   static constexpr std::array<std::string_view, 18> k_words = {
-      "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On",
-      "ON", "off", "Off", "OFF", "=", "<<"};
+      "y",  "Y",  "yes", "Yes", "YES", "n",   "N",   "no", "No",
+      "NO", "on", "On",  "ON",  "off", "Off", "OFF", "=",  "<<"};
   for (std::string_view word : k_words) {
     if (value == word) return true;
   }
@@ -92,13 +92,26 @@ std::optional<SecretBuffer> escape_double_quoted(std::string_view value) {
     const std::size_t start = i;
     const char32_t c = next_code_point(value, i);
     switch (c) {
-      case '"': out.append("\\\""); continue;
-      case '\\': out.append("\\\\"); continue;
-      case '\n': out.append("\\n"); continue;
-      case '\t': out.append("\\t"); continue;
-      case '\r': out.append("\\r"); continue;
-      case 0: out.append("\\0"); continue;
-      default: break;
+      case '"':
+        out.append("\\\"");
+        continue;
+      case '\\':
+        out.append("\\\\");
+        continue;
+      case '\n':
+        out.append("\\n");
+        continue;
+      case '\t':
+        out.append("\\t");
+        continue;
+      case '\r':
+        out.append("\\r");
+        continue;
+      case 0:
+        out.append("\\0");
+        continue;
+      default:
+        break;
     }
     if (needs_escape(c, true)) {
       append_escape(out, c);

@@ -2,7 +2,6 @@
 // back exactly that string. Encoded values are built in secure memory: they carry secrets.
 #pragma once
 #include <hush/secret.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>

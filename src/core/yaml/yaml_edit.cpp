@@ -1,10 +1,9 @@
 #include "core/yaml/yaml_edit.hpp"
 
+#include <algorithm>
 #include <hush/error.hpp>
 
 #include "core/yaml/yaml_spans.hpp"
-
-#include <algorithm>
 
 namespace hush::detail {
 namespace {
@@ -29,8 +28,8 @@ std::size_t document_end(std::string_view text, std::size_t from) {
        line = detail::next_line(text, line)) {
     const std::string_view rest = text.substr(line, 3);
     if ((rest == "---" || rest == "...") &&
-        (line + 3 >= text.size() || std::string_view(" \t\r\n").find(text[line + 3]) !=
-                                        std::string_view::npos)) {
+        (line + 3 >= text.size() ||
+         std::string_view(" \t\r\n").find(text[line + 3]) != std::string_view::npos)) {
       return line;
     }
   }
@@ -41,7 +40,8 @@ std::size_t document_end(std::string_view text, std::size_t from) {
 
 // The lines of the top-level `secrets:` entry, from its key's line to the next top-level key,
 // giving back the blank and column-0 comment lines that introduce the next section.
-std::optional<TextEdit> inline_secrets_removal(const YamlSource& source, const YamlDocument& document) {
+std::optional<TextEdit> inline_secrets_removal(const YamlSource& source,
+                                               const YamlDocument& document) {
   const YamlNode& root = document.root;
   for (std::size_t i = 0; i < root.keys.size(); ++i) {
     const YamlNode& key = root.keys[i];
@@ -76,8 +76,8 @@ std::optional<TextEdit> inline_secrets_removal(const YamlSource& source, const Y
     // document stays a mapping, an empty one.
     if (root.keys.size() > 1) return TextEdit{begin, end, {}};
     const std::size_t line_break = text.find('\n', site.begin);
-    const bool crlf = line_break != std::string_view::npos && line_break > 0 &&
-                      text[line_break - 1] == '\r';
+    const bool crlf =
+        line_break != std::string_view::npos && line_break > 0 && text[line_break - 1] == '\r';
     return TextEdit{begin, end, crlf ? "{}\r\n" : "{}\n"};
   }
   return std::nullopt;
@@ -96,6 +96,5 @@ std::string apply_edits(std::string_view text, std::vector<TextEdit>& edits) {
   out.append(text.substr(at));
   return out;
 }
-
 
 }  // namespace hush::detail

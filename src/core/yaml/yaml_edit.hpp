@@ -1,13 +1,13 @@
 // Private to the core: byte-range edits of a YAML source that keep every other byte, shared by
 // render (substitution, stripping the inline secrets block) and seal (moving it to the sidecar).
 #pragma once
-#include "core/yaml/yaml_source.hpp"
-
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/yaml/yaml_source.hpp"
 
 namespace hush::detail {
 

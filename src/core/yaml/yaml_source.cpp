@@ -1,16 +1,16 @@
 #include "core/yaml/yaml_source.hpp"
 
-#include <hush/error.hpp>
-
-#include "core/yaml/yaml_spans.hpp"
-
-#include <algorithm>
-#include <map>
-#include <unordered_map>
-#include <sstream>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <hush/error.hpp>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/yaml/yaml_spans.hpp"
 
 namespace hush {
 namespace {
@@ -20,13 +20,13 @@ constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 struct Frame {
   YamlNode node;
   bool flow = false;
-  int indent = -1;           // block collections: indentation of their entries' column
-  bool expecting_key = true; // mappings: the next event is a key
-  std::string key;           // mappings: the current entry's key
+  int indent = -1;            // block collections: indentation of their entries' column
+  bool expecting_key = true;  // mappings: the next event is a key
+  std::string key;            // mappings: the current entry's key
   YAML::anchor_t anchor = 0;
-  std::size_t begin = 0;     // byte offset of the collection's start
-  std::size_t weight = 1;    // nodes in the subtree so far, this one included
-  std::size_t height = 0;    // levels of collections below this one
+  std::size_t begin = 0;   // byte offset of the collection's start
+  std::size_t weight = 1;  // nodes in the subtree so far, this one included
+  std::size_t height = 0;  // levels of collections below this one
   std::unordered_map<std::string, std::size_t> seen_keys;  // mappings: scalar key -> offset
 };
 
@@ -117,8 +117,8 @@ class TreeBuilder : public YAML::EventHandler {
   const std::string& m_path;
   std::string_view m_text;
   std::size_t m_offset;
-  Budget& m_budget;            // shared by a file's documents
-  std::size_t m_events = 0;    // in this document
+  Budget& m_budget;          // shared by a file's documents
+  std::size_t m_events = 0;  // in this document
   std::size_t m_bare_null_at = std::string::npos;
   std::size_t m_first_event_at = std::string::npos;
   std::vector<Frame> m_stack;
@@ -203,8 +203,8 @@ int TreeBuilder::block_indent_for_child(std::size_t child_begin) const {
 void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                            const std::string& value) {
   const std::size_t offset = static_cast<std::size_t>(mark.pos) + m_offset;
-  const bool is_key = !m_stack.empty() && m_stack.back().node.kind == NodeKind::map &&
-                      m_stack.back().expecting_key;
+  const bool is_key =
+      !m_stack.empty() && m_stack.back().node.kind == NodeKind::map && m_stack.back().expecting_key;
   const int parent_indent = block_indent_for_child(offset);
   const detail::ScalarSpan span = detail::find_scalar_span(m_text, offset, value, parent_indent);
   if (!span.problem.empty() && m_problem.empty()) {
@@ -221,15 +221,25 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
     m_problem = "a mapping key without ':' (write `key:` for an empty value, or quote the line)";
     m_problem_offset = span.begin;
   }
-  ScalarSite site{.begin = span.begin, .end = span.end, .style = span.style, .value = value,
-                  .path = current_path(), .is_key = is_key, .in_flow = in_flow(),
-                  .parent_indent = parent_indent, .start = {}};
+  ScalarSite site{.begin = span.begin,
+                  .end = span.end,
+                  .style = span.style,
+                  .value = value,
+                  .path = current_path(),
+                  .is_key = is_key,
+                  .in_flow = in_flow(),
+                  .parent_indent = parent_indent,
+                  .start = {}};
   if (is_key && !site.path.empty() && !site.path.back().is_index) site.path.pop_back();
   // yaml-cpp 0.7 decodes \N, \_ and \x80-\xFF to single bytes rather than UTF-8.
   const bool repair = span.style == ScalarStyle::double_quoted && !is_valid_utf8(value);
   if (repair) site.value = latin1_bytes_as_utf8(value);
-  YamlNode node{.kind = NodeKind::scalar, .value = site.value, .plain = tag == "?", .keys = {},
-                .children = {}, .scalar = m_document.scalars.size()};
+  YamlNode node{.kind = NodeKind::scalar,
+                .value = site.value,
+                .plain = tag == "?",
+                .keys = {},
+                .children = {},
+                .scalar = m_document.scalars.size()};
   m_document.scalars.push_back(std::move(site));
   attach(std::move(node), anchor, span.begin, 1, 0);
 }
@@ -259,8 +269,8 @@ void TreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
     fail(at, "nesting-limit",
          "this alias nests collections deeper than " + std::to_string(k_max_nesting) + " levels");
   }
-  const bool as_key = !m_stack.empty() && m_stack.back().node.kind == NodeKind::map &&
-                      m_stack.back().expecting_key;
+  const bool as_key =
+      !m_stack.empty() && m_stack.back().node.kind == NodeKind::map && m_stack.back().expecting_key;
   NodePath path = current_path();
   record_alias_uses(anchored.node, path, as_key, at);
   attach(anchored.node, 0, at, anchored.weight, anchored.height);
@@ -320,8 +330,8 @@ void TreeBuilder::note_key(Frame& map, const YamlNode& key, std::size_t at) {
            std::to_string(where.line) + "); YAML readers disagree on which one wins, so keep one");
 }
 
-void TreeBuilder::attach(YamlNode node, YAML::anchor_t anchor, std::size_t at,
-                         std::size_t weight, std::size_t height) {
+void TreeBuilder::attach(YamlNode node, YAML::anchor_t anchor, std::size_t at, std::size_t weight,
+                         std::size_t height) {
   if (node.kind != NodeKind::map && node.kind != NodeKind::sequence) count_event(at);
   if (anchor != 0) m_anchors[anchor] = Anchored{node, weight, height};
   if (m_stack.empty()) {
@@ -363,8 +373,9 @@ bool has_unquoted_reference_in_flow(std::string_view line) {
 [[noreturn]] void throw_syntax(const YamlSource& source, std::size_t offset, std::string message) {
   const LineIndex index(source.text);
   if (has_unquoted_reference_in_flow(index.line_text(index.locate(offset).line))) {
-    message += "; an unquoted ${NAME} inside a flow collection ({...} or [...]) is not valid "
-               "YAML: quote it (\"${NAME}\") or write $<NAME>";
+    message +=
+        "; an unquoted ${NAME} inside a flow collection ({...} or [...]) is not valid "
+        "YAML: quote it (\"${NAME}\") or write $<NAME>";
   }
   throw_at(source.path, source.text, offset, "yaml-syntax", std::move(message));
 }
@@ -377,7 +388,8 @@ bool has_document_marker(std::string_view text, std::size_t begin, std::size_t e
     if (at_line_start) {
       const std::string_view rest = text.substr(line, 4);
       if ((rest.starts_with("---") || rest.starts_with("...")) &&
-          (rest.size() == 3 || rest[3] == ' ' || rest[3] == '\t' || detail::is_line_break(rest[3]))) {
+          (rest.size() == 3 || rest[3] == ' ' || rest[3] == '\t' ||
+           detail::is_line_break(rest[3]))) {
         return true;
       }
     }
@@ -417,8 +429,8 @@ std::string to_string(const NodePath& path) {
       out += "[" + std::to_string(segment.index) + "]";
       continue;
     }
-    const bool simple = !segment.key.empty() &&
-                        segment.key.find_first_of(".[]\" ") == std::string::npos;
+    const bool simple =
+        !segment.key.empty() && segment.key.find_first_of(".[]\" ") == std::string::npos;
     if (simple) {
       out += (out.empty() ? "" : ".") + segment.key;
     } else {
@@ -455,7 +467,8 @@ YamlSource parse_yaml_source(std::string path, std::string text) {
       // needs a `---` (or `...`) line between documents.
       const std::size_t first = builder.first_event_at();
       if (!source.documents.empty() && first != std::string::npos &&
-          previous_first != std::string::npos && !has_document_marker(source.text, previous_first, first)) {
+          previous_first != std::string::npos &&
+          !has_document_marker(source.text, previous_first, first)) {
         if (std::string_view(",]}").find(source.text[first]) != std::string_view::npos) {
           throw_stalled(source, first);
         }

@@ -4,12 +4,12 @@
 // marks; spans and styles come from hush's own scanning of the source, checked against the
 // parsed value.
 #pragma once
-#include "core/base/text.hpp"
-
 #include <cstddef>
 #include <limits>
 #include <string>
 #include <vector>
+
+#include "core/base/text.hpp"
 
 namespace hush {
 
@@ -34,11 +34,11 @@ inline constexpr std::size_t k_no_scalar = std::numeric_limits<std::size_t>::max
 // bounded by k_alias_budget nodes, so expansion costs at most linear time and memory.
 struct YamlNode {
   NodeKind kind = NodeKind::null;
-  std::string value;                  // scalar text
-  bool plain = false;                 // scalar written plain (typed by the YAML core schema)
-  std::vector<YamlNode> keys;         // mapping keys, parallel to children
-  std::vector<YamlNode> children;     // mapping values or sequence items
-  std::size_t scalar = k_no_scalar;   // index into YamlDocument::scalars for scalar nodes
+  std::string value;                 // scalar text
+  bool plain = false;                // scalar written plain (typed by the YAML core schema)
+  std::vector<YamlNode> keys;        // mapping keys, parallel to children
+  std::vector<YamlNode> children;    // mapping values or sequence items
+  std::size_t scalar = k_no_scalar;  // index into YamlDocument::scalars for scalar nodes
 
   // The value under mapping key `key` (scalar keys only), or nullptr.
   [[nodiscard]] const YamlNode* find(std::string_view key) const;
@@ -50,11 +50,11 @@ struct ScalarSite {
   std::size_t end = 0;    // one past its last byte (closing quote, or last content line's end)
   ScalarStyle style = ScalarStyle::plain;
   std::string value;
-  NodePath path;          // for a key: the path of the mapping that holds it
+  NodePath path;  // for a key: the path of the mapping that holds it
   bool is_key = false;
-  bool in_flow = false;   // inside a flow collection ({…} or […])
-  int parent_indent = -1; // indentation (bytes) of the enclosing block collection; -1 at top
-  LineColumn start;       // of `begin`
+  bool in_flow = false;    // inside a flow collection ({…} or […])
+  int parent_indent = -1;  // indentation (bytes) of the enclosing block collection; -1 at top
+  LineColumn start;        // of `begin`
 };
 
 // A scalar reached through an alias: the anchored scalar `scalar` is also used at `path` (a

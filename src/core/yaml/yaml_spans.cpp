@@ -45,9 +45,12 @@ std::size_t skip_properties(std::string_view text, std::size_t pos) {
     }
     for (;;) {  // whitespace, comments and line breaks between properties and the scalar
       pos = skip_blanks(text, pos);
-      if (pos < text.size() && text[pos] == '#') pos = next_line(text, pos);
-      else if (pos < text.size() && is_line_break(text[pos])) pos = skip_break(text, pos);
-      else break;
+      if (pos < text.size() && text[pos] == '#')
+        pos = next_line(text, pos);
+      else if (pos < text.size() && is_line_break(text[pos]))
+        pos = skip_break(text, pos);
+      else
+        break;
     }
   }
 }
@@ -89,8 +92,8 @@ ScalarSpan block_span(std::string_view text, std::size_t begin, int parent_inden
   const ScalarStyle style = text[begin] == '|' ? ScalarStyle::literal : ScalarStyle::folded;
   std::size_t pos = begin + 1;
   int explicit_indent = 0;
-  while (pos < text.size() && (text[pos] == '+' || text[pos] == '-' ||
-                               (text[pos] >= '1' && text[pos] <= '9'))) {
+  while (pos < text.size() &&
+         (text[pos] == '+' || text[pos] == '-' || (text[pos] >= '1' && text[pos] <= '9'))) {
     if (text[pos] >= '1' && text[pos] <= '9') explicit_indent = text[pos] - '0';
     ++pos;
   }

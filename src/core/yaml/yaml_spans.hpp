@@ -1,11 +1,11 @@
 // Private to yaml_source: finds where a scalar ends and how it is written, given yaml-cpp's
 // start mark and parsed value.
 #pragma once
-#include "core/yaml/yaml_source.hpp"
-
 #include <cstddef>
 #include <string>
 #include <string_view>
+
+#include "core/yaml/yaml_source.hpp"
 
 namespace hush::detail {
 
