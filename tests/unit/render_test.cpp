@@ -271,3 +271,29 @@ TEST_CASE("render: the json and env forms are written into secure memory", "[ren
   CHECK(json.reveal() == "{\n  \"a\": \"" + value + "\",\n  \"b\": [\n    1,\n    \"x\"\n  ]\n}\n");
   CHECK(env.reveal() == "A=\"" + value + "\"\nB_0=\"1\"\nB_1=\"x\"\n");
 }
+
+// A list item's `name` may be a substituted value, so the collision names the two paths only.
+TEST_CASE("render: an env name collision names paths, never the colliding variable", "[render]") {
+  const std::string text =
+      "jobs:\n  - name: ${TOKEN}\n    v: 1\n  - name: \"${TOKEN}\"\n    v: 2\n";
+  try {
+    (void)render_text(text, {{"TOKEN", "hunter2secret"}}, {.format = hush::OutputFormat::env});
+    FAIL("expected an error");
+  } catch (const hush::Error& e) {
+    CHECK(e.id() == "env-name-collision");
+    CHECK(std::string(e.what()).find("hunter2") == std::string::npos);
+    CHECK(std::string(e.what()).find("HUNTER2") == std::string::npos);
+    CHECK(std::string(e.what()) ==
+          "error: the leaves at jobs[1].name and jobs[0].name map to one variable name; use "
+          "--format yaml or json [env-name-collision]");
+  }
+}
+
+// Found by tests/fuzz/yaml_render_fuzz: an empty key after the block has no scalar to locate it
+// by, and the strip took it away with the block (render-verify refused the output).
+TEST_CASE("render: stripping the secrets block keeps an empty key that follows it", "[render]") {
+  CHECK(render_text("secrets:\n  A: x\n:\n    va\n", {}).result.text.reveal() == ":\n    va\n");
+  CHECK(render_text("secrets: |\r\n:\n    va\n", {}).result.text.reveal() == ":\n    va\n");
+  CHECK(render_text("secrets:\n  A: x\n  # c\n: v\nb: 1\n", {}).result.text.reveal() ==
+        ": v\nb: 1\n");
+}

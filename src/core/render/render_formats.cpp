@@ -124,9 +124,10 @@ void collect_env(const YamlNode& node, const std::string& prefix, const std::str
   }
   const auto [it, added] = out.emplace(prefix, std::pair(path, &node));
   if (!added) {
+    // The paths only: the variable name holds list items' `name` values, which may be secrets.
     throw Error(ErrorKind::invalid_input, "env-name-collision",
-                path + " and " + it->second.first + " both map to " + prefix +
-                    "; use --format yaml or json");
+                "the leaves at " + path + " and " + it->second.first +
+                    " map to one variable name; use --format yaml or json");
   }
 }
 

@@ -36,6 +36,23 @@ std::size_t document_end(std::string_view text, std::size_t from) {
   return text.size();
 }
 
+// The first line after `key_line` that starts an entry of the mapping indented `indent` spaces:
+// one indented no deeper that is neither blank nor a comment. Used when the next key has no
+// scalar to locate it by (an empty key, `: value`); a value's lines are indented deeper, and
+// the render verification catches any case this misjudges.
+std::size_t next_entry_line(std::string_view text, std::size_t key_line, std::size_t stop) {
+  std::size_t indent = 0;
+  while (key_line + indent < text.size() && text[key_line + indent] == ' ') ++indent;
+  for (std::size_t line = detail::next_line(text, key_line); line < stop;
+       line = detail::next_line(text, line)) {
+    if (is_comment_or_blank_line(text, line)) continue;
+    std::size_t spaces = 0;
+    while (line + spaces < text.size() && text[line + spaces] == ' ') ++spaces;
+    if (spaces <= indent) return line;
+  }
+  return stop;
+}
+
 }  // namespace
 
 // The lines of the top-level `secrets:` entry, from its key's line to the next top-level key,
@@ -55,10 +72,13 @@ std::optional<TextEdit> inline_secrets_removal(const YamlSource& source,
     }
     const std::string_view text = source.text;
     const std::size_t begin = line_start_of(text, site.begin);
-    const bool next_key = i + 1 < root.keys.size() && root.keys[i + 1].scalar != k_no_scalar;
-    std::size_t end = next_key
-                          ? line_start_of(text, document.scalars[root.keys[i + 1].scalar].begin)
-                          : document_end(text, site.begin);
+    const bool last = i + 1 >= root.keys.size();
+    std::size_t end = document_end(text, site.begin);
+    if (!last && root.keys[i + 1].scalar != k_no_scalar) {
+      end = line_start_of(text, document.scalars[root.keys[i + 1].scalar].begin);
+    } else if (!last) {
+      end = next_entry_line(text, begin, end);
+    }
     while (end > begin) {
       const std::size_t previous = line_start_of(text, end - 1);
       if (previous <= begin || !is_comment_or_blank_line(text, previous)) break;
