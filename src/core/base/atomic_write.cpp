@@ -16,6 +16,8 @@
 #include <cstring>
 #include <hush/error.hpp>
 
+#include "core/base/fdio.hpp"
+
 namespace hush {
 namespace {
 
@@ -58,20 +60,6 @@ std::string random_temporary_name(const std::string& name) {
   std::string temp = temporary_prefix(name);
   for (unsigned char byte : random) temp += k_letters[byte % (sizeof k_letters - 1)];
   return temp;
-}
-
-bool write_all(int fd, std::string_view content) {
-  while (!content.empty()) {
-    const ssize_t n = ::write(fd, content.data(), content.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    if (n == 0) {
-      errno = EIO;
-      return false;
-    }
-    content.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
 }
 
 // Links the unnamed file open at `fd` as `target` in `dir_fd`; false with errno (EEXIST when the

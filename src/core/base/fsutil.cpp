@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "core/base/atomic_write.hpp"
+#include "core/base/fdio.hpp"
 
 namespace hush {
 namespace {
@@ -83,8 +84,7 @@ void read_whole_file(const std::filesystem::path& path, InputLimit limit, char* 
   std::uint64_t total = 0;
   for (;;) {
     const std::uint64_t wanted = std::min<std::uint64_t>(size, limit.bytes + 1 - total);
-    const ssize_t n = ::read(fd.get(), buffer, static_cast<std::size_t>(wanted));
-    if (n < 0 && errno == EINTR) continue;
+    const ssize_t n = read_some(fd.get(), std::span(buffer, static_cast<std::size_t>(wanted)));
     if (n < 0) fail_io("unreadable-file", "cannot read", path, errno);
     if (n == 0) break;
     total += static_cast<std::uint64_t>(n);

@@ -16,6 +16,8 @@
 #include <cstring>
 #include <hush/error.hpp>
 
+#include "core/base/fdio.hpp"
+
 namespace hush {
 namespace {
 
@@ -138,8 +140,7 @@ bool Collector::collect(std::chrono::steady_clock::time_point deadline, CaptureR
 
 void Collector::read_one(pollfd& p, CaptureResult& result) {
   if (p.fd < 0 || (p.revents & (POLLIN | POLLHUP | POLLERR)) == 0) return;
-  const ssize_t n = ::read(p.fd, m_buffer, sizeof m_buffer);
-  if (n < 0 && errno == EINTR) return;
+  const ssize_t n = read_some(p.fd, m_buffer);
   if (n <= 0) {
     close_fd(p.fd);
     return;

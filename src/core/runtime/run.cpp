@@ -11,6 +11,7 @@
 #include <hush/error.hpp>
 
 #include "core/base/env_names.hpp"
+#include "core/base/fdio.hpp"
 #include "core/base/process.hpp"
 
 namespace hush {
@@ -45,14 +46,9 @@ class SignalForwarding {
   struct sigaction m_saved[3]{};
 };
 
-void write_all(int fd, std::string_view text) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(fd, text.data(), text.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
+// A child's output goes on even when hush's own stdout or stderr is gone (a closed pipe): the
+// child's exit status is what the caller waits for.
+void forward(int fd, std::string_view text) { (void)write_all(fd, text); }
 
 EnvironmentBlock child_environment(const RunRequest& request,
                                    const std::vector<InjectedSecret>& secrets,
@@ -69,8 +65,8 @@ EnvironmentBlock child_environment(const RunRequest& request,
 
 // Copies the child's stdout and stderr through the redactor until both close.
 void pump(int out_fd, int err_fd, const Redactor& redactor) {
-  RedactStream out(redactor, [](std::string_view s) { write_all(STDOUT_FILENO, s); });
-  RedactStream err(redactor, [](std::string_view s) { write_all(STDERR_FILENO, s); });
+  RedactStream out(redactor, [](std::string_view s) { forward(STDOUT_FILENO, s); });
+  RedactStream err(redactor, [](std::string_view s) { forward(STDERR_FILENO, s); });
   pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
   RedactStream* streams[2] = {&out, &err};
   char buffer[65536];
@@ -81,8 +77,7 @@ void pump(int out_fd, int err_fd, const Redactor& redactor) {
     }
     for (int i = 0; i < 2; ++i) {
       if (fds[i].fd < 0 || (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) == 0) continue;
-      const ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
-      if (n < 0 && errno == EINTR) continue;
+      const ssize_t n = read_some(fds[i].fd, buffer);
       if (n <= 0) {
         ::close(fds[i].fd);
         fds[i].fd = -1;
@@ -129,7 +124,7 @@ int run_redacted(const RunRequest& request, const std::vector<InjectedSecret>& s
   if (child.pid < 0) {
     ::close(out_pipe[0]);
     ::close(err_pipe[0]);
-    RedactStream err(redactor, [](std::string_view s) { write_all(STDERR_FILENO, s); });
+    RedactStream err(redactor, [](std::string_view s) { forward(STDERR_FILENO, s); });
     err.write(start_failure_message(request.argv[0], child.error));
     err.finish();
     return start_failure_status(child.error);
