@@ -6,12 +6,15 @@
 //   - through a RedactStream, for every split point into two chunks (or a sample of them for long
 //     inputs), byte by byte, and in chunks of fuzzer-chosen sizes (empty writes included), gives
 //     exactly the one-call output; what the stream has emitted is always a prefix of it, and it
-//     never holds back more than max_pattern_length() bytes.
+//     never holds back more than max_pattern_length() bytes;
+//   - with the literal finder (the default) and with the automaton alone, gives the same output
+//     and the same regions.
 #include <cstdint>
 #include <hush/redact.hpp>
 #include <string>
 #include <vector>
 
+#include "core/log/redact_impl.hpp"
 #include "fuzz_support.hpp"
 
 namespace {
@@ -106,6 +109,21 @@ void run(const std::uint8_t* data, std::size_t size) {
   const hush::Redactor redactor(setup.secrets, setup.options);
   const std::string expected = redactor.redact(text);
   check_find(redactor, setup, text, expected);
+  {
+    hush::detail::use_literal_finder(false);
+    const hush::Redactor automaton_only(setup.secrets, setup.options);
+    hush::detail::use_literal_finder(true);
+    require(automaton_only.redact(text) == expected,
+            "the literal finder and the automaton alone redact differently");
+    const std::vector<hush::Redactor::Match> a = redactor.find(text);
+    const std::vector<hush::Redactor::Match> b = automaton_only.find(text);
+    require(a.size() == b.size(), "the literal finder and the automaton find different regions");
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      require(a[i].offset == b[i].offset && a[i].length == b[i].length && a[i].name == b[i].name,
+              "the literal finder and the automaton find different regions");
+    }
+    check_stream(automaton_only, text, {text.size() / 2}, expected);
+  }
 
   const std::size_t step =
       text.size() <= k_exhaustive_splits ? 1 : text.size() / k_sampled_splits + 1;

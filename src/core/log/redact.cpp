@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <atomic>
 #include <hush/redact.hpp>
 
 #include "core/log/redact_impl.hpp"
@@ -8,9 +9,16 @@ namespace hush {
 namespace {
 
 // Large chunks are scanned in slices so the regions found (and the bytes held) stay few.
-constexpr std::size_t k_slice = 4096;
+constexpr std::size_t k_slice = 16384;
+
+std::atomic<bool> g_literal_finder{true};
 
 }  // namespace
+
+namespace detail {
+void use_literal_finder(bool enabled) { g_literal_finder.store(enabled); }
+bool literal_finder_enabled() { return g_literal_finder.load(); }
+}  // namespace detail
 
 Redactor::Redactor(const std::vector<NamedSecret>& secrets, RedactOptions options)
     : m_impl(std::make_unique<Impl>()) {
@@ -29,10 +37,13 @@ Redactor::Redactor(const std::vector<NamedSecret>& secrets, RedactOptions option
         detail::redaction_patterns(secret.value.reveal(), min_length);
     for (std::size_t i = 0; i < patterns.size(); ++i) {
       builder.add(patterns[i], tag);
+      m_impl->literals.add(patterns[i], tag);
       m_impl->max_length = std::max(m_impl->max_length, patterns[i].size());
     }
   }
   m_impl->automaton = builder.build();
+  m_impl->literals.build();
+  m_impl->use_literals = detail::literal_finder_enabled() && m_impl->literals.usable();
 }
 
 Redactor::~Redactor() = default;
@@ -48,7 +59,7 @@ std::string Redactor::redact(std::string_view text) const {
 }
 
 std::vector<Redactor::Match> Redactor::find(std::string_view text) const {
-  detail::Scanner scanner(m_impl->automaton, m_impl->max_length);
+  detail::Scanner scanner(m_impl->automaton, m_impl->literal_finder(), m_impl->max_length);
   detail::SpanSet spans;
   for (std::size_t at = 0; at < text.size(); at += k_slice) {
     scanner.write(text.substr(at, k_slice), spans);
@@ -72,7 +83,8 @@ std::size_t Redactor::max_pattern_length() const {
 // (written, or covered by a mask already written).
 struct RedactStream::State {
   explicit State(const Redactor::Impl& redactor)
-      : impl(&redactor), scanner(redactor.automaton, redactor.max_length) {}
+      : impl(&redactor),
+        scanner(redactor.automaton, redactor.literal_finder(), redactor.max_length) {}
 
   const Redactor::Impl* impl;
   std::function<void(std::string_view)> sink;
@@ -138,7 +150,7 @@ void RedactStream::write(std::string_view chunk) {
   State& s = *m_state;
   for (std::size_t at = 0; at < chunk.size(); at += k_slice) {
     const std::string_view slice = chunk.substr(at, k_slice);
-    s.pending.insert(s.pending.end(), slice.begin(), slice.end());
+    detail::append_bytes(s.pending, slice);
     s.scanner.write(slice, s.spans);
     s.emit(s.scanner.limit(), false);
   }

@@ -9,7 +9,7 @@
 namespace hush::detail {
 
 void PatternList::add(std::string_view pattern) {
-  m_bytes.insert(m_bytes.end(), pattern.begin(), pattern.end());
+  append_bytes(m_bytes, pattern);
   m_ends.push_back(m_bytes.size());
 }
 

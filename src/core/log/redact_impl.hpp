@@ -4,13 +4,23 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <hush/redact.hpp>
 #include <hush/secret.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/log/redact_literals.hpp"
+
 namespace hush::detail {
+
+// Appends `bytes` to `to` with one copy (inserting through the allocator copies byte by byte).
+inline void append_bytes(SecureVector<char>& to, std::string_view bytes) {
+  const std::size_t at = to.size();
+  to.resize(at + bytes.size());
+  if (!bytes.empty()) std::memcpy(to.data() + at, bytes.data(), bytes.size());
+}
 
 // The byte patterns of one value, packed in secure memory. Movable, not copyable.
 class PatternList {
@@ -98,6 +108,12 @@ class AutomatonBuilder {
   SecureVector<std::uint32_t> m_root;
 };
 
+// Whether redactors built from now on find raw matches with the literal finder (the default) or
+// by stepping the automaton on every byte. Both give the same output; tests and the fuzz target
+// compare them. Thread-safe.
+void use_literal_finder(bool enabled);
+[[nodiscard]] bool literal_finder_enabled();
+
 }  // namespace hush::detail
 
 namespace hush {
@@ -107,6 +123,11 @@ struct Redactor::Impl {
   std::vector<std::string> names;  // tag -> secret name
   std::vector<std::string> too_short;
   detail::Automaton automaton;
+  detail::LiteralFinder literals;
+  bool use_literals = true;
+  [[nodiscard]] const detail::LiteralFinder* literal_finder() const {
+    return use_literals ? &literals : nullptr;
+  }
   std::size_t max_length = 0;  // the longest pattern
 };
 

@@ -68,10 +68,17 @@ void push_utf8(std::uint32_t cp, std::uint64_t begin, std::uint64_t end, Decoded
   }
 }
 
-bool encoded_char(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
-         c == '/' || c == '=' || c == '-' || c == '_';
-}
+constexpr std::array<bool, 256> k_encoded_chars = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    table[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '+' || c == '/' || c == '=' || c == '-' || c == '_';
+  }
+  return table;
+}();
+
+// A base64 (standard or URL-safe, padding included) or hex character.
+bool encoded_char(unsigned char c) { return k_encoded_chars[c]; }
 
 constexpr std::size_t k_min_joined_line = 16;
 
@@ -94,16 +101,30 @@ std::size_t Decoder::next_special(std::string_view chunk, std::size_t from) {
     const std::size_t found = chunk.find(m_kind == ViewKind::url ? '%' : '\\', from);
     return found == std::string_view::npos ? chunk.size() : found;
   }
-  for (std::size_t i = from; i < chunk.size(); ++i) {
+  std::size_t i = from;
+  while (i < chunk.size()) {
+    if (!m_line_encoded) {
+      // Only the line's end matters now: a "\r" in it cannot join anything.
+      const std::size_t line_break = std::min(chunk.find('\n', i), chunk.size());
+      m_line_length += line_break - i;
+      i = line_break;
+      if (i == chunk.size()) break;
+    } else {
+      const std::size_t run = i;
+      while (i < chunk.size() && encoded_char(static_cast<unsigned char>(chunk[i]))) ++i;
+      m_line_length += i - run;
+      if (i == chunk.size()) break;
+    }
     const auto byte = static_cast<unsigned char>(chunk[i]);
     if (byte == '\n' || byte == '\r') {
       if (line_joins()) return i;
       m_line_encoded = byte == '\n';
       m_line_length = byte == '\n' ? 0 : m_line_length + 1;
     } else {
+      m_line_encoded = false;
       ++m_line_length;
-      m_line_encoded = m_line_encoded && encoded_char(byte);
     }
+    ++i;
   }
   return chunk.size();
 }
@@ -234,7 +255,10 @@ void SpanSet::add(std::uint64_t begin, std::uint64_t end, std::uint32_t tag) {
   }
 }
 
-Scanner::Scanner(const Automaton& automaton, std::size_t longest) : m_automaton(&automaton) {
+Scanner::Scanner(const Automaton& automaton, const LiteralFinder* finder, std::size_t longest)
+    : m_automaton(&automaton),
+      m_finder(finder != nullptr && finder->usable() ? finder : nullptr),
+      m_longest(longest) {
   std::size_t ring = 1;
   while (ring <= longest) ring <<= 1;
   m_mask = ring - 1;
@@ -245,8 +269,20 @@ Scanner::Scanner(const Automaton& automaton, std::size_t longest) : m_automaton(
 
 void Scanner::write(std::string_view chunk, SpanSet& spans) {
   if (!m_automaton->empty() && !chunk.empty()) {
-    scan_raw(chunk, spans);
-    for (View& view : m_views) scan_view(view, chunk, spans);
+    m_chunk = chunk;
+    m_chunk_state = m_raw_state;
+    if (m_finder != nullptr) {
+      find_raw(chunk, spans);
+    } else {
+      scan_raw(chunk, spans);
+    }
+    m_end = {.next = 0, .state = m_chunk_state};
+    for (View& view : m_views) {
+      view.raw = {.next = 0, .state = m_chunk_state};
+      scan_view(view, chunk, spans);
+    }
+    m_raw_state = raw_state(m_end, chunk.size() - 1);
+    m_chunk = {};
   }
   m_position += chunk.size();
 }
@@ -262,7 +298,51 @@ void Scanner::scan_raw(std::string_view chunk, SpanSet& spans) {
       spans.add(end - length, end, m_automaton->match_tag(state));
     }
   }
-  m_raw_state = state;
+}
+
+// Matches inside the chunk, then those that start in the bytes before it (the tail), found in a
+// small window of the tail and the chunk's first bytes; only the tail and that window are
+// copied, not the chunk.
+void Scanner::find_raw(std::string_view chunk, SpanSet& spans) {
+  m_finder->find(chunk, 0, [&](std::size_t begin, std::size_t end, std::uint32_t tag) {
+    spans.add(m_position + begin, m_position + end, tag);
+  });
+  const std::size_t tail = m_tail.size();
+  if (tail > 0) {
+    const std::size_t head = std::min(chunk.size(), m_longest - 1);
+    append_bytes(m_tail, chunk.substr(0, head));
+    const std::uint64_t window_at = m_position - tail;
+    m_finder->find(std::string_view(m_tail.data(), m_tail.size()), tail,
+                   [&](std::size_t begin, std::size_t end, std::uint32_t tag) {
+                     if (begin < tail) spans.add(window_at + begin, window_at + end, tag);
+                   });
+    m_tail.resize(tail);
+  }
+  // The new tail: the last longest - 1 bytes of the old tail and the chunk.
+  const std::size_t keep = m_longest - 1;
+  if (chunk.size() >= keep) {
+    m_tail.clear();
+  } else if (tail + chunk.size() > keep) {
+    m_tail.erase(m_tail.begin(),
+                 m_tail.begin() + static_cast<std::ptrdiff_t>(tail + chunk.size() - keep));
+  }
+  append_bytes(m_tail, chunk.substr(chunk.size() - std::min(chunk.size(), keep)));
+}
+
+std::uint32_t Scanner::raw_state(RawCursor& cursor, std::size_t i) {
+  if (m_finder == nullptr) return m_raw_states[i];
+  // Every in-step view asks for the state after the chunk's last byte: work it out once.
+  if (i + 1 == m_chunk.size() && &cursor != &m_end) return raw_state(m_end, i);
+  if (cursor.next == i + 1) return cursor.state;
+  if (i < cursor.next || i - cursor.next >= m_longest) {
+    cursor = i < m_longest ? RawCursor{.next = 0, .state = m_chunk_state}
+                           : RawCursor{.next = i + 1 - m_longest, .state = 0};
+  }
+  for (; cursor.next <= i; ++cursor.next) {
+    cursor.state =
+        m_automaton->step(cursor.state, static_cast<unsigned char>(m_chunk[cursor.next]));
+  }
+  return cursor.state;
 }
 
 void Scanner::scan_view(View& view, std::string_view chunk, SpanSet& spans) {
@@ -275,7 +355,7 @@ void Scanner::scan_view(View& view, std::string_view chunk, SpanSet& spans) {
     Decoded decoded;
     view.decoder.feed(static_cast<unsigned char>(chunk[i]), m_position + i, decoded);
     scan(view, decoded, spans);
-    view.in_step = back_in_step(view, m_raw_states[i]);
+    view.in_step = back_in_step(view, raw_state(view.raw, i));
   }
 }
 
@@ -288,7 +368,7 @@ std::size_t Scanner::follow_raw(View& view, std::string_view chunk, std::size_t 
   view.decoded += to - from - keep;
   for (std::size_t i = to - keep; i < to; ++i)
     view.begins[view.decoded++ & m_mask] = m_position + i;
-  view.state = m_raw_states[to - 1];
+  view.state = raw_state(view.raw, to - 1);
   return to;
 }
 
@@ -323,6 +403,7 @@ void Scanner::finish(SpanSet& spans) {
     view.in_step = true;
   }
   m_raw_state = 0;
+  m_tail.clear();
 }
 
 std::uint64_t Scanner::limit(const View& view) const {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/log/redact_impl.hpp"
+#include "core/log/redact_literals.hpp"
 
 namespace hush::detail {
 
@@ -87,15 +88,19 @@ class SpanSet {
   std::vector<Span> m_spans;
 };
 
-// The four views over one stream. The raw view steps the automaton on every byte; another view
-// is "in step" with it while its decoded bytes are the raw bytes (nothing held, the same automaton
-// state, no escape inside the current partial match): then it only looks for the next byte it
-// would decode differently ("%", "\\", a joining line break) and takes the raw view's states,
-// so ordinary text costs one automaton pass, not four.
+// The four views over one stream. Raw matches come from the literal finder when it is usable
+// (every pattern at least 4 bytes), else from stepping the automaton on every byte. Another view
+// is "in step" with the raw view while its decoded bytes are the raw bytes (nothing held, the
+// same automaton state, no escape inside the current partial match): then it only looks for the
+// next byte it would decode differently ("%", "\\", a joining line break) and takes the raw
+// view's automaton state there, so ordinary text costs one pass, not four. With the finder, the
+// raw state at a byte is worked out when a view asks for it, by stepping the automaton over the
+// `longest` bytes before it: no automaton state is deeper than the longest pattern.
 class Scanner {
  public:
-  // Over `automaton`, whose longest pattern is `longest` bytes; it must outlive the scanner.
-  Scanner(const Automaton& automaton, std::size_t longest);
+  // Over `automaton` (and `finder` when not null and usable), whose longest pattern is
+  // `longest` bytes; both must outlive the scanner.
+  Scanner(const Automaton& automaton, const LiteralFinder* finder, std::size_t longest);
   // Scans `chunk` (the source bytes from position() on) and adds every match to `spans`.
   void write(std::string_view chunk, SpanSet& spans);
   // Flushes held partial escapes (their matches go to `spans`) and starts afresh.
@@ -105,26 +110,41 @@ class Scanner {
   [[nodiscard]] std::uint64_t position() const { return m_position; }
 
  private:
+  // Where a lazily worked-out run of raw states has got to in the current chunk.
+  struct RawCursor {
+    std::size_t next = 0;  // the chunk byte to step next
+    std::uint32_t state = 0;
+  };
   struct View {
     Decoder decoder;
     std::uint32_t state = 0;
     std::uint64_t decoded = 0;
     std::vector<std::uint64_t> begins;  // ring: source begin of decoded byte i at i & mask
     bool in_step = true;
+    RawCursor raw{};
   };
   void scan_raw(std::string_view chunk, SpanSet& spans);
+  void find_raw(std::string_view chunk, SpanSet& spans);
   void scan_view(View& view, std::string_view chunk, SpanSet& spans);
   [[nodiscard]] std::size_t follow_raw(View& view, std::string_view chunk, std::size_t from);
   void scan(View& view, const Decoded& decoded, SpanSet& spans) const;
   [[nodiscard]] bool back_in_step(const View& view, std::uint32_t raw_state) const;
   [[nodiscard]] std::uint64_t limit(const View& view) const;
+  // The raw view's automaton state after byte `i` of the current chunk.
+  [[nodiscard]] std::uint32_t raw_state(RawCursor& cursor, std::size_t i);
 
   const detail::Automaton* m_automaton;
+  const LiteralFinder* m_finder;  // null: the automaton finds raw matches
+  std::size_t m_longest = 0;
   std::uint64_t m_mask = 0;
   std::uint64_t m_position = 0;
-  std::uint32_t m_raw_state = 0;
-  std::vector<std::uint32_t> m_raw_states;  // the raw view's state after each byte of the chunk
-  std::vector<View> m_views;                // url, json, unwrapped
+  std::uint32_t m_raw_state = 0;    // after the last byte scanned
+  std::uint32_t m_chunk_state = 0;  // before the current chunk's first byte
+  std::string_view m_chunk;
+  RawCursor m_end;  // the state after the chunk's last byte, shared by every view
+  std::vector<std::uint32_t> m_raw_states;  // automaton only: the state after each chunk byte
+  SecureVector<char> m_tail;  // finder only: the last longest - 1 bytes before the chunk
+  std::vector<View> m_views;  // url, json, unwrapped
 };
 
 // The most source bytes a match of `longest` decoded bytes can span, plus a held partial escape.
