@@ -38,9 +38,9 @@ struct RedactOptions {
 };
 
 // Immutable once built; share freely between threads. Building costs O(total pattern bytes)
-// (about 50 ms for 1,000 values); redact() is linear in its input. Every table that holds secret material (patterns, the
-// automaton's transitions) is in the secure pool (hush/secret.hpp), wiped whenever it is freed or
-// grows. Movable, not copyable.
+// (about 50 ms for 1,000 values); redact() is linear in its input. Every table that holds secret
+// material (patterns, the automaton's transitions) is in the secure pool (hush/secret.hpp), wiped
+// whenever it is freed or grows. Movable, not copyable.
 class Redactor {
  public:
   explicit Redactor(const std::vector<NamedSecret>& secrets, RedactOptions options = {});
