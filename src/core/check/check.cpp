@@ -318,7 +318,7 @@ bool is_secret_like_key(std::string_view key, const std::vector<std::string>& ex
 namespace {
 
 [[noreturn]] void invalid_baseline(const std::string& path, const std::string& why) {
-  throw Error(ErrorKind::usage, "baseline-invalid",
+  throw Error(ErrorKind::syntax, "baseline-invalid",
               "not a hush baseline: " + why + " (write one with --write-baseline)", Location{path});
 }
 
