@@ -140,7 +140,8 @@ Finding syntax_finding(const CheckInput& input, const Error& e, const LineMasker
 }
 
 // A file check_inputs could not read as text: one over the input limit is skipped as large, as a
-// file over max_file_size is; anything else (not a regular file) is an error for that file.
+// file over max_file_size is; anything else (not a regular file, unreadable) is an error for
+// that file.
 FileResult unreadable_result(const CheckInput& input, const Error& e) {
   FileResult result;
   if (e.id() == "input-too-large") return result.large = true, result;

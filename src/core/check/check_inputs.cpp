@@ -37,9 +37,11 @@ std::string git(const std::vector<std::string>& args, const Environment& environ
   return std::string(result.out.reveal());
 }
 
-// A file whose content cannot be checked as text; check_files reports it in place of the file.
+// A file whose content cannot be checked as text; check_files reports it in place of the file,
+// so one unreadable file (permissions, gone since it was listed) does not stop the others.
 bool is_per_file_problem(const Error& e) {
-  return e.id() == "not-a-regular-file" || e.id() == "input-too-large";
+  return e.id() == "not-a-regular-file" || e.id() == "input-too-large" ||
+         e.id() == "unreadable-file";
 }
 
 std::vector<std::string> split_nul(const std::string& text) {
