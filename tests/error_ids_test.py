@@ -5,7 +5,9 @@
 Ids are read from `Error(ErrorKind::K, "id", …)` and from the calls of the helpers below,
 which forward an `id` parameter into an Error of a fixed kind. A function that takes a
 parameter named `id` but is not listed here fails the test, so a new helper cannot hide ids.
-Finding rules that are not Error ids live in the `hush check` rule table, not here.
+Finding rules (literal `Severity::…, "rule"` and `.rule = "rule"`) are no Error ids: each must
+only be named, in backticks, somewhere in README (the `hush check` rule table, or the findings
+list below the Error ids table).
 """
 import os
 import re
@@ -29,6 +31,7 @@ root = paths[0] if paths else os.path.join(os.path.dirname(__file__), '..')
 os.chdir(root)
 problems = []
 uses = {}  # id -> {kind: [where]}
+rules = {}  # finding rule -> first where
 
 
 def strip_comments(text):
@@ -119,6 +122,8 @@ def scan(path):
       record(kind.group(1), args[1], where)
     elif not (args[0].endswith('.kind()') and args[1].endswith('.id()')):
       problems.append(f'{where}: Error built with kind `{args[0]}`; use ErrorKind::… or rethrow')
+  for m in re.finditer(r'Severity::(?:error|warning)\s*,\s*"([^"]+)"|\.rule\s*=\s*"([^"]+)"', text):
+    rules.setdefault(m.group(1) or m.group(2), f'{path}:{line_of(m.start())}')
   for name, (kind, index, home) in HELPERS.items():
     if home not in (None, path):
       continue
@@ -168,6 +173,11 @@ for ident, kinds in sorted(uses.items()):
     problems.append(f'id {ident}: README says {table[ident]}, the source throws {kind}')
 for ident in sorted(set(table) - set(uses)):
   problems.append(f'README.md: Error id {ident} is thrown nowhere in src/')
+
+readme = open('README.md', encoding='utf-8').read()
+for rule, where in sorted(rules.items()):
+  if f'`{rule}' not in readme and f'[{rule}' not in readme:
+    problems.append(f'finding rule {rule} ({where}) is named nowhere in README')
 
 for p in problems:
   print(p)
