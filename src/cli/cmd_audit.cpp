@@ -18,7 +18,7 @@ ExitStatus run_verify(const AuditFlags& flags, const Context& ctx) {
   if (path.empty()) path = ctx.options().audit_log;
   if (path.empty()) path = ctx.env("HUSH_AUDIT_LOG");
   if (path.empty()) {
-    throw Error(ErrorKind::usage, "usage",
+    throw Error(ErrorKind::usage, "no-audit-log",
                 "name the log: hush audit verify FILE, --audit-log or HUSH_AUDIT_LOG");
   }
   const AuditVerification result = verify_audit_log(path, ctx.input_limit());

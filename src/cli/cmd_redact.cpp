@@ -70,7 +70,8 @@ void write_all(std::string_view text) {
 ExitStatus run_redact(const RedactFlags& flags, const Context& ctx) {
   const std::vector<NamedSecret> values = known_values(flags, ctx);
   if (values.empty()) {
-    throw Error(ErrorKind::usage, "usage", "nothing to mask: no sidecar values and no --env-var");
+    throw Error(ErrorKind::usage, "nothing-to-mask",
+                "nothing to mask: no sidecar values and no --env-var");
   }
   const RedactOptions options = redact_options(flags, ctx);
   const Redactor redactor(values, options);

@@ -186,7 +186,8 @@ ExitStatus exit_status_for(const Error& error) {
 
 Syntax syntax_from(const std::string& word) {
   const std::optional<Syntax> syntax = parse_syntax(word);
-  if (!syntax) throw Error(ErrorKind::usage, "usage", "--syntax must be braces, angle or both");
+  if (!syntax)
+    throw Error(ErrorKind::usage, "invalid-option-value", "--syntax must be braces, angle or both");
   return *syntax;
 }
 

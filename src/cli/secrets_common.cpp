@@ -26,7 +26,7 @@ std::vector<NamedSecret> fields_from_args(const std::vector<std::string>& pairs)
   for (const std::string& pair : pairs) {
     const std::size_t equals = pair.find('=');
     if (equals == std::string::npos || equals == 0) {
-      throw Error(ErrorKind::usage, "usage", "--field takes NAME=VALUE");
+      throw Error(ErrorKind::usage, "invalid-option-value", "--field takes NAME=VALUE");
     }
     fields.push_back(
         {pair.substr(0, equals), SecretValue(std::string_view(pair).substr(equals + 1))});
@@ -48,7 +48,7 @@ std::vector<NamedSecret> fields_from_prompts(SecretType type) {
 std::optional<SecretPayload> read_fields(const ValueFlags& flags, SecretType type,
                                          const Context& ctx, bool required) {
   if (flags.generate > 0 || !flags.value.empty()) {
-    throw Error(ErrorKind::usage, "usage",
+    throw Error(ErrorKind::usage, "fields-expected",
                 "multi-field secrets take --field NAME=VALUE, NAME=value lines on stdin with "
                 "--value-stdin, or the prompt");
   }
@@ -146,7 +146,7 @@ std::optional<SecretPayload> read_payload(const ValueFlags& flags, SecretType ty
   const int sources = (flags.from_stdin ? 1 : 0) + (flags.generate > 0 ? 1 : 0) +
                       (flags.value.empty() ? 0 : 1) + (flags.fields.empty() ? 0 : 1);
   if (sources > 1) {
-    throw Error(ErrorKind::usage, "usage",
+    throw Error(ErrorKind::usage, "conflicting-options",
                 "give the value one way: --value-stdin, --generate, --value or --field");
   }
   SecretPayload payload;
@@ -190,7 +190,7 @@ SecretType type_from(const std::string& word) {
   if (word.empty()) return SecretType::generic;
   const std::optional<SecretType> type = parse_secret_type(word);
   if (!type) {
-    throw Error(ErrorKind::usage, "usage",
+    throw Error(ErrorKind::usage, "unknown-secret-type",
                 "unknown type " + word +
                     " (generic, password, api-key, bearer, basic, "
                     "client-credentials, certificate, kv)");
@@ -201,7 +201,8 @@ SecretType type_from(const std::string& word) {
 std::optional<std::chrono::sys_seconds> expiry_from(const MetadataFlags& flags,
                                                     std::chrono::sys_seconds now) {
   if (!flags.expires_in.empty() && !flags.expires.empty()) {
-    throw Error(ErrorKind::usage, "usage", "give --expires-in or --expires, not both");
+    throw Error(ErrorKind::usage, "conflicting-options",
+                "give --expires-in or --expires, not both");
   }
   if (!flags.expires_in.empty()) return now + parse_duration(flags.expires_in);
   if (!flags.expires.empty()) return parse_time(flags.expires);
@@ -213,7 +214,7 @@ std::map<std::string, std::string> metadata_from(const std::vector<std::string>&
   for (const std::string& pair : pairs) {
     const std::size_t equals = pair.find('=');
     if (equals == std::string::npos || equals == 0) {
-      throw Error(ErrorKind::usage, "usage", "--meta takes KEY=VALUE, not " + pair);
+      throw Error(ErrorKind::usage, "invalid-option-value", "--meta takes KEY=VALUE, not " + pair);
     }
     out[pair.substr(0, equals)] = pair.substr(equals + 1);
   }

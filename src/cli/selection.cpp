@@ -23,7 +23,7 @@ std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags, Context&
   std::vector<InjectedSecret> selected;
   if (!flags.config.empty()) {
     if (!flags.only.empty())
-      throw Error(ErrorKind::usage, "usage", "give --only or --config, not both");
+      throw Error(ErrorKind::usage, "conflicting-options", "give --only or --config, not both");
     const YamlSource config =
         parse_yaml_source(flags.config, read_file(flags.config, ctx.input_limit()));
     std::vector<Finding> findings;

@@ -1,6 +1,7 @@
 #include "core/log/audit.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <hush/error.hpp>
 #include <support/temp_dir.hpp>
 #include <thread>
@@ -159,4 +160,57 @@ TEST_CASE("audit: an unterminated last line that is no record's beginning is ref
     CHECK(e.id() == "audit-broken");
   }
   CHECK(hush::read_file(log, hush::config_input_limit()) == edited);  // evidence is never cut off
+}
+
+TEST_CASE("audit: a log written by hush 7c00096 verifies, and a new record chains onto it",
+          "[audit]") {
+  const std::filesystem::path fixture =
+      std::filesystem::path(HUSH_TEST_FIXTURES) / "audit_main_7c00096.log";
+  const hush::AuditVerification old = hush::verify_audit_log(fixture, hush::config_input_limit());
+  CHECK(old.lines == 5);
+  CHECK(old.broken_line == 0);
+  CHECK(old.incomplete_line == 0);
+  hush::test::TempDir dir;
+  const auto log = dir / "audit.log";
+  hush::write_file_atomic(log, hush::read_file(fixture, hush::config_input_limit()),
+                          hush::FileMode::owner_only);
+  hush::AuditRecord odd = record("render", "DB_PASSWORD");
+  odd.files = {"out \"q\" \\ tab\t \xc3\xa9 \xff \x7f.yaml", "line\nbreak\x01.yaml"};
+  hush::append_audit_record(log, odd);
+  const std::vector<std::string> lines = lines_of(hush::read_file(log, hush::config_input_limit()));
+  REQUIRE(lines.size() == 6);
+  // The invalid byte reads back as the Latin-1 character it was written as before (U+00FF).
+  CHECK(lines[5] ==
+        "{\"time\": \"2026-11-23T00:00:00Z\", \"user\": \"alice\", \"host\": \"build-1\", "
+        "\"action\": \"render\", \"secrets\": [\"DB_PASSWORD\"], \"files\": [\"out \\\"q\\\" "
+        "\\\\ tab\\t \xc3\xa9 \xc3\xbf \x7f.yaml\", \"line\\nbreak\\u0001.yaml\"], \"outcome\": "
+        "\"ok\", \"prev\": \"" +
+            hush::audit_hash(lines[4]) + "\"}");
+  const hush::AuditVerification now = hush::verify_audit_log(log, hush::config_input_limit());
+  CHECK(now.lines == 6);
+  CHECK(now.broken_line == 0);
+}
+
+TEST_CASE("audit: a line is a record only as a JSON object from time to a 64-hex prev", "[audit]") {
+  const std::string prev = "\"prev\": \"" + hush::audit_genesis() + "\"}";
+  struct Case {
+    std::string line;
+    bool record;
+  };
+  const Case cases[] = {{"{\"time\": \"t\", " + prev, true},
+                        {"{\"time\":\"t\"," + prev, true},
+                        {"{\"time\": \"t\", \"x\": 1, " + prev + " ", true},
+                        {"{\"time\": \"t\", \"x\": [1, " + prev, false},
+                        {"{\"user\": \"t\", " + prev, false},
+                        {"{\"time\": \"t\", " + prev.substr(0, 20) + "\"}", false},
+                        {"{\"time\": \"t\", " + prev + ", \"more\": 1}", false},
+                        {"[\"time\", " + prev, false}};
+  for (const Case& c : cases) {
+    CAPTURE(c.line);
+    hush::test::TempDir dir;
+    const auto log = dir / "audit.log";
+    hush::write_file_atomic(log, c.line + "\n", hush::FileMode::owner_only);
+    const hush::AuditVerification result = hush::verify_audit_log(log, hush::config_input_limit());
+    CHECK((result.broken_line == 0) == c.record);
+  }
 }

@@ -43,8 +43,8 @@ TEST_CASE("check: secret-like keys", "[check]") {
 }
 
 // Seen while triaging a tests/fuzz finding: an exception other than hush::Error in a worker thread
-// called std::terminate, so `hush check` aborted without a message.
-TEST_CASE("check: an unexpected exception in a worker reaches the caller", "[check]") {
+// called std::terminate, so `hush check` aborted without a message. It is a finding for its file.
+TEST_CASE("check: an unexpected exception in a worker is a finding for that file", "[check]") {
   hush::CheckOptions options;
   options.threads = 2;
   options.schema = [](const hush::YamlSource& source) -> std::vector<hush::Finding> {
@@ -54,9 +54,19 @@ TEST_CASE("check: an unexpected exception in a worker reaches the caller", "[che
   };
   const std::vector<hush::CheckInput> files = {{"a.yaml", "services: []\n"},
                                                {"b.yaml", "services: []\n"},
-                                               {"c.yaml", "services: []\n"},
+                                               {"c.yaml", "services:\n  - password: pw-x\n"},
                                                {"d.yaml", "services: []\n"}};
-  CHECK_THROWS_WITH(run(files, options), "rule pack failed on b.yaml");
+  const hush::CheckReport report = run(files, options);
+  REQUIRE(report.findings.size() == 3);
+  CHECK(hush::to_string(report.findings[0]) ==
+        "b.yaml: error: internal error while checking this file: rule pack failed on b.yaml "
+        "[internal-error]");
+  CHECK(report.findings[1].rule == "plaintext-secret");
+  CHECK(report.findings[1].where.path == "c.yaml");
+  CHECK(hush::to_string(report.findings[2]) ==
+        "d.yaml: error: internal error while checking this file: rule pack failed on d.yaml "
+        "[internal-error]");
+  CHECK(report.files_checked == 4);
 }
 
 TEST_CASE("check: config rules with exact locations", "[check]") {

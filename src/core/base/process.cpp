@@ -77,14 +77,14 @@ std::pair<Pipe, Pipe> make_pipes() {
   int out[2];
   int err[2];
   if (::pipe2(out, O_CLOEXEC) != 0) {
-    throw Error(ErrorKind::io, "exec-failed",
+    throw Error(ErrorKind::io, "pipe-failed",
                 std::string("cannot create a pipe: ") + std::strerror(errno));
   }
   if (::pipe2(err, O_CLOEXEC) != 0) {
     const int error = errno;
     ::close(out[0]);
     ::close(out[1]);
-    throw Error(ErrorKind::io, "exec-failed",
+    throw Error(ErrorKind::io, "pipe-failed",
                 std::string("cannot create a pipe: ") + std::strerror(error));
   }
   return {Pipe{out[0], out[1]}, Pipe{err[0], err[1]}};
@@ -177,7 +177,7 @@ int wait_until(pid_t pid, std::chrono::steady_clock::time_point deadline, Captur
 
 Spawned spawn_process(const std::vector<std::string>& argv, EnvironmentBlock& environment,
                       const ChildStreams& streams) {
-  if (argv.empty()) throw Error(ErrorKind::usage, "exec-failed", "empty command");
+  if (argv.empty()) throw Error(ErrorKind::usage, "empty-command", "empty command");
   std::vector<char*> args;
   args.reserve(argv.size() + 1);
   // posix_spawnp takes char* const[] for C compatibility; it never writes through them.
@@ -209,7 +209,7 @@ std::string start_failure_message(const std::string& program, int error) {
 
 CaptureResult run_capture(const std::vector<std::string>& argv, const Environment& environment,
                           std::chrono::milliseconds timeout, std::size_t max_output) {
-  if (argv.empty()) throw Error(ErrorKind::usage, "exec-failed", "empty command");
+  if (argv.empty()) throw Error(ErrorKind::usage, "empty-command", "empty command");
   EnvironmentBlock block = environment.block();
   auto [out, err] = make_pipes();
   Collector collector(out, err, max_output);  // owns the read ends from here on

@@ -30,7 +30,7 @@ struct Spawned {
 // and `streams`. A file without a #! line is not handed to /bin/sh (execvp would): ENOEXEC.
 // Signal dispositions that hush catches or ignores (SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ) are
 // reset to the default in the child. Never throws for a program that cannot be started (see
-// Spawned::error); throws Error(usage, "exec-failed") for an empty argv. Thread-safe.
+// Spawned::error); throws Error(usage, "empty-command") for an empty argv. Thread-safe.
 [[nodiscard]] Spawned spawn_process(const std::vector<std::string>& argv,
                                     EnvironmentBlock& environment, const ChildStreams& streams);
 
@@ -53,7 +53,7 @@ struct CaptureResult {
 // Runs `argv` with `environment`'s block (so never a credential variable), stdin from /dev/null,
 // and kills it when `timeout` passes, also when it closed its stdout and stderr early. A program
 // that cannot be started gives exit_status 127 (not found) or 126 with the reason in `err`.
-// Throws Error(io, "exec-failed") when no pipe can be made. Blocks the calling thread;
+// Throws Error(io, "pipe-failed") when no pipe can be made. Blocks the calling thread;
 // thread-safe otherwise.
 [[nodiscard]] CaptureResult run_capture(const std::vector<std::string>& argv,
                                         const Environment& environment,

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <hush/error.hpp>
 #include <hush/secret.hpp>
 #include <mutex>
 #include <new>
@@ -125,7 +126,10 @@ void ensure_sodium() {
   // A function-local static runs sodium_init exactly once, lazily: --help and --version never
   // pay for it (STYLE: startup).
   static const int status = sodium_init();
-  if (status < 0) throw std::bad_alloc();
+  if (status < 0) {
+    throw Error(ErrorKind::key, "crypto-init-failed",
+                "cannot initialise libsodium: the system provides no randomness or memory");
+  }
 }
 
 void* secure_allocate(std::size_t bytes) { return pool().allocate(bytes); }

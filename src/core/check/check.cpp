@@ -140,7 +140,8 @@ Finding syntax_finding(const CheckInput& input, const Error& e, const LineMasker
 }
 
 // A file check_inputs could not read as text: one over the input limit is skipped as large, as a
-// file over max_file_size is; anything else (not a regular file) is an error for that file.
+// file over max_file_size is; anything else (not a regular file, unreadable) is an error for
+// that file.
 FileResult unreadable_result(const CheckInput& input, const Error& e) {
   FileResult result;
   if (e.id() == "input-too-large") return result.large = true, result;
@@ -213,6 +214,14 @@ FileResult check_one(const CheckInput& input, const CheckOptions& options, const
   return result;
 }
 
+FileResult failed_result(const CheckInput& input, const std::string& rule, const Location& where,
+                         const std::string& message) {
+  FileResult result;
+  result.findings.push_back(
+      {Severity::error, rule, where, message, {}, detail::fingerprint(rule, input.path, message)});
+  return result;
+}
+
 void unused_secrets(const CheckOptions& options, const std::set<std::string>& referenced,
                     std::vector<Finding>& findings) {
   for (const auto& [name, entry] : options.sidecar->secrets) {
@@ -232,30 +241,30 @@ CheckReport check_files(const std::vector<CheckInput>& files, const CheckOptions
   std::unique_ptr<Redactor> known;
   if (!options.known_values.empty()) known = std::make_unique<Redactor>(options.known_values);
   std::vector<FileResult> results(files.size());
+  // An exception leaving a worker would call std::terminate (no message, no wiping destructors):
+  // each one becomes a finding for its file instead.
+  const auto checked = [&](const CheckInput& input) {
+    try {
+      return check_one(input, options, known.get());
+    } catch (const Error& e) {
+      return failed_result(input, e.id(), e.where().value_or(Location{input.path}), e.message());
+    } catch (const std::exception& e) {
+      return failed_result(input, "internal-error", Location{input.path},
+                           std::string("internal error while checking this file: ") + e.what());
+    }
+  };
   std::atomic<std::size_t> next{0};
   const unsigned wanted =
       options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
   const unsigned workers =
       std::max(1u, std::min<unsigned>(wanted, static_cast<unsigned>(files.size())));
-  // An exception leaving a worker would call std::terminate (no message, no wiping destructors):
-  // it is carried to this thread and rethrown once every worker has stopped.
-  std::vector<std::exception_ptr> failures(files.size());
   std::vector<std::thread> pool;
   for (unsigned w = 0; w < workers; ++w) {
     pool.emplace_back([&] {
-      for (std::size_t i = next++; i < files.size(); i = next++) {
-        try {
-          results[i] = check_one(files[i], options, known.get());
-        } catch (const std::exception&) {
-          failures[i] = std::current_exception();
-        }
-      }
+      for (std::size_t i = next++; i < files.size(); i = next++) results[i] = checked(files[i]);
     });
   }
   for (std::thread& t : pool) t.join();
-  for (const std::exception_ptr& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
   CheckReport report;
   std::set<std::string> referenced;
   bool any_config = false;
@@ -318,7 +327,7 @@ bool is_secret_like_key(std::string_view key, const std::vector<std::string>& ex
 namespace {
 
 [[noreturn]] void invalid_baseline(const std::string& path, const std::string& why) {
-  throw Error(ErrorKind::usage, "baseline-invalid",
+  throw Error(ErrorKind::syntax, "baseline-invalid",
               "not a hush baseline: " + why + " (write one with --write-baseline)", Location{path});
 }
 

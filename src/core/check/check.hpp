@@ -65,9 +65,10 @@ struct CheckReport {
   std::size_t suppressed = 0;  // by `# hush:ignore` comments
 };
 
-// Runs every rule on `files`. Never throws for bad file content (that is a finding). Any other
-// std::exception from a file's rules (std::bad_alloc, one from a rule pack) is rethrown on the
-// calling thread once every worker has stopped: of several, the one of the earliest file.
+// Runs every rule on `files`. Never throws for bad file content (that is a finding). An Error
+// that a file's rules throw becomes an error finding for that file with the Error's id and
+// location (the file when it has none); any other std::exception (std::bad_alloc, one from a
+// rule pack) an "internal-error" finding for that file. The other files are still checked.
 [[nodiscard]] CheckReport check_files(const std::vector<CheckInput>& files,
                                       const CheckOptions& options);
 

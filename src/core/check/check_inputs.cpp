@@ -1,7 +1,9 @@
 #include "core/check/check_inputs.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <hush/error.hpp>
+#include <system_error>
 
 #include "core/base/fsutil.hpp"
 #include "core/base/process.hpp"
@@ -35,9 +37,11 @@ std::string git(const std::vector<std::string>& args, const Environment& environ
   return std::string(result.out.reveal());
 }
 
-// A file whose content cannot be checked as text; check_files reports it in place of the file.
+// A file whose content cannot be checked as text; check_files reports it in place of the file,
+// so one unreadable file (permissions, gone since it was listed) does not stop the others.
 bool is_per_file_problem(const Error& e) {
-  return e.id() == "not-a-regular-file" || e.id() == "input-too-large";
+  return e.id() == "not-a-regular-file" || e.id() == "input-too-large" ||
+         e.id() == "unreadable-file";
 }
 
 std::vector<std::string> split_nul(const std::string& text) {
@@ -57,24 +61,53 @@ bool inside_git(const std::filesystem::path& dir, const Environment& environment
   return result.exit_status == 0 && result.out.reveal().starts_with("true");
 }
 
+[[noreturn]] void unreadable_directory(const std::filesystem::path& dir,
+                                       const std::error_code& error) {
+  throw Error(ErrorKind::io, "unreadable-directory",
+              "cannot read directory " + dir.string() + ": " + error.message(),
+              Location{dir.string(), 0, 0});
+}
+
+// Whether `path` (links followed) is a regular file. A link that leads to no file (dangling, or a
+// loop) is passed over as FIFOs are; any other failure is Error(io, "unreadable-file"). The
+// error_code overloads throughout: std::filesystem's throwing ones escape as "internal error".
+bool is_file_to_check(const std::filesystem::path& path) {
+  std::error_code error;
+  const std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (error && error != std::errc::no_such_file_or_directory &&
+      error != std::errc::too_many_symbolic_link_levels) {
+    throw Error(ErrorKind::io, "unreadable-file",
+                "cannot read " + path.string() + ": " + error.message(),
+                Location{path.string(), 0, 0});
+  }
+  return std::filesystem::is_regular_file(status);
+}
+
+void walk_directory(const std::filesystem::path& dir, std::vector<std::string>& files) {
+  std::error_code error;
+  std::filesystem::recursive_directory_iterator it(dir, error);
+  if (error) unreadable_directory(dir, error);
+  for (const std::filesystem::recursive_directory_iterator end; it != end;) {
+    const std::filesystem::path entry = it->path();
+    std::error_code ignored;  // a link that leads nowhere is no directory
+    const bool directory = it->is_directory(ignored);
+    if (directory && entry.filename() == ".git") {
+      it.disable_recursion_pending();
+    } else if (!directory && is_file_to_check(entry)) {
+      files.push_back(entry.lexically_normal().string());
+    }
+    it.increment(error);  // enters `entry` when it is a directory
+    if (error) unreadable_directory(directory ? entry : dir, error);
+  }
+}
+
 void add_directory(const std::filesystem::path& dir, const Environment& environment,
                    std::vector<std::string>& files) {
-  if (inside_git(dir, environment)) {
-    for (const std::string& f : split_nul(git(
-             {"-C", dir.string(), "ls-files", "-z", "--cached", "--others", "--exclude-standard"},
-             environment, "git-failed"))) {
-      if (std::filesystem::is_regular_file(dir / f))
-        files.push_back((dir / f).lexically_normal().string());
-    }
-    return;
-  }
-  for (auto it = std::filesystem::recursive_directory_iterator(dir);
-       it != std::filesystem::recursive_directory_iterator(); ++it) {
-    if (it->is_directory() && it->path().filename() == ".git") {
-      it.disable_recursion_pending();
-    } else if (it->is_regular_file()) {
-      files.push_back(it->path().lexically_normal().string());
-    }
+  if (!inside_git(dir, environment)) return walk_directory(dir, files);
+  for (const std::string& f : split_nul(
+           git({"-C", dir.string(), "ls-files", "-z", "--cached", "--others", "--exclude-standard"},
+               environment, "git-failed"))) {
+    if (is_file_to_check(dir / f)) files.push_back((dir / f).lexically_normal().string());
   }
 }
 
@@ -85,13 +118,15 @@ std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& path
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code error;
-    if (std::filesystem::is_directory(path, error)) {
+    const std::filesystem::file_status status = std::filesystem::status(path, error);
+    if (std::filesystem::is_directory(status)) {
       add_directory(path, environment, files);
-    } else if (std::filesystem::exists(path, error)) {
+    } else if (std::filesystem::exists(status)) {
       files.push_back(path);
     } else {
-      throw Error(ErrorKind::io, "unreadable-file",
-                  "cannot read " + path + ": No such file or directory", Location{path, 0, 0});
+      const std::string why = error ? error.message() : "No such file or directory";
+      throw Error(ErrorKind::io, "unreadable-file", "cannot read " + path + ": " + why,
+                  Location{path, 0, 0});
     }
   }
   std::sort(files.begin(), files.end());

@@ -15,10 +15,12 @@ namespace hush {
 
 // The files under `paths` (files as given, directories recursed). Inside a git work tree the
 // listing comes from `git ls-files --cached --others --exclude-standard`, so ignored files are
-// skipped; elsewhere every regular file is taken (except .git directories). Each file is read
-// with read_file and `limit`; a file named in `paths` that is not a regular file, or one over
-// the limit, is returned with `unreadable` set, so it is reported without stopping the others.
-// Throws Error(io) for a path that does not exist or another file that cannot be read.
+// skipped; elsewhere every regular file is taken (except .git directories). Links that lead to
+// no file (dangling, or a loop) are passed over while recursing. Each file is read with
+// read_file and `limit`; a file that is not a regular file, is over the limit or cannot be read
+// is returned with `unreadable` set, so it is reported without stopping the others. Throws
+// Error(io, "unreadable-file") at a path in `paths` that does not exist (or is a link loop),
+// Error(io, "unreadable-directory") at a directory that cannot be listed.
 [[nodiscard]] std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& paths,
                                                           const Environment& environment,
                                                           InputLimit limit);

@@ -1,7 +1,6 @@
 #include "core/log/audit.hpp"
 
 #include <fcntl.h>
-#include <re2/re2.h>
 #include <sodium.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -11,9 +10,11 @@
 #include <cstring>
 #include <hush/error.hpp>
 #include <hush/secret.hpp>
+#include <optional>
 
 #include "core/base/clock.hpp"
 #include "core/base/fsutil.hpp"
+#include "core/base/json.hpp"
 #include "core/base/text.hpp"
 
 namespace hush {
@@ -74,20 +75,50 @@ LogTail read_tail(int fd, const std::filesystem::path& path) {
   return tail;
 }
 
-std::string json_array(const std::vector<std::string>& items) {
-  std::vector<std::string> quoted;
-  for (const std::string& item : items) quoted.push_back(json_quote(item));
-  return "[" + join(quoted, ", ") + "]";
+// The layout every hush has written, `{"time": …, "prev": "…"}` on one line with ", " and ": "
+// between members: nlohmann's dump() has no such mode, so the framing is here and every value is
+// nlohmann's. Readers parse records, so the chain does not depend on it; it is kept for hush
+// binaries before this one, which recognise a record by its `, "prev": "…"}` end.
+std::string one_line(const Json& value) {
+  std::string out;
+  if (value.is_object() || value.is_array()) {
+    out += value.is_object() ? "{" : "[";
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (it != value.begin()) out += ", ";
+      if (value.is_object()) out += Json(it.key()).dump() + ": ";
+      out += one_line(*it);
+    }
+    return out + (value.is_object() ? "}" : "]");
+  }
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-const RE2& prev_pattern() {
-  static const RE2 pattern(R"re(, "prev": "([0-9a-f]{64})"\}$)re");
-  return pattern;
+// A byte that is not UTF-8 is kept as the Latin-1 character of that value, as before nlohmann
+// wrote records (never replaced by U+FFFD: a file name's bytes stay recoverable).
+Json text(std::string_view value) { return Json(latin1_bytes_as_utf8(value)); }
+
+Json texts(const std::vector<std::string>& values) {
+  Json out = Json::array();
+  for (const std::string& value : values) out.push_back(text(value));
+  return out;
 }
 
-bool is_record(std::string_view line) {
-  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), prev_pattern());
+// The "prev" hash of `line` when it is a hush audit record: a JSON object whose first member is
+// "time" and whose last is "prev", 64 lower-case hex digits.
+std::optional<std::string> record_prev(std::string_view line) {
+  const Json record = Json::parse(line.begin(), line.end(), nullptr, false);
+  if (!record.is_object() || record.empty() || record.begin().key() != "time") return std::nullopt;
+  auto last = record.end();
+  --last;
+  if (last.key() != "prev" || !last->is_string()) return std::nullopt;
+  const auto& prev = last->get_ref<const std::string&>();
+  const bool hex = prev.size() == 64 && std::all_of(prev.begin(), prev.end(), [](char c) {
+                     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                   });
+  return hex ? std::optional(prev) : std::nullopt;
 }
+
+bool is_record(std::string_view line) { return record_prev(line).has_value(); }
 
 // An unterminated last line that begins as every record does (or is a beginning of that) is an
 // append cut short: hush killed, or the machine stopped, between two parts of one write. It was
@@ -98,12 +129,11 @@ bool is_cut_short(std::string_view line) {
 }
 
 std::string format_record(const AuditRecord& record, const std::string& prev) {
-  return "{\"time\": " + json_quote(format_time(record.time)) +
-         ", \"user\": " + json_quote(record.user) + ", \"host\": " + json_quote(record.host) +
-         ", \"action\": " + json_quote(record.action) +
-         ", \"secrets\": " + json_array(record.secrets) +
-         ", \"files\": " + json_array(record.files) +
-         ", \"outcome\": " + json_quote(record.outcome) + ", \"prev\": \"" + prev + "\"}\n";
+  const Json line = {{"time", format_time(record.time)}, {"user", text(record.user)},
+                     {"host", text(record.host)},        {"action", text(record.action)},
+                     {"secrets", texts(record.secrets)}, {"files", texts(record.files)},
+                     {"outcome", text(record.outcome)},  {"prev", prev}};
+  return one_line(line) + "\n";
 }
 
 // Appends `text` at `size`, the end of the file, and syncs it; on failure (EFBIG beyond
@@ -172,13 +202,13 @@ AuditVerification verify_audit_log(const std::filesystem::path& path, InputLimit
       return result;
     }
     ++result.lines;
-    std::string prev;
-    if (!RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), prev_pattern(), &prev)) {
+    const std::optional<std::string> prev = record_prev(line);
+    if (!prev) {
       result.broken_line = result.lines;
       result.problem = "not a hush audit record";
       return result;
     }
-    if (prev != expected) {
+    if (*prev != expected) {
       result.broken_line = result.lines;
       result.problem =
           result.lines == 1

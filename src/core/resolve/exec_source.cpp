@@ -27,7 +27,8 @@ std::optional<SecretInfo> ExecSource::lookup(std::string_view key) {
   if (m_cache.find(key) != m_cache.end()) return SecretInfo{std::string(key)};
   const std::string what = "exec source " + m_spec.name + " for key " + std::string(key);
   if (key.empty() || key.front() == '-') {
-    throw Error(ErrorKind::invalid_input, "exec-failed", what + ": a key may not start with '-'");
+    throw Error(ErrorKind::invalid_input, "exec-invalid-key",
+                what + ": a key may not start with '-'");
   }
   std::vector<std::string> argv = m_spec.argv;
   for (std::string& arg : argv) {

@@ -24,7 +24,7 @@ class ExecSource : public SecretSource {
   // Runs the command for `key`. A non-zero exit, a timeout or empty output throws
   // Error(invalid_input, "exec-failed" | "exec-timeout" | "exec-empty") naming the source, the key
   // and (for a failure) the command's stderr, which the CLI prints through its redactor. A key
-  // that starts with "-" is refused (it would read as an option).
+  // that starts with "-" is refused (it would read as an option): "exec-invalid-key".
   [[nodiscard]] std::optional<SecretInfo> lookup(std::string_view key) override;
   // An exec source cannot list its keys.
   [[nodiscard]] std::vector<std::string> names() const override { return {}; }

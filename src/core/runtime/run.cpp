@@ -107,13 +107,13 @@ void refuse_dangerous_injections(const std::vector<InjectedSecret>& secrets,
 
 int run_redacted(const RunRequest& request, const std::vector<InjectedSecret>& secrets,
                  const Redactor& redactor, std::vector<std::string>& skipped) {
-  if (request.argv.empty()) throw Error(ErrorKind::usage, "usage", "no command to run");
+  if (request.argv.empty()) throw Error(ErrorKind::usage, "no-command", "no command to run");
   refuse_dangerous_injections(secrets, request.allow_env);
   EnvironmentBlock environment = child_environment(request, secrets, skipped);
   int out_pipe[2];
   int err_pipe[2];
   if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
-    throw Error(ErrorKind::io, "exec-failed",
+    throw Error(ErrorKind::io, "pipe-failed",
                 std::string("cannot create pipes: ") + std::strerror(errno));
   }
   const SignalForwarding forwarding;

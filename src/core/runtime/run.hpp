@@ -30,7 +30,7 @@ void refuse_dangerous_injections(const std::vector<InjectedSecret>& secrets,
 // status (128 + signal when it was killed). Variables already in `environment` are kept, and
 // their names appended to `skipped`, unless `override_existing`. A command that cannot be started
 // returns 127 when not found, else 126, after "hush: cannot run CMD: reason" on stderr. Throws
-// Error(io, "exec-failed") when no pipe can be made. Not reentrant: one run per process at a
+// Error(io, "pipe-failed") when no pipe can be made. Not reentrant: one run per process at a
 // time.
 [[nodiscard]] int run_redacted(const RunRequest& request,
                                const std::vector<InjectedSecret>& secrets, const Redactor& redactor,
