@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <atomic>
 #include <hush/redact.hpp>
+#include <optional>
 
 #include "core/log/redact_impl.hpp"
 #include "core/log/redact_scan.hpp"
@@ -24,26 +25,36 @@ Redactor::Redactor(const std::vector<NamedSecret>& secrets, RedactOptions option
     : m_impl(std::make_unique<Impl>()) {
   m_impl->options = std::move(options);
   const std::size_t min_length = m_impl->options.min_length;
-  detail::AutomatonBuilder builder;
   for (const NamedSecret& secret : secrets) {
     if (secret.value.empty()) continue;
     if (secret.value.size() < min_length) {
       m_impl->too_short.push_back(secret.name);
       continue;
     }
-    const auto tag = static_cast<std::uint32_t>(m_impl->names.size());
     m_impl->names.push_back(secret.name);
-    const detail::PatternList patterns =
-        detail::redaction_patterns(secret.value.reveal(), min_length);
+    detail::PatternList patterns = detail::redaction_patterns(secret.value.reveal(), min_length);
     for (std::size_t i = 0; i < patterns.size(); ++i) {
-      builder.add(patterns[i], tag);
-      m_impl->literals.add(patterns[i], tag);
       m_impl->max_length = std::max(m_impl->max_length, patterns[i].size());
     }
+    m_impl->pending.push_back(std::move(patterns));
   }
-  m_impl->automaton = builder.build();
-  m_impl->literals.build();
-  m_impl->use_literals = detail::literal_finder_enabled() && m_impl->literals.usable();
+  m_impl->use_literals = detail::literal_finder_enabled();
+}
+
+void Redactor::Impl::build_once() {
+  std::call_once(built, [this] {
+    detail::AutomatonBuilder builder;
+    for (std::size_t tag = 0; tag < pending.size(); ++tag) {
+      for (std::size_t i = 0; i < pending[tag].size(); ++i) {
+        builder.add(pending[tag][i], static_cast<std::uint32_t>(tag));
+        literals.add(pending[tag][i], static_cast<std::uint32_t>(tag));
+      }
+    }
+    automaton = builder.build();
+    literals.build();
+    use_literals = use_literals && literals.usable();
+    pending.clear();
+  });
 }
 
 Redactor::~Redactor() = default;
@@ -59,6 +70,7 @@ std::string Redactor::redact(std::string_view text) const {
 }
 
 std::vector<Redactor::Match> Redactor::find(std::string_view text) const {
+  m_impl->build_once();
   detail::Scanner scanner(m_impl->automaton, m_impl->literal_finder(), m_impl->max_length);
   detail::SpanSet spans;
   for (std::size_t at = 0; at < text.size(); at += k_slice) {
@@ -74,7 +86,7 @@ std::vector<Redactor::Match> Redactor::find(std::string_view text) const {
 }
 
 const std::vector<std::string>& Redactor::too_short() const { return m_impl->too_short; }
-bool Redactor::empty() const { return m_impl->automaton.empty(); }
+bool Redactor::empty() const { return m_impl->max_length == 0; }
 std::size_t Redactor::max_pattern_length() const {
   return empty() ? 0 : detail::widest_span(m_impl->max_length);
 }
@@ -82,13 +94,20 @@ std::size_t Redactor::max_pattern_length() const {
 // `pending` holds the source bytes from `base` on; those before `done` are already accounted for
 // (written, or covered by a mask already written).
 struct RedactStream::State {
-  explicit State(const Redactor::Impl& redactor)
-      : impl(&redactor),
-        scanner(redactor.automaton, redactor.literal_finder(), redactor.max_length) {}
+  explicit State(Redactor::Impl& redactor) : impl(&redactor) {}
 
-  const Redactor::Impl* impl;
+  // The scanner, made (and the redactor's tables built) when the first bytes arrive.
+  detail::Scanner& scan() {
+    if (!scanner) {
+      impl->build_once();
+      scanner.emplace(impl->automaton, impl->literal_finder(), impl->max_length);
+    }
+    return *scanner;
+  }
+
+  Redactor::Impl* impl;
   std::function<void(std::string_view)> sink;
-  detail::Scanner scanner;
+  std::optional<detail::Scanner> scanner;
   detail::SpanSet spans;
   SecureVector<char> pending;
   std::uint64_t base = 0;
@@ -137,8 +156,8 @@ void RedactStream::State::emit(std::uint64_t limit, bool final) {
   if (!out.empty()) sink(out);
 }
 
-RedactStream::RedactStream(const Redactor& redactor, std::function<void(std::string_view)> sink)
-    : m_state(std::make_unique<State>(*redactor.m_impl)) {
+RedactStream::RedactStream(const Redactor& redactor, std::function<void(std::string_view)> sink) {
+  m_state = std::make_unique<State>(*redactor.m_impl);
   m_state->sink = std::move(sink);
 }
 
@@ -151,15 +170,16 @@ void RedactStream::write(std::string_view chunk) {
   for (std::size_t at = 0; at < chunk.size(); at += k_slice) {
     const std::string_view slice = chunk.substr(at, k_slice);
     detail::append_bytes(s.pending, slice);
-    s.scanner.write(slice, s.spans);
-    s.emit(s.scanner.limit(), false);
+    s.scan().write(slice, s.spans);
+    s.emit(s.scanner->limit(), false);
   }
 }
 
 void RedactStream::finish() {
   State& s = *m_state;
-  s.scanner.finish(s.spans);
-  s.emit(s.scanner.position(), true);
+  if (!s.scanner) return;  // nothing was written
+  s.scanner->finish(s.spans);
+  s.emit(s.scanner->position(), true);
 }
 
 std::size_t RedactStream::held() const { return m_state->pending.size(); }
