@@ -90,10 +90,12 @@ std::vector<InjectedSecret> sidecar_secrets(const Sidecar& sidecar, const Keypai
   if (names.empty()) {
     for (const auto& entry : sidecar.secrets) names.push_back(entry.first);
   }
+  for (const std::string& name : names) (void)find_secret(sidecar, name);
+  std::vector<SecretPayload> payloads = reveal_secrets(sidecar, names, keys);
   std::vector<InjectedSecret> out;
-  for (const std::string& name : names) {
-    (void)find_secret(sidecar, name);
-    SecretPayload payload = reveal_secret(sidecar, name, keys);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string& name = names[i];
+    SecretPayload& payload = payloads[i];
     if (payload.fields.empty()) {
       out.push_back({name, "", std::make_shared<const SecretValue>(std::move(payload.value))});
       continue;
