@@ -49,8 +49,8 @@ class Template {
   // Cost: linear in the text (aliases expand to at most 100,000 nodes).
   [[nodiscard]] static Template parse(std::string path, std::string text,
                                       ReferenceSyntax syntax = ReferenceSyntax::both);
-  // Reads the file at `path` (at most 64 MiB) and parses it. Throws Error(io, "unreadable-file")
-  // when it cannot be read, Error(io, "input-too-large") past the limit, and parse()'s errors.
+  // Reads the file at `path` (at most 64 MiB) and parses it. Throws Error(io) with id
+  // "unreadable-file", "not-a-regular-file" or "input-too-large", and parse()'s errors.
   [[nodiscard]] static Template load(const std::filesystem::path& path,
                                      ReferenceSyntax syntax = ReferenceSyntax::both);
 

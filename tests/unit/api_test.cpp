@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <hush/hush.hpp>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -132,6 +134,66 @@ TEST_CASE("api: unresolved and out-of-scope references are findings, or thrown",
     CHECK(e.id() == "scope-violation");
     CHECK(std::string(e.what()).find("pg-Secret-9") == std::string::npos);
   }
+}
+
+namespace {
+
+// An embedder's own source: one secret, counting how often its value is fetched.
+class VaultSource final : public hush::SecretSource {
+ public:
+  explicit VaultSource(int& fetches) : m_fetches(fetches) {}
+  [[nodiscard]] std::string name() const override { return "vault"; }
+  [[nodiscard]] std::optional<hush::SecretInfo> lookup(std::string_view key) override {
+    if (key != "DB_PASSWORD") return std::nullopt;
+    return hush::SecretInfo{.name = "DB_PASSWORD"};
+  }
+  [[nodiscard]] std::vector<std::string> names() const override { return {"DB_PASSWORD"}; }
+
+ private:
+  [[nodiscard]] hush::SecretValue fetch_value(std::string_view, std::string_view) override {
+    ++m_fetches;
+    return hush::SecretValue("from-vault-77");
+  }
+  int& m_fetches;
+};
+
+}  // namespace
+
+TEST_CASE("api: own sources, source order and qualified references", "[api]") {
+  const hush::Template config = hush::Template::parse(
+      "t.yaml", "a: ${DB_PASSWORD}\nb: ${DB_PASSWORD}\nc: ${env:DB_PASSWORD}\n");
+  int fetches = 0;
+  hush::SecretResolver resolver = hush::ResolverBuilder()
+                                      .environment(variables("DB_PASSWORD", "from-env-12"))
+                                      .source(std::make_unique<VaultSource>(fetches))
+                                      .order({"vault", "env"})
+                                      .build();
+  CHECK(resolver.chain() == std::vector<std::string>{"vault", "env"});
+  const hush::SecretBuffer text = hush::render_text(config, resolver);
+  CHECK(text.reveal() == "a: from-vault-77\nb: from-vault-77\nc: from-env-12\n");
+  CHECK(fetches == 1);
+
+  SECTION("an order naming a source that was not added") {
+    CHECK_THROWS_WITH(hush::ResolverBuilder().order({"vault"}).build(),
+                      Catch::Contains("[unknown-source]"));
+  }
+  SECTION("two sources with one name") {
+    int unused = 0;
+    hush::ResolverBuilder builder;
+    builder.source(std::make_unique<VaultSource>(unused))
+        .source(std::make_unique<VaultSource>(unused));
+    CHECK_THROWS_WITH(builder.build(), Catch::Contains("[duplicate-source]"));
+  }
+}
+
+TEST_CASE("api: the environment source never answers a credential variable", "[api]") {
+  const hush::Template config = hush::Template::parse("t.yaml", "k: ${HUSH_KEY}\n");
+  hush::SecretResolver resolver =
+      hush::ResolverBuilder().environment(variables("HUSH_KEY", "key-material-1")).build();
+  const hush::Rendering out = hush::render(config, resolver);
+  REQUIRE(out.findings.size() == 1);
+  CHECK(out.findings[0].rule == "unresolved-reference");
+  CHECK(out.text.empty());
 }
 
 TEST_CASE("api: a sidecar file round-trips through add, list, reveal and remove", "[api]") {
