@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <hush/hush.hpp>
 #include <memory>
 #include <optional>
@@ -274,4 +275,24 @@ TEST_CASE("api: the redactor masks a value and its encodings", "[api]") {
   CHECK(redactor.redact("url=postgres://app:s3cret-pw@db") ==
         "url=postgres://app:[DB_PASSWORD]@db");
   CHECK(redactor.redact("b64 czNjcmV0LXB3") == "b64 [DB_PASSWORD]");
+}
+
+TEST_CASE("api: check reads paths and finds known values written in plaintext", "[api]") {
+  const ScratchDir dir;
+  std::ofstream(dir.path / "config.yaml") << "services:\n  - name: db\n    password: hunter2-xyz\n";
+  std::ofstream(dir.path / "notes.txt") << "the value is kn0wn-value-42 here\n";
+  hush::CheckSettings settings;
+  settings.known_values.push_back({"API_KEY", hush::SecretValue("kn0wn-value-42")});
+  settings.schema = hush::RulePack::off;
+  const hush::Checker checker(std::move(settings));
+  const hush::CheckResult result = checker.check_paths({dir.path});
+  CHECK(result.files_checked == 2);
+  std::vector<std::string> rules;
+  for (const hush::Finding& f : result.findings) {
+    rules.push_back(f.rule);
+    CHECK(f.message.find("hunter2-xyz") == std::string::npos);
+    CHECK(f.message.find("kn0wn-value-42") == std::string::npos);
+  }
+  CHECK(rules == std::vector<std::string>{"plaintext-secret", "known-secret-value"});
+  CHECK_THROWS_AS(checker.check_paths({dir.path / "missing"}), hush::Error);
 }
