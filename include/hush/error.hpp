@@ -1,5 +1,15 @@
 // hush/error.hpp — the one exception type and the one finding type. Every error and finding
 // carries a stable id and, when known, a 1-based location; messages never contain secret values.
+// Throwing is for work that cannot go on; findings are for problems the user should see all at
+// once (a pass collects them and the caller fails at the end).
+//
+//   try {
+//     hush::Template config = hush::Template::load("config.yaml");
+//   } catch (const hush::Error& e) {
+//     std::cerr << e.what() << "\n" << e.detail();  // "config.yaml:3:7: error: … [yaml-syntax]"
+//     if (e.kind() == hush::ErrorKind::key) { /* no or wrong private key */ }
+//   }
+//   if (hush::worst(findings) == hush::Severity::error) return 1;
 #pragma once
 #include <optional>
 #include <stdexcept>

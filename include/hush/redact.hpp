@@ -21,6 +21,14 @@
 // RedactStream does the same chunk by chunk in bounded memory, so a value split across chunks or
 // arriving byte by byte is still masked. Values shorter than min_length stay visible (the caller
 // warns); encoded forms shorter than max(min_length, 4) characters are not masked.
+//
+//   std::vector<hush::NamedSecret> known;
+//   known.push_back({"DB_PASSWORD", hush::SecretValue("s3cret-pw")});
+//   const hush::Redactor redactor(known, {.mask = "[{name}]"});
+//   redactor.redact("url=postgres://app:s3cret-pw@db");  // "url=postgres://app:[DB_PASSWORD]@db"
+//   hush::RedactStream stream(redactor, [](std::string_view s) { std::cout << s; });
+//   stream.write(chunk);  // as often as needed, then
+//   stream.finish();
 #pragma once
 #include <cstddef>
 #include <functional>

@@ -1,0 +1,105 @@
+#include "core/check/check.hpp"
+
+#include <hush/check.hpp>
+#include <hush/hush.hpp>
+
+#include "core/api/api_access.hpp"
+#include "core/base/fsutil.hpp"
+#include "core/check/check_inputs.hpp"
+#include "core/check/detect.hpp"
+#include "core/check/report.hpp"
+#include "core/model/schema.hpp"
+
+namespace hush {
+
+struct Checker::Impl {
+  CheckOptions options;
+};
+
+namespace {
+
+void add_rule_packs(CheckOptions& options, const CheckSettings& settings) {
+  if (settings.detection == RulePack::builtin) {
+    const auto detector = std::make_shared<const Detector>(Detector::builtin());
+    options.detect = [detector](std::string_view text) {
+      std::vector<DetectedSecret> out;
+      for (const Detection& d : detector->scan(text)) {
+        out.push_back({d.rule, d.offset, d.length, d.description, d.prefix});
+      }
+      return out;
+    };
+  }
+  if (settings.schema == RulePack::builtin) {
+    const auto schema = std::make_shared<const SchemaValidator>(SchemaValidator::builtin());
+    options.schema = [schema](const YamlSource& source) { return schema->validate(source); };
+  }
+}
+
+CheckResult public_result(CheckReport report) {
+  return {.findings = std::move(report.findings),
+          .files_checked = report.files_checked,
+          .skipped_binary = report.skipped_binary,
+          .skipped_large = report.skipped_large,
+          .suppressed = report.suppressed};
+}
+
+CheckReport internal_report(const CheckResult& result) {
+  return {.findings = result.findings,
+          .files_checked = result.files_checked,
+          .skipped_binary = result.skipped_binary,
+          .skipped_large = result.skipped_large,
+          .suppressed = result.suppressed};
+}
+
+}  // namespace
+
+bool CheckResult::ok() const { return worst(findings) != Severity::error; }
+
+Checker::Checker(CheckSettings settings) : m_impl(std::make_unique<Impl>()) {
+  CheckOptions& options = m_impl->options;
+  options.syntax = detail::to_internal(settings.syntax);
+  options.secret_keys_extra = std::move(settings.secret_keys_extra);
+  if (settings.sidecar) {
+    options.sidecar = load_sidecar(*settings.sidecar);
+    options.sidecar_path = settings.sidecar->string();
+  }
+  options.known_values = std::move(settings.known_values);
+  options.now =
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  options.max_file_size = settings.max_file_size;
+  options.threads = settings.threads;
+  add_rule_packs(options, settings);
+}
+
+Checker::~Checker() = default;
+Checker::Checker(Checker&&) noexcept = default;
+Checker& Checker::operator=(Checker&&) noexcept = default;
+
+CheckResult Checker::check(const std::vector<CheckSubject>& subjects) const {
+  std::vector<CheckInput> inputs;
+  inputs.reserve(subjects.size());
+  for (const CheckSubject& s : subjects) inputs.push_back({s.path, s.content});
+  return public_result(check_files(inputs, m_impl->options));
+}
+
+CheckResult Checker::check_text(std::string path, std::string content) const {
+  std::vector<CheckInput> inputs;
+  inputs.push_back({std::move(path), std::move(content)});
+  return public_result(check_files(inputs, m_impl->options));
+}
+
+CheckResult Checker::check_paths(const std::vector<std::filesystem::path>& paths) const {
+  std::vector<std::string> names;
+  for (const std::filesystem::path& p : paths) names.push_back(p.string());
+  const InputLimit limit{m_impl->options.max_file_size, "raise CheckSettings::max_file_size"};
+  return public_result(check_files(
+      working_tree_inputs(names, detail::read_process_environment(), limit), m_impl->options));
+}
+
+std::string to_json(const CheckResult& result) { return report_json(internal_report(result)); }
+
+std::string to_sarif(const CheckResult& result, std::string_view tool_version) {
+  return report_sarif(internal_report(result), tool_version.empty() ? version() : tool_version);
+}
+
+}  // namespace hush

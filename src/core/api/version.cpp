@@ -1,0 +1,7 @@
+#include <hush/hush.hpp>
+
+namespace hush {
+
+std::string_view version() { return HUSH_VERSION; }
+
+}  // namespace hush
