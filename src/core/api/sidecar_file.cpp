@@ -9,7 +9,7 @@ namespace {
 SecretType type_named(const std::string& word) {
   const std::optional<SecretType> type = parse_secret_type(word);
   if (!type) {
-    throw Error(ErrorKind::invalid_input, "invalid-type",
+    throw Error(ErrorKind::usage, "unknown-secret-type",
                 "unknown secret type " + word +
                     " (generic, password, api-key, bearer, basic, client-credentials, "
                     "certificate, kv)");
