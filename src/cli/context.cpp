@@ -116,13 +116,17 @@ Syntax Context::syntax() const {
   return syntax_from(project().syntax.value_or("both"));
 }
 
+SidecarQuery Context::sidecar_query(const std::optional<std::filesystem::path>& config) const {
+  return {.explicit_path = m_options.secrets,
+          .env_path = env("HUSH_SECRETS"),
+          .project = &project(),
+          .environment = environment_name(),
+          .config = config};
+}
+
 SidecarLocation Context::sidecar_location(
     const std::optional<std::filesystem::path>& config) const {
-  return locate_sidecar({.explicit_path = m_options.secrets,
-                         .env_path = env("HUSH_SECRETS"),
-                         .project = &project(),
-                         .environment = environment_name(),
-                         .config = config});
+  return locate_sidecar(sidecar_query(config));
 }
 
 KeyInputs Context::key_inputs() const { return key_inputs_from_environment(environment()); }

@@ -66,6 +66,9 @@ class Context {
   [[nodiscard]] std::string environment_name() const;
   // The reference syntax: --syntax, else the project's, else both.
   [[nodiscard]] Syntax syntax() const;
+  // What locates the sidecar for `config`: --secrets, HUSH_SECRETS, the project, the environment.
+  [[nodiscard]] SidecarQuery sidecar_query(
+      const std::optional<std::filesystem::path>& config = std::nullopt) const;
   // Where the sidecar is for `config` (or, without one, as named by options or project).
   [[nodiscard]] SidecarLocation sidecar_location(
       const std::optional<std::filesystem::path>& config) const;
