@@ -4,7 +4,6 @@
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
-#include "cli/secrets_common.hpp"
 #include "cli/terminal.hpp"
 #include "core/crypto/keystore.hpp"
 #include "core/sidecar/sidecar.hpp"

@@ -10,7 +10,6 @@
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
-#include "cli/secrets_common.hpp"
 #include "core/runtime/inject.hpp"
 
 namespace hush::cli {
@@ -45,9 +44,8 @@ std::vector<NamedSecret> known_values(const RedactFlags& flags, const Context& c
     values.push_back({name, value->clone()});
   }
   if (!flags.no_sidecar) {
-    const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
-    for (InjectedSecret& s :
-         sidecar_secrets(sidecar, unlock_sidecar(sidecar, key_inputs_with_prompt(ctx)), {})) {
+    const SidecarStore store = ctx.open_store();
+    for (InjectedSecret& s : sidecar_secrets(store.sidecar(), store.unlock(), {})) {
       values.push_back({s.env_name(), s.value->clone()});
     }
   }

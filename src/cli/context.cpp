@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 
+#include "cli/terminal.hpp"
 #include "core/base/clock.hpp"
 #include "core/log/audit.hpp"
 #include "core/model/reference.hpp"
@@ -15,7 +16,11 @@ namespace hush::cli {
 // Reading the environment into secure memory maps and locks the secure pool's first chunk; --help
 // and --version must not pay for that (STYLE: startup), so it waits for first use unless a
 // credential must be announced before parsing (a usage error may echo an argument).
-Context::Context(char** environ_block) : m_environ_block(environ_block) {
+Context::Context(char** environ_block)
+    : m_environ_block(environ_block),
+      m_notices{.info = [this](std::string_view text) { m_console.info(text); },
+                .warn = [this](std::string_view text) { m_console.warn(text); },
+                .report = [this](const std::vector<Finding>& all) { m_console.report(all); }} {
   if (has_credential_variable(environ_block)) (void)shared_environment();
 }
 
@@ -131,6 +136,19 @@ SidecarLocation Context::sidecar_location(
 
 KeyInputs Context::key_inputs() const { return key_inputs_from_environment(environment()); }
 
+KeyInputs Context::key_inputs_with_prompt() const {
+  KeyInputs inputs = key_inputs();
+  if (!inputs.passphrase) inputs.passphrase = [] { return prompt_hidden("hush passphrase: "); };
+  return inputs;
+}
+
+SidecarStore Context::open_store(const std::optional<std::filesystem::path>& config) const {
+  return SidecarStore::open(
+      sidecar_query(config),
+      {.inputs = key_inputs(), .ask_passphrase = [] { return prompt_hidden("hush passphrase: "); }},
+      m_notices, m_touched);
+}
+
 SourceSettings Context::source_settings(const std::filesystem::path& config) const {
   SourceSettings settings;
   settings.order = m_options.sources.empty() ? project().source_order : m_options.sources;
@@ -148,8 +166,7 @@ SourceSettings Context::source_settings(const std::filesystem::path& config) con
 }
 
 void Context::audit_note(std::vector<std::string> secrets, std::vector<std::string> files) const {
-  m_audit_secrets.insert(m_audit_secrets.end(), secrets.begin(), secrets.end());
-  m_audit_files.insert(m_audit_files.end(), files.begin(), files.end());
+  m_touched.note(secrets, files);
 }
 
 void Context::write_audit(const std::string& action, const std::string& outcome) const {
@@ -164,11 +181,11 @@ void Context::write_audit(const std::string& action, const std::string& outcome)
   ::gethostname(host, sizeof host - 1);
   record.host = host;
   record.action = action;
-  record.secrets = m_audit_secrets;
+  record.secrets = m_touched.secrets;
   std::sort(record.secrets.begin(), record.secrets.end());
   record.secrets.erase(std::unique(record.secrets.begin(), record.secrets.end()),
                        record.secrets.end());
-  record.files = m_audit_files;
+  record.files = m_touched.files;
   record.outcome = outcome;
   append_audit_record(path, record);
 }

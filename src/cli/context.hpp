@@ -11,6 +11,8 @@
 #include "core/base/environment.hpp"
 #include "core/base/fsutil.hpp"
 #include "core/resolve/resolver_setup.hpp"
+#include "core/workflow/notices.hpp"
+#include "core/workflow/sidecar_store.hpp"
 
 namespace CLI {
 class App;
@@ -80,6 +82,16 @@ class Context {
   }
   // Where private keys come from (HUSH_KEY, HUSH_KEY_FILE, the keys directory, passphrase).
   [[nodiscard]] KeyInputs key_inputs() const;
+  // key_inputs() plus a no-echo passphrase prompt on the terminal.
+  [[nodiscard]] KeyInputs key_inputs_with_prompt() const;
+  // The sidecar located for `config` (see sidecar_query), opened with the key inputs and the
+  // terminal's passphrase prompt; its notices go to the console, its path to the audit record.
+  [[nodiscard]] SidecarStore open_store(
+      const std::optional<std::filesystem::path>& config = std::nullopt) const;
+  // What workflows say goes to the console.
+  [[nodiscard]] const Notices& notices() const { return m_notices; }
+  // What the running command touched, for its audit record.
+  [[nodiscard]] Touched& touched() const { return m_touched; }
 
   // The command `hush run` executes (what follows run's options; see main.cpp).
   void set_trailing_command(std::vector<std::string> command) { m_trailing = std::move(command); }
@@ -110,8 +122,8 @@ class Context {
     std::vector<std::pair<std::string, std::string>> fields;
   };
   mutable std::vector<LogEvent> m_events;
-  mutable std::vector<std::string> m_audit_secrets;
-  mutable std::vector<std::string> m_audit_files;
+  mutable Touched m_touched;
+  Notices m_notices;
 };
 
 // Maps a library error to DESIGN §5's exit statuses.

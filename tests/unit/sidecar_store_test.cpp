@@ -3,32 +3,11 @@
 #include <catch2/catch.hpp>
 #include <hush/error.hpp>
 
-#include "support/sidecar_fixture.hpp"
-#include "support/temp_dir.hpp"
+#include "support/workflow_fixture.hpp"
 
-namespace {
-
-hush::SidecarQuery named(std::string path) {
-  hush::SidecarQuery query;
-  query.explicit_path = std::move(path);
-  return query;
-}
-
-// Records what a workflow says, in order, as "info: …" and "warning: …".
-struct Recorder {
-  std::vector<std::string> said;
-  hush::Notices notices{
-      .info = [this](std::string_view text) { said.push_back("info: " + std::string(text)); },
-      .warn = [this](std::string_view text) { said.push_back("warning: " + std::string(text)); }};
-};
-
-hush::KeySupply key_from(const hush::Keypair& keys) {
-  hush::KeySupply supply;
-  supply.inputs.key_base64 = hush::secret_to_base64(keys.private_key);
-  return supply;
-}
-
-}  // namespace
+using hush::test::key_from;
+using hush::test::named;
+using hush::test::Recorder;
 
 TEST_CASE("sidecar_store: a missing sidecar suggests hush init and is still noted",
           "[sidecar_store]") {
@@ -68,7 +47,7 @@ TEST_CASE("sidecar_store: finds secrets, notes them, writes under the lock", "[s
   CHECK(recorder.said.empty());
 }
 
-TEST_CASE("sidecar_store: only unlock asks for the passphrase; a key that does not fit warns",
+TEST_CASE("sidecar_store: only unlock asks for the passphrase, and a key that does not fit warns",
           "[sidecar_store]") {
   hush::test::TempDir dir;
   const hush::Keypair keys = hush::generate_keypair();

@@ -2,6 +2,7 @@
 // and warnings as they happen, and what it touched, for the caller's audit record.
 #pragma once
 #include <functional>
+#include <hush/error.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,11 +24,15 @@ struct Touched {
 struct Notices {
   std::function<void(std::string_view)> info{};
   std::function<void(std::string_view)> warn{};
+  std::function<void(const std::vector<Finding>&)> report{};  // findings, each with its snippet
   void say(std::string_view text) const {
     if (info) info(text);
   }
   void caution(std::string_view text) const {
     if (warn) warn(text);
+  }
+  void findings(const std::vector<Finding>& all) const {
+    if (report) report(all);
   }
 };
 

@@ -62,6 +62,13 @@ std::optional<Keypair> SidecarStore::migration_keys() const {
   return keys_at_hand("values sealed in the old format are not migrated");
 }
 
+void SidecarStore::update(const std::function<void(Sidecar&)>& change) {
+  update_sidecar(m_path, [&](Sidecar& sidecar) {
+    change(sidecar);
+    m_sidecar = sidecar;
+  });
+}
+
 void SidecarStore::write(const std::function<void(Sidecar&)>& change) {
   const std::optional<Keypair> keys = migration_keys();
   write(change, keys ? &*keys : nullptr);

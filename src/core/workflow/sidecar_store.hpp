@@ -45,6 +45,7 @@ class SidecarStore {
 
   [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
   [[nodiscard]] const Sidecar& sidecar() const { return m_sidecar; }
+  [[nodiscard]] const Notices& notices() const { return *m_notices; }
   // Notes `name` as touched, then find_secret (Error(invalid_input, "unknown-secret") with
   // suggestions).
   const SidecarEntry& entry(std::string_view name);
@@ -66,6 +67,8 @@ class SidecarStore {
   void write(const std::function<void(Sidecar&)>& change, const Keypair* keys);
   // write() with migration_keys(): for changes that need only the public key.
   void write(const std::function<void(Sidecar&)>& change);
+  // update_sidecar(path(), change) alone: no migration, nothing said.
+  void update(const std::function<void(Sidecar&)>& change);
 
  private:
   SidecarStore(std::filesystem::path path, Sidecar sidecar, KeySupply keys, const Notices& notices,
