@@ -96,7 +96,9 @@ std::vector<std::string> run_command(const CLI::App& run_app, std::vector<std::s
 }
 
 int run(int argc, char** argv) {
-  Context ctx(environ);
+  Console console;
+  RunJournal journal;
+  Context ctx(environ, console, journal);
   CLI::App app{"hush: render OpsiMate-style YAML configs with secrets", "hush"};
   app.set_version_flag("--version", "hush " HUSH_VERSION);
   app.require_subcommand(1);
@@ -161,7 +163,7 @@ int run(int argc, char** argv) {
     ctx.console().err(err.str());
     return status == 0 ? 0 : static_cast<int>(ExitStatus::usage);
   }
-  ctx.apply();
+  ctx.settle();
   for (const Command& command : commands) {
     if (command.app->parsed()) return run_command(command, ctx);
   }
