@@ -11,7 +11,13 @@
 namespace hush::cli {
 namespace {
 
-ExitStatus run_check(CheckRequest& request, const std::string& format, Context& ctx) {
+struct CheckFlags {
+  CheckRequest request;
+  std::string format = "text";
+};
+
+ExitStatus run_check(CheckFlags& flags, const Context& ctx) {
+  CheckRequest& request = flags.request;
   request.project = &ctx.project();
   request.sidecar = ctx.sidecar_query();
   request.keys = ctx.key_inputs();
@@ -26,9 +32,9 @@ ExitStatus run_check(CheckRequest& request, const std::string& format, Context& 
                        request.write_baseline);
     return ExitStatus::ok;
   }
-  if (format == "json") ctx.console().out(report_json(report));
-  if (format == "sarif") ctx.console().out(report_sarif(report, HUSH_VERSION));
-  if (format == "text") {
+  if (flags.format == "json") ctx.console().out(report_json(report));
+  if (flags.format == "sarif") ctx.console().out(report_sarif(report, HUSH_VERSION));
+  if (flags.format == "text") {
     ctx.console().report(report.findings);
     ctx.console().info("checked " + std::to_string(report.files_checked) + " files (" +
                        std::to_string(report.skipped_binary) + " binary and " +
@@ -38,30 +44,27 @@ ExitStatus run_check(CheckRequest& request, const std::string& format, Context& 
   return outcome.failing ? ExitStatus::findings : ExitStatus::ok;
 }
 
-struct CheckFlags {
-  CheckRequest request;
-  std::string format = "text";
-};
-
 }  // namespace
 
 Command add_check_command(CLI::App& root, Context& ctx) {
-  auto flags = std::make_shared<CheckFlags>();
-  CheckRequest& r = flags->request;
-  CLI::App* app = root.add_subcommand(
-      "check", "Check configs and files before a commit or deploy (no key needed)");
-  app->add_option("paths", r.paths,
-                  "Files and directories (default: configs of .hush.yaml, else .)");
-  app->add_flag("--staged", r.staged, "Check the staged blobs, not the working tree");
-  app->add_option("--format", flags->format, "text, json or sarif")
-      ->check(CLI::IsMember({"text", "json", "sarif"}));
-  app->add_option("--baseline", r.baseline, "Ignore findings recorded in this baseline");
-  app->add_option("--write-baseline", r.write_baseline,
-                  "Record the current findings as a baseline");
-  app->add_option("--severity", r.severity, "Fail on: error (default) or warning")
-      ->check(CLI::IsMember({"error", "warning"}));
-  app->add_flag("--env-source", r.env_source, "Also accept references the environment resolves");
-  return {app, [flags, &ctx] { return run_check(flags->request, flags->format, ctx); }};
+  return make_command<CheckFlags>(
+      root, {"check", "Check configs and files before a commit or deploy (no key needed)"}, ctx,
+      [](CLI::App& app, CheckFlags& flags) {
+        CheckRequest& r = flags.request;
+        app.add_option("paths", r.paths,
+                       "Files and directories (default: configs of .hush.yaml, else .)");
+        app.add_flag("--staged", r.staged, "Check the staged blobs, not the working tree");
+        app.add_option("--format", flags.format, "text, json or sarif")
+            ->check(CLI::IsMember({"text", "json", "sarif"}));
+        app.add_option("--baseline", r.baseline, "Ignore findings recorded in this baseline");
+        app.add_option("--write-baseline", r.write_baseline,
+                       "Record the current findings as a baseline");
+        app.add_option("--severity", r.severity, "Fail on: error (default) or warning")
+            ->check(CLI::IsMember({"error", "warning"}));
+        app.add_flag("--env-source", r.env_source,
+                     "Also accept references the environment resolves");
+      },
+      run_check);
 }
 
 }  // namespace hush::cli

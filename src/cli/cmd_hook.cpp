@@ -7,18 +7,24 @@
 #include "core/workflow/hook_install.hpp"
 
 namespace hush::cli {
+namespace {
+
+ExitStatus run_install(bool force, const Context& ctx) {
+  const std::filesystem::path hook =
+      install_pre_commit_hook(ctx.environment(), force ? HookReplace::any : HookReplace::only_ours);
+  ctx.console().info("installed " + hook.string());
+  return ExitStatus::ok;
+}
+
+}  // namespace
 
 Command add_hook_install_command(CLI::App& hook, Context& ctx) {
-  auto force = std::make_shared<bool>(false);
-  CLI::App* app =
-      hook.add_subcommand("install", "Write a git pre-commit hook running hush check --staged");
-  app->add_flag("--force", *force, "Replace a pre-commit hook hush did not write");
-  return {app, [force, &ctx] {
-            const std::filesystem::path written = install_pre_commit_hook(
-                ctx.environment(), *force ? HookReplace::any : HookReplace::only_ours);
-            ctx.console().info("installed " + written.string());
-            return ExitStatus::ok;
-          }};
+  return make_command<bool>(
+      hook, {"install", "Write a git pre-commit hook running hush check --staged"}, ctx,
+      [](CLI::App& app, bool& force) {
+        app.add_flag("--force", force, "Replace a pre-commit hook hush did not write");
+      },
+      run_install);
 }
 
 }  // namespace hush::cli

@@ -91,16 +91,17 @@ ExitStatus run_redact(const RedactFlags& flags, const Context& ctx) {
 }  // namespace
 
 Command add_redact_command(CLI::App& root, Context& ctx) {
-  auto flags = std::make_shared<RedactFlags>();
-  CLI::App* app = root.add_subcommand(
-      "redact", "Copy stdin to stdout masking every secret value and its encodings");
-  app->add_option("--env-var", flags->env_vars, "Also mask this environment variable's value");
-  flags->mask_option = app->add_option(
-      "--mask", flags->mask, "Replacement text; {name} is the secret's name (default ***)");
-  flags->min_length_option = app->add_option("--min-length", flags->min_length,
-                                             "Shorter values are not masked (default 4)");
-  app->add_flag("--no-sidecar", flags->no_sidecar, "Mask only the --env-var values");
-  return {app, [flags, &ctx] { return run_redact(*flags, ctx); }};
+  return make_command<RedactFlags>(
+      root, {"redact", "Copy stdin to stdout masking every secret value and its encodings"}, ctx,
+      [](CLI::App& app, RedactFlags& flags) {
+        app.add_option("--env-var", flags.env_vars, "Also mask this environment variable's value");
+        flags.mask_option = app.add_option(
+            "--mask", flags.mask, "Replacement text; {name} is the secret's name (default ***)");
+        flags.min_length_option = app.add_option("--min-length", flags.min_length,
+                                                 "Shorter values are not masked (default 4)");
+        app.add_flag("--no-sidecar", flags.no_sidecar, "Mask only the --env-var values");
+      },
+      run_redact);
 }
 
 }  // namespace hush::cli

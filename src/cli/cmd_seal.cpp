@@ -23,11 +23,13 @@ ExitStatus run_seal(const std::string& path, const Context& ctx) {
 }  // namespace
 
 Command add_seal_command(CLI::App& root, Context& ctx) {
-  auto config = std::make_shared<std::string>();
-  CLI::App* app = root.add_subcommand(
-      "seal", "Move a config's inline secrets: block into the encrypted sidecar");
-  app->add_option("config", *config, "The config to rewrite")->required();
-  return {app, [config, &ctx] { return run_seal(*config, ctx); }, "seal"};
+  return make_command<std::string>(
+      root, {"seal", "Move a config's inline secrets: block into the encrypted sidecar", "seal"},
+      ctx,
+      [](CLI::App& app, std::string& config) {
+        app.add_option("config", config, "The config to rewrite")->required();
+      },
+      run_seal);
 }
 
 }  // namespace hush::cli

@@ -27,12 +27,14 @@ ExitStatus run_add(const AddFlags& flags, const Context& ctx) {
 }  // namespace
 
 Command add_secrets_add_command(CLI::App& secrets, Context& ctx) {
-  auto flags = std::make_shared<AddFlags>();
-  CLI::App* app = secrets.add_subcommand("add", "Add a secret (the public key is enough)");
-  app->add_option("name", flags->name, "UPPER_SNAKE_CASE name; immutable once added");
-  add_value_options(*app, flags->value);
-  add_metadata_options(*app, flags->meta);
-  return {app, [flags, &ctx] { return run_add(*flags, ctx); }, "secrets.add"};
+  return make_command<AddFlags>(
+      secrets, {"add", "Add a secret (the public key is enough)", "secrets.add"}, ctx,
+      [](CLI::App& app, AddFlags& flags) {
+        app.add_option("name", flags.name, "UPPER_SNAKE_CASE name; immutable once added");
+        add_value_options(app, flags.value);
+        add_metadata_options(app, flags.meta);
+      },
+      run_add);
 }
 
 }  // namespace hush::cli

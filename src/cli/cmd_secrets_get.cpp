@@ -32,12 +32,14 @@ ExitStatus run_get(const GetFlags& flags, const Context& ctx) {
 }  // namespace
 
 Command add_secrets_get_command(CLI::App& secrets, Context& ctx) {
-  auto flags = std::make_shared<GetFlags>();
-  CLI::App* app = secrets.add_subcommand("get", "Reveal one value (needs the private key)");
-  app->add_option("name", flags->name, "The secret")->required();
-  app->add_option("--version", flags->version, "An earlier version");
-  app->add_option("--field", flags->field, "One field of a multi-field secret");
-  return {app, [flags, &ctx] { return run_get(*flags, ctx); }, "secrets.get"};
+  return make_command<GetFlags>(
+      secrets, {"get", "Reveal one value (needs the private key)", "secrets.get"}, ctx,
+      [](CLI::App& app, GetFlags& flags) {
+        app.add_option("name", flags.name, "The secret")->required();
+        app.add_option("--version", flags.version, "An earlier version");
+        app.add_option("--field", flags.field, "One field of a multi-field secret");
+      },
+      run_get);
 }
 
 }  // namespace hush::cli

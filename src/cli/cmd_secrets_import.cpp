@@ -21,17 +21,19 @@ ExitStatus run_import(ImportRequest& request, const Context& ctx) {
 }  // namespace
 
 Command add_secrets_import_command(CLI::App& secrets, Context& ctx) {
-  auto r = std::make_shared<ImportRequest>();
-  CLI::App* app = secrets.add_subcommand("import", "Import every variable of a dotenv file");
-  app->add_option("file", r->file, "The .env file")->required();
-  app->add_flag("--update", r->update, "Give existing secrets a new version");
-  app->add_option("--description", r->metadata.description, "Description for new secrets");
-  app->add_option("--type", r->metadata.type, "Type for new secrets");
-  app->add_option("--scope", r->metadata.scopes, "Scope for new secrets (repeatable)");
-  app->add_option("--tag", r->metadata.tags, "Tag for new secrets (repeatable)");
-  app->add_option("--meta", r->metadata.meta, "KEY=VALUE metadata for new secrets");
-  app->add_option("--expires-in", r->metadata.expires_in, "Expiry for new secrets");
-  return {app, [r, &ctx] { return run_import(*r, ctx); }, "secrets.import"};
+  return make_command<ImportRequest>(
+      secrets, {"import", "Import every variable of a dotenv file", "secrets.import"}, ctx,
+      [](CLI::App& app, ImportRequest& r) {
+        app.add_option("file", r.file, "The .env file")->required();
+        app.add_flag("--update", r.update, "Give existing secrets a new version");
+        app.add_option("--description", r.metadata.description, "Description for new secrets");
+        app.add_option("--type", r.metadata.type, "Type for new secrets");
+        app.add_option("--scope", r.metadata.scopes, "Scope for new secrets (repeatable)");
+        app.add_option("--tag", r.metadata.tags, "Tag for new secrets (repeatable)");
+        app.add_option("--meta", r.metadata.meta, "KEY=VALUE metadata for new secrets");
+        app.add_option("--expires-in", r.metadata.expires_in, "Expiry for new secrets");
+      },
+      run_import);
 }
 
 }  // namespace hush::cli

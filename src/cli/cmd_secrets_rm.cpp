@@ -60,13 +60,18 @@ ExitStatus run_rm(const RmFlags& flags, const Context& ctx) {
 }  // namespace
 
 Command add_secrets_rm_command(CLI::App& secrets, Context& ctx) {
-  auto flags = std::make_shared<RmFlags>();
-  CLI::App* app = secrets.add_subcommand(
-      "rm", "Delete a secret after showing where it is referenced and a typed confirmation");
-  app->add_option("name", flags->name, "The secret")->required();
-  app->add_option("--config", flags->configs, "Configs to scan for references (glob, repeatable)");
-  app->add_flag("-y,--yes", flags->yes, "Do not ask (for scripts)");
-  return {app, [flags, &ctx] { return run_rm(*flags, ctx); }, "secrets.rm"};
+  return make_command<RmFlags>(
+      secrets,
+      {"rm", "Delete a secret after showing where it is referenced and a typed confirmation",
+       "secrets.rm"},
+      ctx,
+      [](CLI::App& app, RmFlags& flags) {
+        app.add_option("name", flags.name, "The secret")->required();
+        app.add_option("--config", flags.configs,
+                       "Configs to scan for references (glob, repeatable)");
+        app.add_flag("-y,--yes", flags.yes, "Do not ask (for scripts)");
+      },
+      run_rm);
 }
 
 }  // namespace hush::cli

@@ -28,15 +28,19 @@ ExitStatus run_update(const UpdateFlags& flags, const Context& ctx) {
 }  // namespace
 
 Command add_secrets_update_command(CLI::App& secrets, Context& ctx) {
-  auto flags = std::make_shared<UpdateFlags>();
-  CLI::App* app = secrets.add_subcommand(
-      "update", "Change a secret's value (a new version) or metadata; the name never changes");
-  app->add_option("name", flags->name, "The secret")->required();
-  add_value_options(*app, flags->value);
-  add_metadata_options(*app, flags->meta);
-  app->add_flag("--clear-expiry", flags->clear.expiry, "Remove the expiry date");
-  app->add_flag("--clear-rotation", flags->clear.rotation, "Remove the rotation period");
-  return {app, [flags, &ctx] { return run_update(*flags, ctx); }, "secrets.update"};
+  return make_command<UpdateFlags>(
+      secrets,
+      {"update", "Change a secret's value (a new version) or metadata; the name never changes",
+       "secrets.update"},
+      ctx,
+      [](CLI::App& app, UpdateFlags& flags) {
+        app.add_option("name", flags.name, "The secret")->required();
+        add_value_options(app, flags.value);
+        add_metadata_options(app, flags.meta);
+        app.add_flag("--clear-expiry", flags.clear.expiry, "Remove the expiry date");
+        app.add_flag("--clear-rotation", flags.clear.rotation, "Remove the rotation period");
+      },
+      run_update);
 }
 
 }  // namespace hush::cli

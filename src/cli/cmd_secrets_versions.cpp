@@ -50,30 +50,40 @@ ExitStatus run_rotate(const HistoryFlags& flags, const Context& ctx) {
 }  // namespace
 
 Command add_secrets_versions_command(CLI::App& secrets, Context& ctx) {
-  auto flags = std::make_shared<HistoryFlags>();
-  CLI::App* app = secrets.add_subcommand("versions", "A secret's versions, without values");
-  app->add_option("name", flags->name, "The secret")->required();
-  app->add_option("--format", flags->format, "table or json")
-      ->check(CLI::IsMember({"table", "json"}));
-  return {app, [flags, &ctx] { return run_versions(*flags, ctx); }};
+  return make_command<HistoryFlags>(
+      secrets, {"versions", "A secret's versions, without values"}, ctx,
+      [](CLI::App& app, HistoryFlags& flags) {
+        app.add_option("name", flags.name, "The secret")->required();
+        app.add_option("--format", flags.format, "table or json")
+            ->check(CLI::IsMember({"table", "json"}));
+      },
+      run_versions);
 }
 
 Command add_secrets_rollback_command(CLI::App& secrets, Context& ctx) {
-  auto flags = std::make_shared<HistoryFlags>();
-  CLI::App* app = secrets.add_subcommand(
-      "rollback", "Make an earlier version's value current again (as a new version)");
-  app->add_option("name", flags->name, "The secret")->required();
-  app->add_option("--to", flags->to, "The version whose value to restore")->required();
-  return {app, [flags, &ctx] { return run_rollback(*flags, ctx); }, "secrets.rollback"};
+  return make_command<HistoryFlags>(
+      secrets,
+      {"rollback", "Make an earlier version's value current again (as a new version)",
+       "secrets.rollback"},
+      ctx,
+      [](CLI::App& app, HistoryFlags& flags) {
+        app.add_option("name", flags.name, "The secret")->required();
+        app.add_option("--to", flags.to, "The version whose value to restore")->required();
+      },
+      run_rollback);
 }
 
 Command add_secrets_rotate_command(CLI::App& secrets, Context& ctx) {
-  auto flags = std::make_shared<HistoryFlags>();
-  CLI::App* app = secrets.add_subcommand(
-      "rotate", "Give a secret a new value as a new version (generated, stdin or prompt)");
-  app->add_option("name", flags->name, "The secret")->required();
-  add_value_options(*app, flags->value);
-  return {app, [flags, &ctx] { return run_rotate(*flags, ctx); }, "secrets.rotate"};
+  return make_command<HistoryFlags>(
+      secrets,
+      {"rotate", "Give a secret a new value as a new version (generated, stdin or prompt)",
+       "secrets.rotate"},
+      ctx,
+      [](CLI::App& app, HistoryFlags& flags) {
+        app.add_option("name", flags.name, "The secret")->required();
+        add_value_options(app, flags.value);
+      },
+      run_rotate);
 }
 
 }  // namespace hush::cli
