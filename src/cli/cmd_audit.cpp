@@ -46,10 +46,12 @@ ExitStatus run_verify(const AuditFlags& flags, const Context& ctx) {
 }  // namespace
 
 Command add_audit_verify_command(CLI::App& audit, Context& ctx) {
-  auto flags = std::make_shared<AuditFlags>();
-  CLI::App* app = audit.add_subcommand("verify", "Verify the audit log's hash chain");
-  app->add_option("log", flags->log, "The audit log (default: --audit-log or HUSH_AUDIT_LOG)");
-  return {app, [flags, &ctx] { return run_verify(*flags, ctx); }};
+  return make_command<AuditFlags>(
+      audit, {"verify", "Verify the audit log's hash chain"}, ctx,
+      [](CLI::App& app, AuditFlags& flags) {
+        app.add_option("log", flags.log, "The audit log (default: --audit-log or HUSH_AUDIT_LOG)");
+      },
+      run_verify);
 }
 
 }  // namespace hush::cli

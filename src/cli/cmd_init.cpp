@@ -4,7 +4,6 @@
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
-#include "cli/secrets_common.hpp"
 #include "cli/terminal.hpp"
 #include "core/crypto/keystore.hpp"
 #include "core/sidecar/sidecar.hpp"
@@ -60,14 +59,17 @@ ExitStatus run_init(const InitFlags& flags, const Context& ctx) {
 }  // namespace
 
 Command add_init_command(CLI::App& root, Context& ctx) {
-  auto flags = std::make_shared<InitFlags>();
-  CLI::App* app = root.add_subcommand("init", "Create a keypair and an empty encrypted sidecar");
-  app->add_option("config", flags->config, "Create the sidecar beside this config");
-  app->add_flag("--passphrase", flags->passphrase,
-                "Derive the key from a passphrase (HUSH_PASSPHRASE or a prompt) with Argon2id");
-  app->add_option("--kdf", flags->kdf, "Argon2id strength: minimum, interactive, moderate")
-      ->check(CLI::IsMember({"minimum", "interactive", "moderate"}));
-  return {app, [flags, &ctx] { return run_init(*flags, ctx); }, "init"};
+  return make_command<InitFlags>(
+      root, {"init", "Create a keypair and an empty encrypted sidecar", "init"}, ctx,
+      [](CLI::App& app, InitFlags& flags) {
+        app.add_option("config", flags.config, "Create the sidecar beside this config");
+        app.add_flag(
+            "--passphrase", flags.passphrase,
+            "Derive the key from a passphrase (HUSH_PASSPHRASE or a prompt) with Argon2id");
+        app.add_option("--kdf", flags.kdf, "Argon2id strength: minimum, interactive, moderate")
+            ->check(CLI::IsMember({"minimum", "interactive", "moderate"}));
+      },
+      run_init);
 }
 
 }  // namespace hush::cli

@@ -30,16 +30,20 @@ ExitStatus run_materialize(const MaterializeFlags& flags, Context& ctx) {
 }  // namespace
 
 Command add_materialize_command(CLI::App& root, Context& ctx) {
-  auto flags = std::make_shared<MaterializeFlags>();
-  CLI::App* app = root.add_subcommand(
-      "materialize", "Write each secret to DIR/NAME (files 0400, DIR 0700), like a secret volume");
-  app->add_option("--dir", flags->dir,
-                  "The directory (created 0700; must not be group/other "
-                  "accessible)")
-      ->required();
-  add_selection_options(*app, flags->selection);
-  add_allow_env_option(*app, flags->allow_env);
-  return {app, [flags, &ctx] { return run_materialize(*flags, ctx); }, "materialize"};
+  return make_command<MaterializeFlags>(
+      root,
+      {"materialize", "Write each secret to DIR/NAME (files 0400, DIR 0700), like a secret volume",
+       "materialize"},
+      ctx,
+      [](CLI::App& app, MaterializeFlags& flags) {
+        app.add_option("--dir", flags.dir,
+                       "The directory (created 0700; must not be group/other "
+                       "accessible)")
+            ->required();
+        add_selection_options(app, flags.selection);
+        add_allow_env_option(app, flags.allow_env);
+      },
+      run_materialize);
 }
 
 }  // namespace hush::cli

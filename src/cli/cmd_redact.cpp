@@ -3,15 +3,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <cerrno>
 #include <hush/redact.hpp>
-#include <hush/source.hpp>
 #include <memory>
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
-#include "cli/secrets_common.hpp"
-#include "core/runtime/inject.hpp"
+#include "core/base/fdio.hpp"
+#include "core/workflow/redact_flow.hpp"
 
 namespace hush::cli {
 namespace {
@@ -33,42 +31,11 @@ RedactOptions redact_options(const RedactFlags& flags, const Context& ctx) {
   return options;
 }
 
-std::vector<NamedSecret> known_values(const RedactFlags& flags, const Context& ctx) {
-  std::vector<NamedSecret> values;
-  for (const std::string& name : flags.env_vars) {
-    const SecretValue* value = ctx.environment().find(name);
-    if (value == nullptr) value = ctx.environment().credential(name);
-    if (value == nullptr) {
-      ctx.console().warn("environment variable " + name + " is not set; nothing to mask for it");
-      continue;
-    }
-    values.push_back({name, value->clone()});
-  }
-  if (!flags.no_sidecar) {
-    const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
-    for (InjectedSecret& s :
-         sidecar_secrets(sidecar, unlock_sidecar(sidecar, key_inputs_with_prompt(ctx)), {})) {
-      values.push_back({s.env_name(), s.value->clone()});
-    }
-  }
-  // Whatever else this process holds (HUSH_KEY, a passphrase) is masked in the stream too.
-  visit_revealed(0, [&](const std::string& name, const SecretValue& value) {
-    values.push_back({name, value.clone()});
-  });
-  return values;
-}
-
-void write_all(std::string_view text) {
-  while (!text.empty()) {
-    const ssize_t n = ::write(STDOUT_FILENO, text.data(), text.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    text.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
 ExitStatus run_redact(const RedactFlags& flags, const Context& ctx) {
-  const std::vector<NamedSecret> values = known_values(flags, ctx);
+  std::function<SidecarStore()> open;
+  if (!flags.no_sidecar) open = [&ctx] { return ctx.open_store(); };
+  const std::vector<NamedSecret> values =
+      values_to_mask(flags.env_vars, ctx.environment(), open, ctx.notices());
   if (values.empty()) {
     throw Error(ErrorKind::usage, "nothing-to-mask",
                 "nothing to mask: no sidecar values and no --env-var");
@@ -79,31 +46,25 @@ ExitStatus run_redact(const RedactFlags& flags, const Context& ctx) {
     ctx.console().warn("the value of " + name + " is shorter than " +
                        std::to_string(options.min_length) + " bytes and is not masked");
   }
-  RedactStream stream(redactor, [](std::string_view piece) { write_all(piece); });
-  char buffer[65536];
-  for (;;) {
-    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    stream.write(std::string_view(buffer, static_cast<std::size_t>(n)));
-  }
-  stream.finish();
+  copy_redacted(STDIN_FILENO, redactor,
+                [](std::string_view piece) { (void)write_all(STDOUT_FILENO, piece); });
   return ExitStatus::ok;
 }
 
 }  // namespace
 
 Command add_redact_command(CLI::App& root, Context& ctx) {
-  auto flags = std::make_shared<RedactFlags>();
-  CLI::App* app = root.add_subcommand(
-      "redact", "Copy stdin to stdout masking every secret value and its encodings");
-  app->add_option("--env-var", flags->env_vars, "Also mask this environment variable's value");
-  flags->mask_option = app->add_option(
-      "--mask", flags->mask, "Replacement text; {name} is the secret's name (default ***)");
-  flags->min_length_option = app->add_option("--min-length", flags->min_length,
-                                             "Shorter values are not masked (default 4)");
-  app->add_flag("--no-sidecar", flags->no_sidecar, "Mask only the --env-var values");
-  return {app, [flags, &ctx] { return run_redact(*flags, ctx); }};
+  return make_command<RedactFlags>(
+      root, {"redact", "Copy stdin to stdout masking every secret value and its encodings"}, ctx,
+      [](CLI::App& app, RedactFlags& flags) {
+        app.add_option("--env-var", flags.env_vars, "Also mask this environment variable's value");
+        flags.mask_option = app.add_option(
+            "--mask", flags.mask, "Replacement text; {name} is the secret's name (default ***)");
+        flags.min_length_option = app.add_option("--min-length", flags.min_length,
+                                                 "Shorter values are not masked (default 4)");
+        app.add_flag("--no-sidecar", flags.no_sidecar, "Mask only the --env-var values");
+      },
+      run_redact);
 }
 
 }  // namespace hush::cli

@@ -51,16 +51,19 @@ ExitStatus run_render(const RenderFlags& flags, Context& ctx) {
 }  // namespace
 
 Command add_render_command(CLI::App& root, Context& ctx) {
-  auto flags = std::make_shared<RenderFlags>();
-  CLI::App* app = root.add_subcommand("render", "Substitute every reference in CONFIG");
-  app->add_option("config", flags->config, "Template to render")->required();
-  app->add_option("-o,--output", flags->output, "Output file (atomic, mode 0600); default stdout");
-  app->add_option("--format", flags->format, "yaml, json or env")
-      ->check(CLI::IsMember({"yaml", "json", "env"}));
-  app->add_flag("--keep-secrets,!--strip-secrets", flags->keep_secrets,
-                "Keep the inline secrets: block in the output (default: strip it)");
-  add_allow_env_option(*app, flags->allow_env);
-  return {app, [flags, &ctx] { return run_render(*flags, ctx); }, "render"};
+  return make_command<RenderFlags>(
+      root, {"render", "Substitute every reference in CONFIG", "render"}, ctx,
+      [](CLI::App& app, RenderFlags& flags) {
+        app.add_option("config", flags.config, "Template to render")->required();
+        app.add_option("-o,--output", flags.output,
+                       "Output file (atomic, mode 0600); default stdout");
+        app.add_option("--format", flags.format, "yaml, json or env")
+            ->check(CLI::IsMember({"yaml", "json", "env"}));
+        app.add_flag("--keep-secrets,!--strip-secrets", flags.keep_secrets,
+                     "Keep the inline secrets: block in the output (default: strip it)");
+        add_allow_env_option(app, flags.allow_env);
+      },
+      run_render);
 }
 
 }  // namespace hush::cli

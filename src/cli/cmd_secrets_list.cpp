@@ -39,7 +39,7 @@ std::string as_table(const std::vector<SecretListing>& listings) {
 }
 
 ExitStatus run_list(const ListFlags& flags, const Context& ctx) {
-  const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
+  const Sidecar sidecar = ctx.open_store().sidecar();
   ListFilter filter;
   filter.now = system_clock()();
   filter.expiring_window = parse_duration(flags.expiring.empty() ? flags.window : flags.expiring);

@@ -1,33 +1,19 @@
 // `hush secrets migrate`: re-seal every value still sealed as enc:v1 (hush1, which binds no type
-// or field names) as enc:v2, with the private key (hush::migrate_sidecar under update_sidecar).
+// or field names) as enc:v2, with the private key (hush::migrate_secrets_flow).
 #include <CLI/CLI.hpp>
-#include <memory>
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
-#include "cli/secrets_common.hpp"
-#include "core/sidecar/sidecar.hpp"
+#include "core/workflow/secret_flows.hpp"
 
 namespace hush::cli {
 namespace {
 
 ExitStatus run_migrate(const Context& ctx) {
-  const std::filesystem::path path = secrets_path(ctx);
-  ctx.audit_note({}, {path.string()});
-  const Sidecar current = load_existing_sidecar(path);
-  if (!needs_migration(current)) {
-    ctx.console().info("nothing to migrate: every value in " + path.string() +
-                       " is sealed in format 2");
-    return ExitStatus::ok;
-  }
-  const Keypair keys = unlock_sidecar(current, key_inputs_with_prompt(ctx));
-  MigrationResult result;
-  update_sidecar(path, [&](Sidecar& sidecar) { result = migrate_sidecar(sidecar, keys); });
-  ctx.console().info("migrated " + std::to_string(result.resealed) +
-                     (result.resealed == 1 ? " value in " : " values in ") + path.string() +
-                     " to seal format 2 (type and fields bound)");
-  for (const Error& failed : result.failed) ctx.console().error(failed);
-  return result.failed.empty() ? ExitStatus::ok : ExitStatus::key;
+  SidecarStore store = ctx.open_store();
+  const std::vector<Error> failed = migrate_secrets_flow(store);
+  for (const Error& error : failed) ctx.console().error(error);
+  return failed.empty() ? ExitStatus::ok : ExitStatus::key;
 }
 
 }  // namespace

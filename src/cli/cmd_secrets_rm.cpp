@@ -1,15 +1,12 @@
 // `hush secrets rm`: shows where the secret is referenced, asks for the name to be typed (or
-// --yes), then hush::remove_secret() under update_sidecar().
+// --yes), then hush::remove_secret_flow().
 #include <CLI/CLI.hpp>
 #include <memory>
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
-#include "cli/secrets_common.hpp"
 #include "cli/terminal.hpp"
-#include "core/base/fsutil.hpp"
-#include "core/model/config_model.hpp"
-#include "core/sidecar/sidecar.hpp"
+#include "core/workflow/secret_flows.hpp"
 
 namespace hush::cli {
 namespace {
@@ -22,34 +19,25 @@ struct RmFlags {
 
 std::size_t show_references(const RmFlags& flags, const Context& ctx) {
   const ProjectFile& project = ctx.project();
-  const std::vector<std::string>& patterns =
-      flags.configs.empty() ? project.configs : flags.configs;
-  const std::filesystem::path base = flags.configs.empty() && !project.path.empty()
-                                         ? project.path.parent_path()
-                                         : std::filesystem::current_path();
-  std::size_t count = 0;
-  for (const std::filesystem::path& config : expand_globs(patterns, base)) {
-    const YamlSource source =
-        parse_yaml_source(config.string(), read_file(config, ctx.input_limit()));
-    for (const TemplateReference& ref : references_to(source, flags.name, ctx.syntax())) {
-      ctx.console().err(to_string(ref.where) + ": " + ref.reference.display() + " in scope " +
-                        to_string(ref.scope) + "\n");
-      ++count;
-    }
-  }
-  if (patterns.empty()) {
+  const bool own = flags.configs.empty();
+  const std::size_t count = for_each_reference(
+      own ? project.configs : flags.configs,
+      own && !project.path.empty() ? project.path.parent_path() : std::filesystem::current_path(),
+      flags.name, ctx.syntax(), ctx.input_limit(), [&](const TemplateReference& ref) {
+        ctx.console().err(to_string(ref.where) + ": " + ref.reference.display() + " in scope " +
+                          to_string(ref.scope) + "\n");
+      });
+  if ((own ? project.configs : flags.configs).empty()) {
     ctx.console().warn(
-        "no configs scanned for references (pass --config GLOB or set configs: "
-        "in .hush.yaml)");
+        "no configs scanned for references (pass --config GLOB or set configs: in .hush.yaml)");
   }
   return count;
 }
 
 ExitStatus run_rm(const RmFlags& flags, const Context& ctx) {
-  const std::filesystem::path path = secrets_path(ctx);
-  ctx.audit_note({flags.name}, {path.string()});
-  const Sidecar current = load_existing_sidecar(path);
-  (void)find_secret(current, flags.name);
+  ctx.audit_note({flags.name}, {});
+  SidecarStore store = ctx.open_store();
+  (void)store.entry(flags.name);
   const std::size_t references = show_references(flags, ctx);
   ctx.console().err(flags.name + " is referenced " + std::to_string(references) +
                     (references == 1 ? " time\n" : " times\n"));
@@ -65,24 +53,25 @@ ExitStatus run_rm(const RmFlags& flags, const Context& ctx) {
       return ExitStatus::findings;
     }
   }
-  const std::optional<Keypair> keys = migration_keys(current, ctx);
-  write_sidecar(
-      path, [&](Sidecar& sidecar) { remove_secret(sidecar, flags.name); }, keys ? &*keys : nullptr,
-      ctx);
-  ctx.console().info("deleted " + flags.name + " and its history from " + path.string());
+  remove_secret_flow(store, flags.name);
   return ExitStatus::ok;
 }
 
 }  // namespace
 
 Command add_secrets_rm_command(CLI::App& secrets, Context& ctx) {
-  auto flags = std::make_shared<RmFlags>();
-  CLI::App* app = secrets.add_subcommand(
-      "rm", "Delete a secret after showing where it is referenced and a typed confirmation");
-  app->add_option("name", flags->name, "The secret")->required();
-  app->add_option("--config", flags->configs, "Configs to scan for references (glob, repeatable)");
-  app->add_flag("-y,--yes", flags->yes, "Do not ask (for scripts)");
-  return {app, [flags, &ctx] { return run_rm(*flags, ctx); }, "secrets.rm"};
+  return make_command<RmFlags>(
+      secrets,
+      {"rm", "Delete a secret after showing where it is referenced and a typed confirmation",
+       "secrets.rm"},
+      ctx,
+      [](CLI::App& app, RmFlags& flags) {
+        app.add_option("name", flags.name, "The secret")->required();
+        app.add_option("--config", flags.configs,
+                       "Configs to scan for references (glob, repeatable)");
+        app.add_flag("-y,--yes", flags.yes, "Do not ask (for scripts)");
+      },
+      run_rm);
 }
 
 }  // namespace hush::cli

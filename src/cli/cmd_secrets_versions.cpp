@@ -7,8 +7,6 @@
 #include "cli/context.hpp"
 #include "cli/secrets_common.hpp"
 #include "core/base/clock.hpp"
-#include "core/base/text.hpp"
-#include "core/sidecar/sidecar.hpp"
 
 namespace hush::cli {
 namespace {
@@ -21,8 +19,8 @@ struct HistoryFlags {
 };
 
 ExitStatus run_versions(const HistoryFlags& flags, const Context& ctx) {
-  const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
-  const std::vector<SecretVersion> versions = secret_versions(sidecar, flags.name);
+  const std::vector<SecretVersion> versions =
+      secret_versions(ctx.open_store().sidecar(), flags.name);
   if (flags.format == "json") {
     ctx.console().out(versions_json(versions));
     return ExitStatus::ok;
@@ -36,69 +34,56 @@ ExitStatus run_versions(const HistoryFlags& flags, const Context& ctx) {
 }
 
 ExitStatus run_rollback(const HistoryFlags& flags, const Context& ctx) {
-  const std::filesystem::path path = secrets_path(ctx);
-  const Sidecar current = load_existing_sidecar(path);
-  (void)find_secret(current, flags.name);
-  ctx.audit_note({flags.name}, {path.string()});
-  const Keypair keys = unlock_sidecar(current, key_inputs_with_prompt(ctx));
-  std::uint64_t version = 0;
-  write_sidecar(
-      path,
-      [&](Sidecar& sidecar) {
-        version = rollback_secret(sidecar, flags.name, flags.to, system_clock()(), keys);
-      },
-      &keys, ctx);
-  ctx.console().info("rolled " + flags.name + " back to the value of version " +
-                     std::to_string(flags.to) + " as version " + std::to_string(version));
+  ctx.audit_note({flags.name}, {});
+  SidecarStore store = ctx.open_store();
+  rollback_secret_flow(store, flags.name, flags.to, system_clock()());
   return ExitStatus::ok;
 }
 
 ExitStatus run_rotate(const HistoryFlags& flags, const Context& ctx) {
-  const std::filesystem::path path = secrets_path(ctx);
-  const Sidecar current = load_existing_sidecar(path);
-  const SidecarEntry& entry = find_secret(current, flags.name);
-  ctx.audit_note({flags.name}, {path.string()});
-  const Keypair keys = unlock_sidecar(current, key_inputs_with_prompt(ctx));
-  SecretPayload payload =
-      read_payload(flags.value, entry.type, ctx, true).value_or(SecretPayload{});
-  std::uint64_t version = 0;
-  write_sidecar(
-      path,
-      [&](Sidecar& sidecar) {
-        version = rotate_secret(sidecar, flags.name, std::move(payload), system_clock()(), keys);
-      },
-      &keys, ctx);
-  ctx.console().info("rotated " + flags.name + " (version " + std::to_string(version) + ")");
+  ctx.audit_note({flags.name}, {});
+  SidecarStore store = ctx.open_store();
+  rotate_secret_flow(store, flags.name, payload_reader(flags.value, ctx), system_clock()());
   return ExitStatus::ok;
 }
 
 }  // namespace
 
 Command add_secrets_versions_command(CLI::App& secrets, Context& ctx) {
-  auto flags = std::make_shared<HistoryFlags>();
-  CLI::App* app = secrets.add_subcommand("versions", "A secret's versions, without values");
-  app->add_option("name", flags->name, "The secret")->required();
-  app->add_option("--format", flags->format, "table or json")
-      ->check(CLI::IsMember({"table", "json"}));
-  return {app, [flags, &ctx] { return run_versions(*flags, ctx); }};
+  return make_command<HistoryFlags>(
+      secrets, {"versions", "A secret's versions, without values"}, ctx,
+      [](CLI::App& app, HistoryFlags& flags) {
+        app.add_option("name", flags.name, "The secret")->required();
+        app.add_option("--format", flags.format, "table or json")
+            ->check(CLI::IsMember({"table", "json"}));
+      },
+      run_versions);
 }
 
 Command add_secrets_rollback_command(CLI::App& secrets, Context& ctx) {
-  auto flags = std::make_shared<HistoryFlags>();
-  CLI::App* app = secrets.add_subcommand(
-      "rollback", "Make an earlier version's value current again (as a new version)");
-  app->add_option("name", flags->name, "The secret")->required();
-  app->add_option("--to", flags->to, "The version whose value to restore")->required();
-  return {app, [flags, &ctx] { return run_rollback(*flags, ctx); }, "secrets.rollback"};
+  return make_command<HistoryFlags>(
+      secrets,
+      {"rollback", "Make an earlier version's value current again (as a new version)",
+       "secrets.rollback"},
+      ctx,
+      [](CLI::App& app, HistoryFlags& flags) {
+        app.add_option("name", flags.name, "The secret")->required();
+        app.add_option("--to", flags.to, "The version whose value to restore")->required();
+      },
+      run_rollback);
 }
 
 Command add_secrets_rotate_command(CLI::App& secrets, Context& ctx) {
-  auto flags = std::make_shared<HistoryFlags>();
-  CLI::App* app = secrets.add_subcommand(
-      "rotate", "Give a secret a new value as a new version (generated, stdin or prompt)");
-  app->add_option("name", flags->name, "The secret")->required();
-  add_value_options(*app, flags->value);
-  return {app, [flags, &ctx] { return run_rotate(*flags, ctx); }, "secrets.rotate"};
+  return make_command<HistoryFlags>(
+      secrets,
+      {"rotate", "Give a secret a new value as a new version (generated, stdin or prompt)",
+       "secrets.rotate"},
+      ctx,
+      [](CLI::App& app, HistoryFlags& flags) {
+        app.add_option("name", flags.name, "The secret")->required();
+        add_value_options(app, flags.value);
+      },
+      run_rotate);
 }
 
 }  // namespace hush::cli

@@ -27,7 +27,7 @@ void Console::set_redact_options(RedactOptions options) {
   m_synced = std::numeric_limits<std::size_t>::max();  // rebuild with the new options
 }
 
-const Redactor& Console::redactor() const {
+const Redactor& Console::redactor() {
   const std::size_t count = revealed_count();
   if (m_redactor && count == m_synced) return *m_redactor;
   // Rebuilt only when values arrived since the last message: one build per burst of reveals.
@@ -40,7 +40,7 @@ const Redactor& Console::redactor() const {
   return *m_redactor;
 }
 
-std::string Console::redact(std::string_view text) const { return redactor().redact(text); }
+std::string Console::redact(std::string_view text) { return redactor().redact(text); }
 
 void Console::write_raw(int fd, std::string_view rest) {
   while (!rest.empty()) {
@@ -52,34 +52,34 @@ void Console::write_raw(int fd, std::string_view rest) {
 }
 
 // The masked copy is not wiped: it holds exactly the bytes the stream receives.
-void Console::write(int fd, std::string_view text) const { write_raw(fd, redact(text)); }
+void Console::write(int fd, std::string_view text) { write_raw(fd, redact(text)); }
 
-void Console::deliver(std::string_view product) const { write_raw(STDOUT_FILENO, product); }
+void Console::deliver(std::string_view product) { write_raw(STDOUT_FILENO, product); }
 
 std::string Console::paint(std::string_view text, const char* code, bool stream_is_err) const {
   if (!(stream_is_err ? m_color_err : m_color_out)) return std::string(text);
   return std::string("\033[") + code + "m" + std::string(text) + "\033[0m";
 }
 
-void Console::out(std::string_view text) const { write(STDOUT_FILENO, text); }
-void Console::err(std::string_view text) const { write(STDERR_FILENO, text); }
+void Console::out(std::string_view text) { write(STDOUT_FILENO, text); }
+void Console::err(std::string_view text) { write(STDERR_FILENO, text); }
 
-void Console::info(std::string_view text) const {
+void Console::info(std::string_view text) {
   m_journal.emplace_back(text);
   if (!m_quiet) err(std::string(text) + "\n");
 }
 
-void Console::debug(std::string_view text) const {
+void Console::debug(std::string_view text) {
   if (m_verbose) err(std::string(text) + "\n");
 }
 
-void Console::warn(std::string_view text) const {
+void Console::warn(std::string_view text) {
   m_journal.push_back("warning: " + std::string(text));
   ++m_warnings;
   err(paint("hush: warning: ", "1;35", true) + std::string(text) + "\n");
 }
 
-void Console::error(const Error& error) const {
+void Console::error(const Error& error) {
   std::string line;
   if (error.where() && !error.where()->path.empty()) line = to_string(*error.where()) + ": ";
   line += paint("error: ", "1;31", true) + error.message() + " [" + error.id() + "]\n";
@@ -89,7 +89,7 @@ void Console::error(const Error& error) const {
   err(line);
 }
 
-std::optional<Severity> Console::report(const std::vector<Finding>& findings) const {
+std::optional<Severity> Console::report(const std::vector<Finding>& findings) {
   for (const Finding& f : findings) {
     std::string line;
     if (!f.where.path.empty()) line = to_string(f.where) + ": ";

@@ -14,9 +14,13 @@ namespace hush::cli {
 
 enum class ColorMode { automatic, always, never };
 
+// Writing methods are non-const: they keep the journal, the counts and the redactor's cache.
+// Not copied (one per process); not thread-safe.
 class Console {
  public:
   Console() = default;
+  Console(const Console&) = delete;
+  Console& operator=(const Console&) = delete;
   void set_color(ColorMode mode, bool no_color_env);
   void set_quiet(bool quiet) { m_quiet = quiet; }
   void set_verbose(bool verbose) { m_verbose = verbose; }
@@ -26,23 +30,23 @@ class Console {
   // Announces values to the reveal registry (hush/source.hpp), so they are masked from now on.
   void remember(const std::vector<NamedSecret>& secrets);
   // `text` with every remembered value (and its encodings) masked.
-  [[nodiscard]] std::string redact(std::string_view text) const;
+  [[nodiscard]] std::string redact(std::string_view text);
   // The redactor over every value in the reveal registry (rebuilt when new values arrived).
-  [[nodiscard]] const Redactor& redactor() const;
+  [[nodiscard]] const Redactor& redactor();
 
-  void out(std::string_view text) const;  // stdout, redacted
+  void out(std::string_view text);  // stdout, redacted
   // Writes the product the user asked for (a rendered config, a revealed value) to stdout
   // WITHOUT redaction. Only commands whose purpose is to output secrets call this; products that
   // carry secret values are SecretBuffers, written straight from secure memory.
-  void deliver(const SecretBuffer& product) const { deliver(product.reveal()); }
-  void deliver(std::string_view product) const;
-  void err(std::string_view text) const;    // stderr, redacted
-  void info(std::string_view text) const;   // stderr unless --quiet
-  void debug(std::string_view text) const;  // stderr with --verbose
-  void warn(std::string_view text) const;   // "hush: warning: ..." on stderr
-  void error(const Error& error) const;
+  void deliver(const SecretBuffer& product) { deliver(product.reveal()); }
+  void deliver(std::string_view product);
+  void err(std::string_view text);    // stderr, redacted
+  void info(std::string_view text);   // stderr unless --quiet
+  void debug(std::string_view text);  // stderr with --verbose
+  void warn(std::string_view text);   // "hush: warning: ..." on stderr
+  void error(const Error& error);
   // Prints each finding with its snippet; returns the worst severity.
-  std::optional<Severity> report(const std::vector<Finding>& findings) const;
+  std::optional<Severity> report(const std::vector<Finding>& findings);
 
   // Every diagnostic printed so far (without colour), for --log-file; and the counts of error
   // and warning diagnostics.
@@ -53,7 +57,7 @@ class Console {
  private:
   [[nodiscard]] std::string paint(std::string_view text, const char* code,
                                   bool stream_is_err) const;
-  void write(int fd, std::string_view text) const;
+  void write(int fd, std::string_view text);
   static void write_raw(int fd, std::string_view text);
 
   bool m_color_out = false;
@@ -61,11 +65,11 @@ class Console {
   bool m_quiet = false;
   bool m_verbose = false;
   RedactOptions m_options;
-  mutable std::vector<std::string> m_journal;
-  mutable std::size_t m_errors = 0;
-  mutable std::size_t m_warnings = 0;
-  mutable std::size_t m_synced = 0;  // registry values the redactor covers
-  mutable std::unique_ptr<Redactor> m_redactor;
+  std::vector<std::string> m_journal;
+  std::size_t m_errors = 0;
+  std::size_t m_warnings = 0;
+  std::size_t m_synced = 0;  // registry values the redactor covers
+  std::unique_ptr<Redactor> m_redactor;
 };
 
 }  // namespace hush::cli

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 
+#include "cli/terminal.hpp"
 #include "core/base/clock.hpp"
 #include "core/log/audit.hpp"
 #include "core/model/reference.hpp"
@@ -15,16 +16,17 @@ namespace hush::cli {
 // Reading the environment into secure memory maps and locks the secure pool's first chunk; --help
 // and --version must not pay for that (STYLE: startup), so it waits for first use unless a
 // credential must be announced before parsing (a usage error may echo an argument).
-Context::Context(char** environ_block) : m_environ_block(environ_block) {
-  if (has_credential_variable(environ_block)) (void)shared_environment();
-}
-
-std::shared_ptr<const Environment> Context::shared_environment() const {
-  if (!m_env) {
-    m_env = std::make_shared<const Environment>(Environment::from_block(m_environ_block));
-    scrub_credentials(m_environ_block);
+Context::Context(char** environ_block, Console& console, RunJournal& journal)
+    : m_environ_block(environ_block),
+      m_console(&console),
+      m_journal(&journal),
+      m_notices{.info = [&console](std::string_view text) { console.info(text); },
+                .warn = [&console](std::string_view text) { console.warn(text); },
+                .report = [&console](const std::vector<Finding>& all) { console.report(all); }} {
+  if (has_credential_variable(environ_block)) {
+    m_env = std::make_shared<const Environment>(Environment::from_block(environ_block));
+    scrub_credentials(environ_block);
   }
-  return m_env;
 }
 
 void Context::add_global_options(CLI::App& app) {
@@ -61,13 +63,17 @@ void Context::add_global_options(CLI::App& app) {
           "SIZE");
 }
 
-void Context::apply() {
+void Context::settle() {
+  if (!m_env) {
+    m_env = std::make_shared<const Environment>(Environment::from_block(m_environ_block));
+    scrub_credentials(m_environ_block);
+  }
   const ColorMode mode = m_options.color == "always"  ? ColorMode::always
                          : m_options.color == "never" ? ColorMode::never
                                                       : ColorMode::automatic;
-  m_console.set_color(mode, !env("NO_COLOR").empty());
-  m_console.set_quiet(m_options.quiet);
-  m_console.set_verbose(m_options.verbose);
+  m_console->set_color(mode, !env("NO_COLOR").empty());
+  m_console->set_quiet(m_options.quiet);
+  m_console->set_verbose(m_options.verbose);
   apply_redact_settings();
 }
 
@@ -75,33 +81,37 @@ void Context::apply() {
 // project file that cannot be read leaves the defaults: the command reports the error itself when
 // it needs the project (a failure here would have no command to report it).
 void Context::apply_redact_settings() {
+  load_project();
+  if (!m_project) return;
   RedactOptions options;
-  try {
-    const ProjectFile& file = project();
-    options.mask = file.redact_mask.value_or(options.mask);
-    options.min_length = file.redact_min_length.value_or(options.min_length);
-  } catch (const Error&) {
-    return;
-  }
-  m_console.set_redact_options(std::move(options));
+  options.mask = m_project->redact_mask.value_or(options.mask);
+  options.min_length = m_project->redact_min_length.value_or(options.min_length);
+  m_console->set_redact_options(std::move(options));
 }
 
 std::string Context::env(const std::string& name) const { return environment().text(name); }
 
-const ProjectFile& Context::project() const {
-  if (m_project) return *m_project;
-  const std::string named = !m_options.project.empty() ? m_options.project : env("HUSH_PROJECT");
-  if (!named.empty()) {
-    m_project = load_project_file(named);  // named explicitly: trusted, and must exist
-    return *m_project;
+void Context::load_project() {
+  try {
+    const std::string named = !m_options.project.empty() ? m_options.project : env("HUSH_PROJECT");
+    if (!named.empty()) {
+      m_project = load_project_file(named);  // named explicitly: trusted, and must exist
+      return;
+    }
+    std::error_code ignored;
+    const std::filesystem::path home =
+        env("HOME").empty() ? std::filesystem::path()
+                            : std::filesystem::weakly_canonical(env("HOME"), ignored);
+    const ProjectSearch search = find_project_file(std::filesystem::current_path(), home);
+    for (const std::string& warning : search.warnings) m_console->warn(warning);
+    m_project = search.found ? load_project_file(*search.found) : ProjectFile{};
+  } catch (const Error& error) {
+    m_project_error = error;
   }
-  std::error_code ignored;
-  const std::filesystem::path home = env("HOME").empty()
-                                         ? std::filesystem::path()
-                                         : std::filesystem::weakly_canonical(env("HOME"), ignored);
-  const ProjectSearch search = find_project_file(std::filesystem::current_path(), home);
-  for (const std::string& warning : search.warnings) m_console.warn(warning);
-  m_project = search.found ? load_project_file(*search.found) : ProjectFile{};
+}
+
+const ProjectFile& Context::project() const {
+  if (m_project_error) throw *m_project_error;
   return *m_project;
 }
 
@@ -116,16 +126,33 @@ Syntax Context::syntax() const {
   return syntax_from(project().syntax.value_or("both"));
 }
 
+SidecarQuery Context::sidecar_query(const std::optional<std::filesystem::path>& config) const {
+  return {.explicit_path = m_options.secrets,
+          .env_path = env("HUSH_SECRETS"),
+          .project = &project(),
+          .environment = environment_name(),
+          .config = config};
+}
+
 SidecarLocation Context::sidecar_location(
     const std::optional<std::filesystem::path>& config) const {
-  return locate_sidecar({.explicit_path = m_options.secrets,
-                         .env_path = env("HUSH_SECRETS"),
-                         .project = &project(),
-                         .environment = environment_name(),
-                         .config = config});
+  return locate_sidecar(sidecar_query(config));
 }
 
 KeyInputs Context::key_inputs() const { return key_inputs_from_environment(environment()); }
+
+KeyInputs Context::key_inputs_with_prompt() const {
+  KeyInputs inputs = key_inputs();
+  if (!inputs.passphrase) inputs.passphrase = [] { return prompt_hidden("hush passphrase: "); };
+  return inputs;
+}
+
+SidecarStore Context::open_store(const std::optional<std::filesystem::path>& config) const {
+  return SidecarStore::open(
+      sidecar_query(config),
+      {.inputs = key_inputs(), .ask_passphrase = [] { return prompt_hidden("hush passphrase: "); }},
+      m_notices, m_journal->touched());
+}
 
 SourceSettings Context::source_settings(const std::filesystem::path& config) const {
   SourceSettings settings;
@@ -144,8 +171,7 @@ SourceSettings Context::source_settings(const std::filesystem::path& config) con
 }
 
 void Context::audit_note(std::vector<std::string> secrets, std::vector<std::string> files) const {
-  m_audit_secrets.insert(m_audit_secrets.end(), secrets.begin(), secrets.end());
-  m_audit_files.insert(m_audit_files.end(), files.begin(), files.end());
+  m_journal->touched().note(secrets, files);
 }
 
 void Context::write_audit(const std::string& action, const std::string& outcome) const {
@@ -160,11 +186,11 @@ void Context::write_audit(const std::string& action, const std::string& outcome)
   ::gethostname(host, sizeof host - 1);
   record.host = host;
   record.action = action;
-  record.secrets = m_audit_secrets;
+  record.secrets = m_journal->touched().secrets;
   std::sort(record.secrets.begin(), record.secrets.end());
   record.secrets.erase(std::unique(record.secrets.begin(), record.secrets.end()),
                        record.secrets.end());
-  record.files = m_audit_files;
+  record.files = m_journal->touched().files;
   record.outcome = outcome;
   append_audit_record(path, record);
 }

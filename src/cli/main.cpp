@@ -95,21 +95,25 @@ std::vector<std::string> run_command(const CLI::App& run_app, std::vector<std::s
   return command;
 }
 
+// A command group (`hush secrets …`): one of its subcommands is required.
+CLI::App* add_group(CLI::App& app, const char* name, const char* help) {
+  CLI::App* group = app.add_subcommand(name, help);
+  group->require_subcommand(1);
+  group->fallthrough();
+  return group;
+}
+
 int run(int argc, char** argv) {
-  Context ctx(environ);
+  Console console;
+  RunJournal journal;
+  Context ctx(environ, console, journal);
   CLI::App app{"hush: render OpsiMate-style YAML configs with secrets", "hush"};
   app.set_version_flag("--version", "hush " HUSH_VERSION);
   app.require_subcommand(1);
   ctx.add_global_options(app);
-  CLI::App* secrets = app.add_subcommand("secrets", "Manage the encrypted sidecar's secrets");
-  secrets->require_subcommand(1);
-  secrets->fallthrough();
-  CLI::App* audit = app.add_subcommand("audit", "The audit log");
-  audit->require_subcommand(1);
-  audit->fallthrough();
-  CLI::App* hook = app.add_subcommand("hook", "Git hooks");
-  hook->require_subcommand(1);
-  hook->fallthrough();
+  CLI::App* secrets = add_group(app, "secrets", "Manage the encrypted sidecar's secrets");
+  CLI::App* audit = add_group(app, "audit", "The audit log");
+  CLI::App* hook = add_group(app, "hook", "Git hooks");
   const std::vector<Command> commands = {
       add_render_command(app, ctx),
       add_init_command(app, ctx),
@@ -161,7 +165,7 @@ int run(int argc, char** argv) {
     ctx.console().err(err.str());
     return status == 0 ? 0 : static_cast<int>(ExitStatus::usage);
   }
-  ctx.apply();
+  ctx.settle();
   for (const Command& command : commands) {
     if (command.app->parsed()) return run_command(command, ctx);
   }

@@ -4,7 +4,7 @@
 
 namespace hush::cli {
 
-void write_output(const Console& console, const std::string& path, const SecretBuffer& product) {
+void write_output(Console& console, const std::string& path, const SecretBuffer& product) {
   if (path.empty() || path == "-") {
     console.deliver(product);
     return;

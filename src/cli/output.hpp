@@ -10,6 +10,6 @@ namespace hush::cli {
 // Writes `product` to `path` (atomic replace, mode 0600) or, when `path` is empty or "-", to
 // stdout unredacted, straight from secure memory. Throws Error(io) on failure; the previous file
 // is then untouched.
-void write_output(const Console& console, const std::string& path, const SecretBuffer& product);
+void write_output(Console& console, const std::string& path, const SecretBuffer& product);
 
 }  // namespace hush::cli

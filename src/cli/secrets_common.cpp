@@ -3,9 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/terminal.hpp"
-#include "core/base/clock.hpp"
 #include "core/crypto/crypto.hpp"
-#include "core/crypto/keystore.hpp"
 #include "core/sidecar/dotenv.hpp"
 
 namespace hush::cli {
@@ -18,19 +16,6 @@ std::vector<NamedSecret> fields_from_stdin(const Context& ctx) {
     fields.push_back({entry.name, std::move(entry.value)});
   }
   ctx.console().remember(fields);
-  return fields;
-}
-
-std::vector<NamedSecret> fields_from_args(const std::vector<std::string>& pairs) {
-  std::vector<NamedSecret> fields;
-  for (const std::string& pair : pairs) {
-    const std::size_t equals = pair.find('=');
-    if (equals == std::string::npos || equals == 0) {
-      throw Error(ErrorKind::usage, "invalid-option-value", "--field takes NAME=VALUE");
-    }
-    fields.push_back(
-        {pair.substr(0, equals), SecretValue(std::string_view(pair).substr(equals + 1))});
-  }
   return fields;
 }
 
@@ -54,7 +39,7 @@ std::optional<SecretPayload> read_fields(const ValueFlags& flags, SecretType typ
   }
   SecretPayload payload;
   payload.fields = flags.from_stdin               ? fields_from_stdin(ctx)
-                   : !flags.fields.empty()        ? fields_from_args(flags.fields)
+                   : !flags.fields.empty()        ? fields_from(flags.fields)
                    : (required && has_terminal()) ? fields_from_prompts(type)
                                                   : std::vector<NamedSecret>{};
   ctx.console().remember(payload.fields);
@@ -67,68 +52,6 @@ std::optional<SecretPayload> read_fields(const ValueFlags& flags, SecretType typ
 
 }  // namespace
 
-std::filesystem::path secrets_path(const Context& ctx) {
-  return ctx.sidecar_location(std::nullopt).path;
-}
-
-Sidecar load_existing_sidecar(const std::filesystem::path& path) {
-  std::error_code ignored;
-  if (!std::filesystem::exists(path, ignored)) {
-    throw Error(ErrorKind::io, "missing-sidecar",
-                "sidecar " + path.string() + " does not exist; create it with `hush init`",
-                Location{path.string(), 0, 0});
-  }
-  return load_sidecar(path);
-}
-
-KeyInputs key_inputs_with_prompt(const Context& ctx) {
-  KeyInputs inputs = ctx.key_inputs();
-  if (!inputs.passphrase) {
-    inputs.passphrase = [] { return prompt_hidden("hush passphrase: "); };
-  }
-  return inputs;
-}
-
-std::optional<Keypair> migration_keys(const Sidecar& sidecar, const Context& ctx) {
-  if (!needs_migration(sidecar)) return std::nullopt;
-  return keys_at_hand(sidecar, ctx, "values sealed in the old format are not migrated");
-}
-
-std::optional<Keypair> keys_at_hand(const Sidecar& sidecar, const Context& ctx,
-                                    const std::string& without) {
-  try {
-    return find_keypair(ctx.key_inputs(), sidecar.key_id, sidecar.kdf);
-  } catch (const Error& error) {
-    if (error.kind() != ErrorKind::key) throw;
-    ctx.console().warn(without + ": " + error.message());
-    return std::nullopt;
-  }
-}
-
-void write_sidecar(const std::filesystem::path& path, const std::function<void(Sidecar&)>& change,
-                   const Keypair* keys, const Context& ctx) {
-  std::optional<MigrationResult> migrated;
-  std::size_t left = 0;
-  update_sidecar(path, [&](Sidecar& sidecar) {
-    change(sidecar);
-    if (keys != nullptr && needs_migration(sidecar)) migrated = migrate_sidecar(sidecar, *keys);
-    left = legacy_value_count(sidecar);
-  });
-  if (migrated && migrated->resealed != 0) {
-    ctx.console().info("re-sealed " + std::to_string(migrated->resealed) + " old values in " +
-                       path.string() + " in seal format 2 (type and fields bound)");
-  }
-  if (migrated) {
-    for (const Error& failed : migrated->failed) {
-      ctx.console().warn("not migrated: " + failed.message());
-    }
-  } else if (left != 0) {
-    ctx.console().info(std::to_string(left) + (left == 1 ? " value is" : " values are") +
-                       " still sealed in the old format (type not bound); run `hush secrets "
-                       "migrate` with the private key to re-seal them");
-  }
-}
-
 void add_value_options(CLI::App& app, ValueFlags& flags) {
   app.add_flag("--value-stdin", flags.from_stdin,
                "Read the value from stdin (one trailing newline dropped; NAME=value lines for "
@@ -140,6 +63,8 @@ void add_value_options(CLI::App& app, ValueFlags& flags) {
                  "The value itself (discouraged: it lands in shell history and `ps`)");
   app.add_option("--field", flags.fields, "NAME=VALUE of a multi-field secret (repeatable)");
 }
+
+namespace {
 
 std::optional<SecretPayload> read_payload(const ValueFlags& flags, SecretType type,
                                           const Context& ctx, bool required) {
@@ -173,7 +98,15 @@ std::optional<SecretPayload> read_payload(const ValueFlags& flags, SecretType ty
   return payload;
 }
 
-void add_metadata_options(CLI::App& app, MetadataFlags& flags) {
+}  // namespace
+
+PayloadReader payload_reader(const ValueFlags& flags, const Context& ctx) {
+  return [&flags, &ctx](SecretType type, bool required) {
+    return read_payload(flags, type, ctx, required);
+  };
+}
+
+void add_metadata_options(CLI::App& app, MetadataText& flags) {
   app.add_option("--description", flags.description, "What the secret is for");
   app.add_option("--type", flags.type,
                  "generic, password, api-key, bearer, basic, client-credentials, certificate, kv");
@@ -184,41 +117,6 @@ void add_metadata_options(CLI::App& app, MetadataFlags& flags) {
   app.add_option("--expires-in", flags.expires_in, "Expire after a duration: 30d, 12h, 2w");
   app.add_option("--expires", flags.expires, "Expire at a date: 2027-02-20 or an ISO time");
   app.add_option("--rotate-every", flags.rotate_every, "Rotation period: 90d");
-}
-
-SecretType type_from(const std::string& word) {
-  if (word.empty()) return SecretType::generic;
-  const std::optional<SecretType> type = parse_secret_type(word);
-  if (!type) {
-    throw Error(ErrorKind::usage, "unknown-secret-type",
-                "unknown type " + word +
-                    " (generic, password, api-key, bearer, basic, "
-                    "client-credentials, certificate, kv)");
-  }
-  return *type;
-}
-
-std::optional<std::chrono::sys_seconds> expiry_from(const MetadataFlags& flags,
-                                                    std::chrono::sys_seconds now) {
-  if (!flags.expires_in.empty() && !flags.expires.empty()) {
-    throw Error(ErrorKind::usage, "conflicting-options",
-                "give --expires-in or --expires, not both");
-  }
-  if (!flags.expires_in.empty()) return now + parse_duration(flags.expires_in);
-  if (!flags.expires.empty()) return parse_time(flags.expires);
-  return std::nullopt;
-}
-
-std::map<std::string, std::string> metadata_from(const std::vector<std::string>& pairs) {
-  std::map<std::string, std::string> out;
-  for (const std::string& pair : pairs) {
-    const std::size_t equals = pair.find('=');
-    if (equals == std::string::npos || equals == 0) {
-      throw Error(ErrorKind::usage, "invalid-option-value", "--meta takes KEY=VALUE, not " + pair);
-    }
-    out[pair.substr(0, equals)] = pair.substr(equals + 1);
-  }
-  return out;
 }
 
 std::string format_table(const std::vector<std::vector<std::string>>& rows) {

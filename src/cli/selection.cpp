@@ -2,7 +2,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli/secrets_common.hpp"
 #include "core/base/fsutil.hpp"
 #include "core/resolve/resolver_setup.hpp"
 
@@ -34,9 +33,9 @@ std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags, Context&
                   flags.config + " has references that cannot be resolved");
     }
   } else {
-    const Sidecar sidecar = load_existing_sidecar(secrets_path(ctx));
+    const Sidecar sidecar = load_existing_sidecar(ctx.sidecar_location(std::nullopt).path);
     selected =
-        sidecar_secrets(sidecar, unlock_sidecar(sidecar, key_inputs_with_prompt(ctx)), flags.only);
+        sidecar_secrets(sidecar, unlock_sidecar(sidecar, ctx.key_inputs_with_prompt()), flags.only);
   }
   std::vector<std::string> names;
   for (const InjectedSecret& s : selected) {

@@ -286,6 +286,15 @@ CheckReport check_files(const std::vector<CheckInput>& files, const CheckOptions
   return report;
 }
 
+bool is_config_input(const CheckInput& input) {
+  if (!is_yaml_path(input.path) || input.unreadable) return false;
+  try {
+    return !is_sidecar(parse_yaml_source(input.path, input.content));
+  } catch (const Error&) {
+    return true;  // check_files reports it as a syntax finding of this config
+  }
+}
+
 bool is_secret_like_key(std::string_view key, const std::vector<std::string>& extra) {
   std::string k(key);
   for (char& c : k)

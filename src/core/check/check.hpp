@@ -72,6 +72,10 @@ struct CheckReport {
 [[nodiscard]] CheckReport check_files(const std::vector<CheckInput>& files,
                                       const CheckOptions& options);
 
+// Whether check_files treats `input` as an OpsiMate config candidate: a .yaml/.yml file that is
+// not a project file, a pre-commit file or a sidecar (a file that does not parse counts).
+[[nodiscard]] bool is_config_input(const CheckInput& input);
+
 // Whether a mapping key names a secret (password, token, api_key, client_secret, private_key,
 // *_password, *_token, *_secret, … plus `extra`), case-insensitively, '-' as '_'.
 [[nodiscard]] bool is_secret_like_key(std::string_view key, const std::vector<std::string>& extra);

@@ -1,11 +1,13 @@
 // --log-file: one record per run, as text lines or one JSON object per line.
+#include "cli/run_journal.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <hush/error.hpp>
 
-#include "cli/context.hpp"
 #include "core/base/clock.hpp"
 #include "core/base/json.hpp"
 #include "core/base/text.hpp"
@@ -60,30 +62,25 @@ std::string json_record(
 
 }  // namespace
 
-void Context::log_event(std::string event,
-                        std::vector<std::pair<std::string, std::string>> fields) const {
-  m_events.push_back({std::move(event), std::move(fields)});
-}
-
-void Context::write_log(const std::string& command, int exit_status, long long duration_ms) const {
-  if (m_options.log_file.empty()) return;
+void RunJournal::write_log(const std::string& path, const std::string& format,
+                           const std::string& command, int exit_status, long long duration_ms,
+                           Console& console) const {
+  if (path.empty()) return;
   std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> events;
   for (const LogEvent& e : m_events) events.emplace_back(e.event, e.fields);
-  const std::string record =
-      m_options.log_format == "json"
-          ? json_record(command, exit_status, duration_ms, events, m_console)
-          : text_record(command, exit_status, duration_ms, events, m_console);
+  const std::string record = format == "json"
+                                 ? json_record(command, exit_status, duration_ms, events, console)
+                                 : text_record(command, exit_status, duration_ms, events, console);
   // Neither copy is wiped: the record holds names only and the masked copy is what the file gets.
-  const std::string masked = m_console.redact(record);
-  const int fd =
-      ::open(m_options.log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  const std::string masked = console.redact(record);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd < 0) {
     throw Error(ErrorKind::io, "log-failed",
-                "cannot write the log " + m_options.log_file + ": " + std::strerror(errno));
+                "cannot write the log " + path + ": " + std::strerror(errno));
   }
   const bool ok = ::write(fd, masked.data(), masked.size()) == static_cast<ssize_t>(masked.size());
   ::close(fd);
-  if (!ok) throw Error(ErrorKind::io, "log-failed", "cannot write the log " + m_options.log_file);
+  if (!ok) throw Error(ErrorKind::io, "log-failed", "cannot write the log " + path);
 }
 
 }  // namespace hush::cli

@@ -1,0 +1,58 @@
+// What a secret's metadata and fields look like as text (from flags or a file) and what they
+// mean: the type word, expiry (--expires-in / --expires), KEY=VALUE metadata, NAME=VALUE fields,
+// and the text `hush secrets get` prints for a payload or one of its fields.
+#pragma once
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/sidecar/sidecar.hpp"
+
+namespace hush {
+
+// A secret's metadata as the user wrote it; empty members were not given.
+struct MetadataText {
+  std::string description{};
+  std::string type{};
+  std::vector<std::string> scopes{};
+  std::vector<std::string> tags{};
+  std::vector<std::string> meta{};  // KEY=VALUE
+  std::string expires_in{};         // 30d
+  std::string expires{};            // 2027-02-20
+  std::string rotate_every{};       // 90d
+};
+
+// The type named by `word` (generic when empty); Error(usage) for an unknown one.
+[[nodiscard]] SecretType type_from(const std::string& word);
+// expires_in / expires as a time point (nullopt when neither is given); Error(usage) for both,
+// parse_duration's and parse_time's errors.
+[[nodiscard]] std::optional<std::chrono::sys_seconds> expiry_from(const MetadataText& text,
+                                                                  std::chrono::sys_seconds now);
+// KEY=VALUE pairs; Error(usage) for one without "=" or without a key.
+[[nodiscard]] std::map<std::string, std::string> metadata_from(
+    const std::vector<std::string>& pairs);
+// NAME=VALUE field pairs (the value may contain "="); Error(usage) for one without a name.
+[[nodiscard]] std::vector<NamedSecret> fields_from(const std::vector<std::string>& pairs);
+
+// A new secret called `name` with `payload` and the metadata of `text`.
+[[nodiscard]] NewSecret new_secret_from(std::string name, const MetadataText& text,
+                                        SecretPayload payload, std::chrono::sys_seconds now);
+// What `hush secrets update` changes: every member of `text` given, `payload` when set; clearing
+// expiry or rotation wins over a new one.
+struct ClearFlags {
+  bool expiry = false;
+  bool rotation = false;
+};
+[[nodiscard]] SecretChanges changes_from(const MetadataText& text, ClearFlags clear,
+                                         std::optional<SecretPayload> payload,
+                                         std::chrono::sys_seconds now);
+
+// The text `hush secrets get` prints: a single value as it is; a multi-field secret as NAME=value
+// lines (values JSON-quoted) or, with `field`, that field's value alone. Built in secure memory.
+// Error(invalid_input, "unknown-field") for a field the secret lacks, naming its fields.
+[[nodiscard]] SecretBuffer payload_text(const SecretPayload& payload, const std::string& field,
+                                        const std::string& name);
+
+}  // namespace hush
