@@ -313,3 +313,24 @@ TEST_CASE("sidecar: moved or edited ciphertexts are reported as tampered", "[sid
     CHECK(f.reveal("B") == "fixed");
   }
 }
+
+TEST_CASE("sidecar: reveal_secrets opens many secrets in order, on every core", "[sidecar]") {
+  hush::test::SidecarFixture f;
+  std::vector<std::string> names;
+  for (int i = 0; i < 200; ++i) {  // past the parallel threshold
+    names.push_back("S" + std::to_string(i));
+    hush::add_secret(f.sidecar, simple_secret(names.back(), "value-" + std::to_string(i)),
+                     test_now());
+  }
+  const std::vector<hush::SecretPayload> payloads = hush::reveal_secrets(f.sidecar, names, f.keys);
+  REQUIRE(payloads.size() == names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    CHECK(payloads[i].value.reveal() == "value-" + std::to_string(i));
+  }
+  CHECK(hush::reveal_secrets(f.sidecar, {}, f.keys).empty());
+  // Two unknown names among many: the first one's error, whichever thread met it.
+  names[150] = "NOPE_B";
+  names[20] = "NOPE_A";
+  CHECK(error_of([&] { (void)hush::reveal_secrets(f.sidecar, names, f.keys); }).find("NOPE_A") !=
+        std::string::npos);
+}
