@@ -4,6 +4,8 @@
 #include <hush/error.hpp>
 #include <set>
 
+#include "hush/detect_rules_data.hpp"
+
 namespace {
 
 // Fake credentials built at run time, so this file itself holds no token-shaped literal.
@@ -248,4 +250,16 @@ TEST_CASE("detect: a private key block is one detection, in a file or in one JSO
   hits = detector().scan(json);
   REQUIRE(hits.size() == 1);
   CHECK(json.substr(hits[0].offset, hits[0].length) == escaped);
+}
+
+// builtin() compiles each rule on first use and skips the load-time checks of its patterns, so
+// the embedded rules are checked here as a rules file would be: every regex and allow pattern
+// compiles and every prefix is a literal each match starts with.
+TEST_CASE("detect: the embedded rules pass every load-time check", "[detect]") {
+  const hush::Detector checked =
+      hush::Detector::from_yaml(hush::detail::k_detect_rules_yaml, "schemas/detect-rules.yaml");
+  CHECK(checked.rules().size() == hush::Detector::builtin().rules().size());
+  for (std::size_t i = 0; i < checked.rules().size(); ++i) {
+    CHECK(checked.rules()[i].prefixes == hush::Detector::builtin().rules()[i].prefixes);
+  }
 }

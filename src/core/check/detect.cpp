@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <hush/error.hpp>
+#include <mutex>
 #include <set>
 
 #include "core/check/regex_prefix.hpp"
@@ -15,19 +16,51 @@
 
 namespace hush {
 
+namespace {
+
+RE2::Options rule_options();
+
+}  // namespace
+
+// A rule's regex and allow patterns, compiled when the rules load (rules from a file: every
+// pattern is checked there, with its location) or when a scan first needs them (the embedded
+// rules, checked by the tests: most runs of `hush check` need one or two of 34 rules, and
+// compiling all of them was most of its start-up).
 struct CompiledRule {
+  struct Regexes {
+    std::once_flag once;
+    std::unique_ptr<RE2> regex;
+    std::vector<std::unique_ptr<RE2>> allow;
+  };
   DetectionRule rule;
-  std::unique_ptr<RE2> regex;
-  std::vector<std::unique_ptr<RE2>> allow;
+  std::string pattern;
+  std::vector<std::string> allow_patterns;
+  std::unique_ptr<Regexes> compiled = std::make_unique<Regexes>();
+
+  // Thread-safe; throws Error(invalid_input, "detect-rules-invalid") for a pattern RE2 rejects.
+  [[nodiscard]] const Regexes& regexes() const {
+    std::call_once(compiled->once, [this] {
+      const auto make = [this](const std::string& text) {
+        auto regex = std::make_unique<RE2>(text, rule_options());
+        if (!regex->ok()) {
+          throw Error(ErrorKind::invalid_input, "detect-rules-invalid",
+                      "rule " + rule.id + ": invalid RE2 pattern: " + regex->error());
+        }
+        return regex;
+      };
+      compiled->regex = make(pattern);
+      for (const std::string& a : allow_patterns) compiled->allow.push_back(make(a));
+    });
+    return *compiled;
+  }
 };
 
 struct Detector::Impl {
   std::vector<DetectionRule> rules;
   std::vector<CompiledRule> compiled;
-  std::unique_ptr<RE2::Set> patterns;  // all rule regexes: which match at all
   std::unique_ptr<RE2::Set> keywords;  // all keywords, case-insensitive: which occur at all
   std::vector<std::vector<int>> rules_of_keyword;
-  void build();  // compiles the two sets
+  void build();  // compiles the keyword set
 };
 
 namespace {
@@ -120,7 +153,7 @@ std::vector<std::string> prefixes_of(const YamlSource& source, const YamlNode& n
   return out;
 }
 
-CompiledRule read_rule(const YamlSource& source, const YamlNode& entry) {
+CompiledRule read_rule(const YamlSource& source, const YamlNode& entry, bool check_patterns) {
   static const std::array<std::string_view, 7> k_keys = {
       "id", "description", "regex", "keywords", "entropy", "allow", "prefix"};
   if (entry.kind != NodeKind::map) invalid(source, entry, "each rule must be a mapping");
@@ -147,13 +180,22 @@ CompiledRule read_rule(const YamlSource& source, const YamlNode& entry) {
       invalid(source, *e, "entropy must be a number");
     }
   }
-  rule.regex = compile(source, *regex, regex->value);
+  rule.pattern = regex->value;
+  if (const YamlNode* a = entry.find("allow"))
+    rule.allow_patterns = strings_of(source, *a, "allow");
   if (const YamlNode* p = entry.find("prefix")) {
-    rule.rule.prefixes = prefixes_of(source, *p, regex->value);
+    rule.rule.prefixes = check_patterns                ? prefixes_of(source, *p, regex->value)
+                         : p->kind == NodeKind::scalar ? std::vector<std::string>{p->value}
+                                                       : strings_of(source, *p, "prefix");
   }
-  if (const YamlNode* a = entry.find("allow")) {
-    for (const std::string& p : strings_of(source, *a, "allow"))
-      rule.allow.push_back(compile(source, *a, p));
+  if (check_patterns) {
+    std::call_once(rule.compiled->once, [&] {
+      rule.compiled->regex = compile(source, *regex, regex->value);
+      const YamlNode* a = entry.find("allow");
+      for (const std::string& p : rule.allow_patterns) {
+        rule.compiled->allow.push_back(compile(source, *a, p));
+      }
+    });
   }
   return rule;
 }
@@ -174,16 +216,14 @@ std::string prefix_of(const DetectionRule& rule, std::string_view secret) {
 }  // namespace
 
 void Detector::Impl::build() {
-  patterns = std::make_unique<RE2::Set>(rule_options(), RE2::UNANCHORED);
   keywords = std::make_unique<RE2::Set>(rule_options(), RE2::UNANCHORED);
   for (std::size_t r = 0; r < compiled.size(); ++r) {
-    patterns->Add(compiled[r].regex->pattern(), nullptr);
     for (const std::string& keyword : compiled[r].rule.keywords) {
       keywords->Add(quote_literal(keyword), nullptr);
       rules_of_keyword.push_back({static_cast<int>(r)});
     }
   }
-  if (!patterns->Compile() || !keywords->Compile()) {
+  if (!keywords->Compile()) {
     throw Error(ErrorKind::invalid_input, "detect-rules-invalid",
                 "the detection rules do not compile together");
   }
@@ -195,10 +235,14 @@ Detector::Detector(Detector&&) noexcept = default;
 Detector& Detector::operator=(Detector&&) noexcept = default;
 
 Detector Detector::builtin() {
-  return from_yaml(detail::k_detect_rules_yaml, "schemas/detect-rules.yaml");
+  return load(detail::k_detect_rules_yaml, "schemas/detect-rules.yaml", false);
 }
 
 Detector Detector::from_yaml(std::string_view text, const std::string& path) {
+  return load(text, path, true);
+}
+
+Detector Detector::load(std::string_view text, const std::string& path, bool check_patterns) {
   const YamlSource source = parse_yaml_source(path, std::string(text));
   auto impl = std::make_unique<Impl>();
   const YamlNode* rules =
@@ -209,7 +253,7 @@ Detector Detector::from_yaml(std::string_view text, const std::string& path) {
   }
   std::set<std::string> ids;
   for (const YamlNode& entry : rules->children) {
-    CompiledRule rule = read_rule(source, entry);
+    CompiledRule rule = read_rule(source, entry, check_patterns);
     if (!ids.insert(rule.rule.id).second)
       invalid(source, *entry.find("id"), "duplicate rule id " + rule.rule.id);
     impl->rules.push_back(rule.rule);
@@ -224,31 +268,28 @@ const std::vector<DetectionRule>& Detector::rules() const { return m_impl->rules
 std::vector<Detection> Detector::scan(std::string_view text) const {
   const re2::StringPiece input(text.data(), text.size());
   std::vector<int> keyword_hits;
-  std::vector<int> rule_hits;
   if (!m_impl->keywords->Match(input, &keyword_hits)) return {};
   std::set<int> candidates;
   for (int k : keyword_hits)
     candidates.insert(m_impl->rules_of_keyword[static_cast<std::size_t>(k)].begin(),
                       m_impl->rules_of_keyword[static_cast<std::size_t>(k)].end());
-  if (!m_impl->patterns->Match(input, &rule_hits)) return {};
   std::vector<Detection> out;
   std::set<std::pair<std::size_t, std::size_t>> spans;
-  std::sort(rule_hits.begin(), rule_hits.end());
-  for (int r : rule_hits) {
-    if (candidates.count(r) == 0) continue;
+  for (int r : candidates) {  // in file order: the first rule wins a span
     const CompiledRule& rule = m_impl->compiled[static_cast<std::size_t>(r)];
-    const int groups = rule.regex->NumberOfCapturingGroups();
+    const CompiledRule::Regexes& regexes = rule.regexes();
+    const int groups = regexes.regex->NumberOfCapturingGroups();
     re2::StringPiece match[2];
     for (std::size_t at = 0; at <= text.size();) {
-      if (!rule.regex->Match(input, at, text.size(), RE2::UNANCHORED, match, groups > 0 ? 2 : 1))
+      if (!regexes.regex->Match(input, at, text.size(), RE2::UNANCHORED, match, groups > 0 ? 2 : 1))
         break;
       const re2::StringPiece secret =
           groups > 0 && match[1].data() != nullptr ? match[1] : match[0];
       at = static_cast<std::size_t>(match[0].data() - text.data()) +
            std::max<std::size_t>(match[0].size(), 1);
-      const bool allowed = std::any_of(rule.allow.begin(), rule.allow.end(), [&](const auto& a) {
-        return RE2::PartialMatch(secret, *a);
-      });
+      const bool allowed =
+          std::any_of(regexes.allow.begin(), regexes.allow.end(),
+                      [&](const auto& a) { return RE2::PartialMatch(secret, *a); });
       const std::string_view value(secret.data(), secret.size());
       if (allowed || (rule.rule.entropy && shannon_entropy(value) < *rule.rule.entropy)) continue;
       const std::size_t offset = static_cast<std::size_t>(secret.data() - text.data());

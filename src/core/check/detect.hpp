@@ -1,7 +1,6 @@
 // hush/detect.hpp — credential detection for `hush check`: RE2 rules from
 // schemas/detect-rules.yaml (embedded in the binary), each gated by keywords. A scan makes one
-// pass over the text for all keywords and one RE2::Set pass for all rules, then extracts
-// positions only for the rules that matched.
+// pass over the text for all keywords, then runs only the rules whose keywords occur.
 #pragma once
 #include <cstddef>
 #include <memory>
@@ -33,7 +32,8 @@ struct Detection {
 // Immutable after construction; scan() is thread-safe. Movable, not copyable.
 class Detector {
  public:
-  // The rules embedded from schemas/detect-rules.yaml. Compiles them (costly: build once).
+  // The rules embedded from schemas/detect-rules.yaml. Each rule's regex is compiled when a scan
+  // first needs it, so a process that checks a little text pays for little.
   [[nodiscard]] static Detector builtin();
   // Rules from YAML `text` named `path`. Throws Error(invalid_input, "detect-rules-invalid") at
   // path:line:column for a missing id or regex, a duplicate id, an unknown key, a regex RE2
@@ -52,6 +52,10 @@ class Detector {
  private:
   struct Impl;
   explicit Detector(std::unique_ptr<Impl> impl);
+  // `check_patterns`: compile and check every pattern now (from_yaml), else on first use
+  // (builtin; tests/unit/detect_test.cpp checks the embedded rules as from_yaml would).
+  [[nodiscard]] static Detector load(std::string_view text, const std::string& path,
+                                     bool check_patterns);
   std::unique_ptr<Impl> m_impl;
 };
 
