@@ -170,6 +170,11 @@ bool TreeBuilder::is_explicit_key(std::size_t key) const {
 
 NodePath TreeBuilder::current_path() const {
   NodePath path;
+  // Exactly one allocation per path: every scalar keeps one, so growth slack would add up.
+  path.reserve(static_cast<std::size_t>(
+      std::count_if(m_stack.begin(), m_stack.end(), [](const Frame& frame) {
+        return frame.node.kind == NodeKind::sequence || !frame.expecting_key;
+      })));
   for (const Frame& frame : m_stack) {
     if (frame.node.kind == NodeKind::sequence) {
       path.push_back({{}, frame.node.children.size(), true});
