@@ -155,7 +155,7 @@ class ParsedOutput {
   [[nodiscard]] static std::optional<ParsedOutput> parse(const std::string& path,
                                                          const SecretBuffer& output) {
     try {
-      return ParsedOutput(parse_yaml_source(path, std::string(output.reveal())));
+      return ParsedOutput(parse_yaml_trees(path, std::string(output.reveal())));
     } catch (const Error&) {
       return std::nullopt;
     }
