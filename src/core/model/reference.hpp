@@ -63,10 +63,10 @@ struct ReferenceScan {
 
 // `text` with each reference of `scan` replaced by `value_of(reference)` and each escape reduced
 // to one '$', built in secure memory (the result carries secret values). Values are inserted
-// verbatim and never rescanned. `value_of` is called once per
-// reference, in text order; what it throws propagates. `scan` must come from scan_references on
-// this `text`. Throws std::logic_error when `scan` has problems or does not fit `text`. O(n + m)
-// for m bytes of values.
+// verbatim and never rescanned. `value_of` is called once per reference, with that element of
+// `scan.references` itself, in text order; what it throws propagates. `scan` must come from
+// scan_references on this `text`. Throws std::logic_error when `scan` has problems or does not fit
+// `text`. O(n + m) for m bytes of values.
 [[nodiscard]] SecretBuffer substitute(
     std::string_view text, const ReferenceScan& scan,
     const std::function<std::string_view(const Reference&)>& value_of);

@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 #include "core/base/text.hpp"
 #include "core/model/config_model.hpp"
@@ -76,6 +77,16 @@ std::optional<SecretBuffer> encode_block(std::string_view value, std::string_vie
   return out;
 }
 
+// The position in `scan.references` of `reference`, one of its elements (substitute() passes
+// them by reference): constant time, so a scalar with many references stays linear.
+std::size_t reference_index(const ReferenceScan& scan, const Reference& reference) {
+  const Reference* first = scan.references.data();
+  if (&reference < first || &reference >= first + scan.references.size()) {
+    throw std::logic_error("reference_index: the reference is not one of the scan's");
+  }
+  return static_cast<std::size_t>(&reference - first);
+}
+
 // The value encoded for insertion into the scalar's own style, or nullopt if it cannot hold it.
 std::optional<SecretBuffer> encode_piece(const ScalarSite& site, std::string_view value,
                                          std::string_view raw) {
@@ -115,10 +126,7 @@ std::optional<SecretBuffer> encode_in_place(const YamlSource& source, const Scal
     pieces.push_back(std::move(*piece));
   }
   return substitute(raw, *scan, [&](const Reference& reference) -> std::string_view {
-    for (std::size_t i = 0; i < scan->references.size(); ++i) {
-      if (scan->references[i].offset == reference.offset) return pieces[i].reveal();
-    }
-    return {};
+    return pieces[reference_index(*scan, reference)].reveal();
   });
 }
 
@@ -147,7 +155,7 @@ class ParsedOutput {
   [[nodiscard]] static std::optional<ParsedOutput> parse(const std::string& path,
                                                          const SecretBuffer& output) {
     try {
-      return ParsedOutput(parse_yaml_source(path, std::string(output.reveal())));
+      return ParsedOutput(parse_yaml_trees(path, std::string(output.reveal())));
     } catch (const Error&) {
       return std::nullopt;
     }
@@ -284,10 +292,7 @@ void Renderer::plan() {
         plan.values.push_back(m_values[indexes->second[i]]->reveal());
       }
       plan.new_value = substitute(site.value, scan, [&](const Reference& r) -> std::string_view {
-        for (std::size_t i = 0; i < scan.references.size(); ++i) {
-          if (scan.references[i].offset == r.offset) return plan.values[i];
-        }
-        return {};
+        return plan.values[reference_index(scan, r)];
       });
       m_plans.emplace(ScalarKey{d, s}, std::move(plan));
     }

@@ -6,8 +6,9 @@
 
 #include <algorithm>
 #include <hush/error.hpp>
+#include <istream>
 #include <map>
-#include <sstream>
+#include <streambuf>
 #include <unordered_map>
 
 #include "core/yaml/yaml_spans.hpp"
@@ -51,8 +52,10 @@ struct Anchored {
 // stops before it costs more than linear time and memory.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& path, std::string_view text, std::size_t offset, Budget& budget)
-      : m_path(path), m_text(text), m_offset(offset), m_budget(budget) {}
+  // `sites`: record a ScalarSite per scalar and the alias uses (parse_yaml_trees does not).
+  TreeBuilder(const std::string& path, std::string_view text, std::size_t offset, Budget& budget,
+              bool sites)
+      : m_path(path), m_text(text), m_offset(offset), m_budget(budget), m_sites(sites) {}
 
   YamlDocument take() { return std::move(m_document); }
   [[nodiscard]] const std::string& problem() const { return m_problem; }
@@ -117,8 +120,10 @@ class TreeBuilder : public YAML::EventHandler {
   const std::string& m_path;
   std::string_view m_text;
   std::size_t m_offset;
-  Budget& m_budget;          // shared by a file's documents
-  std::size_t m_events = 0;  // in this document
+  Budget& m_budget;  // shared by a file's documents
+  bool m_sites;
+  std::size_t m_scalars = 0;  // in this document, recorded or not
+  std::size_t m_events = 0;   // in this document
   std::size_t m_bare_null_at = std::string::npos;
   std::size_t m_first_event_at = std::string::npos;
   std::vector<Frame> m_stack;
@@ -170,6 +175,11 @@ bool TreeBuilder::is_explicit_key(std::size_t key) const {
 
 NodePath TreeBuilder::current_path() const {
   NodePath path;
+  // Exactly one allocation per path: every scalar keeps one, so growth slack would add up.
+  path.reserve(static_cast<std::size_t>(
+      std::count_if(m_stack.begin(), m_stack.end(), [](const Frame& frame) {
+        return frame.node.kind == NodeKind::sequence || !frame.expecting_key;
+      })));
   for (const Frame& frame : m_stack) {
     if (frame.node.kind == NodeKind::sequence) {
       path.push_back({{}, frame.node.children.size(), true});
@@ -221,26 +231,27 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
     m_problem = "a mapping key without ':' (write `key:` for an empty value, or quote the line)";
     m_problem_offset = span.begin;
   }
-  ScalarSite site{.begin = span.begin,
-                  .end = span.end,
-                  .style = span.style,
-                  .value = value,
-                  .path = current_path(),
-                  .is_key = is_key,
-                  .in_flow = in_flow(),
-                  .parent_indent = parent_indent,
-                  .start = {}};
-  if (is_key && !site.path.empty() && !site.path.back().is_index) site.path.pop_back();
   // yaml-cpp 0.7 decodes \N, \_ and \x80-\xFF to single bytes rather than UTF-8.
   const bool repair = span.style == ScalarStyle::double_quoted && !is_valid_utf8(value);
-  if (repair) site.value = latin1_bytes_as_utf8(value);
   YamlNode node{.kind = NodeKind::scalar,
-                .value = site.value,
+                .value = repair ? latin1_bytes_as_utf8(value) : value,
                 .plain = tag == "?",
                 .keys = {},
                 .children = {},
-                .scalar = m_document.scalars.size()};
-  m_document.scalars.push_back(std::move(site));
+                .scalar = m_scalars++};
+  if (m_sites) {
+    ScalarSite site{.begin = span.begin,
+                    .end = span.end,
+                    .style = span.style,
+                    .value = node.value,
+                    .path = current_path(),
+                    .is_key = is_key,
+                    .in_flow = in_flow(),
+                    .parent_indent = parent_indent,
+                    .start = {}};
+    if (is_key && !site.path.empty() && !site.path.back().is_index) site.path.pop_back();
+    m_document.scalars.push_back(std::move(site));
+  }
   attach(std::move(node), anchor, span.begin, 1, 0);
 }
 
@@ -271,8 +282,10 @@ void TreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
   }
   const bool as_key =
       !m_stack.empty() && m_stack.back().node.kind == NodeKind::map && m_stack.back().expecting_key;
-  NodePath path = current_path();
-  record_alias_uses(anchored.node, path, as_key, at);
+  if (m_sites) {
+    NodePath path = current_path();
+    record_alias_uses(anchored.node, path, as_key, at);
+  }
   attach(anchored.node, 0, at, anchored.weight, anchored.height);
 }
 
@@ -440,18 +453,38 @@ std::string to_string(const NodePath& path) {
   return out;
 }
 
-YamlSource parse_yaml_source(std::string path, std::string text) {
+namespace {
+
+// Reads a string in place (an istringstream would hold a second copy of a large file).
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // only ever read: no put area is set
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+void locate_sites(YamlSource& source) {
+  const LineIndex index(source.text);
+  for (YamlDocument& document : source.documents) {
+    for (ScalarSite& site : document.scalars) site.start = index.locate(site.begin);
+    for (AliasUse& use : document.alias_uses) use.alias_start = index.locate(use.alias_begin);
+  }
+}
+
+YamlSource parse(std::string path, std::string text, bool sites) {
   require_valid_encoding(path, text);  // yaml-cpp would misplace or accept what this refuses
   YamlSource source{std::move(path), std::move(text), {}};
   const std::size_t offset = std::string_view(source.text).starts_with(k_bom) ? k_bom.size() : 0;
-  std::istringstream stream(source.text.substr(offset));
+  ViewBuffer buffer(std::string_view(source.text).substr(offset));
+  std::istream stream(&buffer);
   Budget budget;
   try {
     YAML::Parser parser(stream);
     std::size_t previous_bare_null = std::string::npos;
     std::size_t previous_first = std::string::npos;
     for (;;) {
-      TreeBuilder builder(source.path, source.text, offset, budget);
+      TreeBuilder builder(source.path, source.text, offset, budget, sites);
       if (!parser.HandleNextDocument(builder)) break;
       if (!builder.problem().empty()) {
         throw_syntax(source, builder.problem_offset(), builder.problem());
@@ -480,12 +513,18 @@ YamlSource parse_yaml_source(std::string path, std::string text) {
   } catch (const YAML::ParserException& e) {
     throw_syntax(source, static_cast<std::size_t>(std::max(e.mark.pos, 0)) + offset, e.msg);
   }
-  const LineIndex index(source.text);
-  for (YamlDocument& document : source.documents) {
-    for (ScalarSite& site : document.scalars) site.start = index.locate(site.begin);
-    for (AliasUse& use : document.alias_uses) use.alias_start = index.locate(use.alias_begin);
-  }
+  if (sites) locate_sites(source);
   return source;
+}
+
+}  // namespace
+
+YamlSource parse_yaml_source(std::string path, std::string text) {
+  return parse(std::move(path), std::move(text), true);
+}
+
+YamlSource parse_yaml_trees(std::string path, std::string text) {
+  return parse(std::move(path), std::move(text), false);
 }
 
 }  // namespace hush

@@ -95,4 +95,10 @@ struct YamlSource {
 // first NUL byte, invalid UTF-8 or UTF-16/UTF-32 byte-order mark (require_valid_encoding).
 [[nodiscard]] YamlSource parse_yaml_source(std::string path, std::string text);
 
+// parse_yaml_source with the same checks, errors and trees, but no ScalarSite and no AliasUse
+// recorded: each document's `scalars` and `alias_uses` are empty, while YamlNode::scalar still
+// numbers the document's scalars in source order. For re-reading output that only the tree is
+// compared against (render's verification), at a fraction of the memory.
+[[nodiscard]] YamlSource parse_yaml_trees(std::string path, std::string text);
+
 }  // namespace hush
