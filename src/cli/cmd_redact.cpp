@@ -8,7 +8,6 @@
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
-#include "core/base/fdio.hpp"
 #include "core/workflow/redact_flow.hpp"
 
 namespace hush::cli {
@@ -46,8 +45,7 @@ ExitStatus run_redact(const RedactFlags& flags, const Context& ctx) {
     ctx.console().warn("the value of " + name + " is shorter than " +
                        std::to_string(options.min_length) + " bytes and is not masked");
   }
-  copy_redacted(STDIN_FILENO, redactor,
-                [](std::string_view piece) { (void)write_all(STDOUT_FILENO, piece); });
+  copy_redacted_to(STDIN_FILENO, STDOUT_FILENO, redactor);
   return ExitStatus::ok;
 }
 

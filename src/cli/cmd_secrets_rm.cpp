@@ -22,8 +22,8 @@ std::size_t show_references(const RmFlags& flags, const Context& ctx) {
   const bool own = flags.configs.empty();
   const std::size_t count = for_each_reference(
       own ? project.configs : flags.configs,
-      own && !project.path.empty() ? project.path.parent_path() : std::filesystem::current_path(),
-      flags.name, ctx.syntax(), ctx.input_limit(), [&](const TemplateReference& ref) {
+      own && !project.path.empty() ? project.path.parent_path() : working_directory(), flags.name,
+      ctx.syntax(), ctx.input_limit(), [&](const TemplateReference& ref) {
         ctx.console().err(to_string(ref.where) + ": " + ref.reference.display() + " in scope " +
                           to_string(ref.scope) + "\n");
       });

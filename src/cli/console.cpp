@@ -2,9 +2,10 @@
 
 #include <unistd.h>
 
-#include <cerrno>
 #include <hush/source.hpp>
 #include <limits>
+
+#include "core/base/fdio.hpp"
 
 namespace hush::cli {
 
@@ -42,14 +43,8 @@ const Redactor& Console::redactor() {
 
 std::string Console::redact(std::string_view text) { return redactor().redact(text); }
 
-void Console::write_raw(int fd, std::string_view rest) {
-  while (!rest.empty()) {
-    const ssize_t n = ::write(fd, rest.data(), rest.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;  // a closed pipe: nothing more can be said
-    rest.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
+// A failure (a closed pipe) is ignored: nothing more can be said on that stream.
+void Console::write_raw(int fd, std::string_view text) { (void)write_all(fd, text); }
 
 // The masked copy is not wiped: it holds exactly the bytes the stream receives.
 void Console::write(int fd, std::string_view text) { write_raw(fd, redact(text)); }

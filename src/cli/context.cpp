@@ -102,7 +102,7 @@ void Context::load_project() {
     const std::filesystem::path home =
         env("HOME").empty() ? std::filesystem::path()
                             : std::filesystem::weakly_canonical(env("HOME"), ignored);
-    const ProjectSearch search = find_project_file(std::filesystem::current_path(), home);
+    const ProjectSearch search = find_project_file(working_directory(), home);
     for (const std::string& warning : search.warnings) m_console->warn(warning);
     m_project = search.found ? load_project_file(*search.found) : ProjectFile{};
   } catch (const Error& error) {
@@ -208,6 +208,16 @@ ExitStatus exit_status_for(const Error& error) {
       return ExitStatus::key;
   }
   return ExitStatus::usage;
+}
+
+std::filesystem::path working_directory() {
+  std::error_code error;
+  std::filesystem::path path = std::filesystem::current_path(error);
+  if (error) {
+    throw Error(ErrorKind::io, "cwd-unavailable",
+                "cannot read the working directory: " + error.message());
+  }
+  return path;
 }
 
 Syntax syntax_from(const std::string& word) {

@@ -4,6 +4,7 @@
 // (main owns them), so a const Context still writes through them.
 #pragma once
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -134,6 +135,9 @@ class Context {
 
 // Maps a library error to DESIGN §5's exit statuses.
 [[nodiscard]] ExitStatus exit_status_for(const Error& error);
+// The process's working directory; throws Error(io, "cwd-unavailable") with the OS reason when
+// it cannot be read (it was deleted, or a parent is not searchable).
+[[nodiscard]] std::filesystem::path working_directory();
 // Parses --syntax; throws Error(usage) for an unknown word.
 [[nodiscard]] Syntax syntax_from(const std::string& word);
 

@@ -9,6 +9,7 @@
 #include <hush/error.hpp>
 
 #include "core/base/clock.hpp"
+#include "core/base/fdio.hpp"
 #include "core/base/json.hpp"
 #include "core/base/text.hpp"
 
@@ -78,7 +79,7 @@ void RunJournal::write_log(const std::string& path, const std::string& format,
     throw Error(ErrorKind::io, "log-failed",
                 "cannot write the log " + path + ": " + std::strerror(errno));
   }
-  const bool ok = ::write(fd, masked.data(), masked.size()) == static_cast<ssize_t>(masked.size());
+  const bool ok = write_all(fd, masked);
   ::close(fd);
   if (!ok) throw Error(ErrorKind::io, "log-failed", "cannot write the log " + path);
 }

@@ -1,5 +1,6 @@
 #include "core/workflow/redact_flow.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -45,4 +46,27 @@ TEST_CASE("redact_flow: the copy masks every value in its input", "[redact_flow]
   hush::copy_redacted(fds[0], redactor, [&](std::string_view piece) { out += piece; });
   ::close(fds[0]);
   CHECK(out == "before *** after\n");
+}
+
+TEST_CASE("redact_flow: a failed write of the output is an io error, not lost output",
+          "[redact_flow]") {
+  std::vector<hush::NamedSecret> values;
+  values.push_back({"TOKEN", hush::SecretValue("full-device-4")});
+  const hush::Redactor redactor(values);
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  REQUIRE(hush::write_all(fds[1], "a full-device-4 b\n"));
+  ::close(fds[1]);
+  const int full = ::open("/dev/full", O_WRONLY | O_CLOEXEC);
+  REQUIRE(full >= 0);
+  try {
+    hush::copy_redacted_to(fds[0], full, redactor);
+    FAIL("no error for a write to /dev/full");
+  } catch (const hush::Error& error) {
+    CHECK(error.kind() == hush::ErrorKind::io);
+    CHECK(error.id() == "write-failed");
+    CHECK(std::string(error.what()).find("full-device-4") == std::string::npos);
+  }
+  ::close(full);
+  ::close(fds[0]);
 }

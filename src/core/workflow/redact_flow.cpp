@@ -1,5 +1,7 @@
 #include "core/workflow/redact_flow.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <hush/source.hpp>
 
 #include "core/base/fdio.hpp"
@@ -44,6 +46,15 @@ void copy_redacted(int in_fd, const Redactor& redactor,
     stream.write(std::string_view(buffer, static_cast<std::size_t>(n)));
   }
   stream.finish();
+}
+
+void copy_redacted_to(int in_fd, int out_fd, const Redactor& redactor) {
+  copy_redacted(in_fd, redactor, [out_fd](std::string_view piece) {
+    if (!write_all(out_fd, piece)) {
+      throw Error(ErrorKind::io, "write-failed",
+                  std::string("cannot write the output: ") + std::strerror(errno));
+    }
+  });
 }
 
 }  // namespace hush

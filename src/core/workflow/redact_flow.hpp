@@ -28,4 +28,8 @@ namespace hush {
 void copy_redacted(int in_fd, const Redactor& redactor,
                    const std::function<void(std::string_view)>& sink);
 
+// copy_redacted into `out_fd`. Throws Error(io, "write-failed") with the OS reason on the first
+// write that fails (a full device, a closed pipe); what was written before it stays written.
+void copy_redacted_to(int in_fd, int out_fd, const Redactor& redactor);
+
 }  // namespace hush
