@@ -6,9 +6,7 @@
 #include "core/api/api_access.hpp"
 #include "core/base/fsutil.hpp"
 #include "core/check/check_inputs.hpp"
-#include "core/check/detect.hpp"
 #include "core/check/report.hpp"
-#include "core/model/schema.hpp"
 
 namespace hush {
 
@@ -19,20 +17,8 @@ struct Checker::Impl {
 namespace {
 
 void add_rule_packs(CheckOptions& options, const CheckSettings& settings) {
-  if (settings.detection == RulePack::builtin) {
-    const auto detector = std::make_shared<const Detector>(Detector::builtin());
-    options.detect = [detector](std::string_view text) {
-      std::vector<DetectedSecret> out;
-      for (const Detection& d : detector->scan(text)) {
-        out.push_back({d.rule, d.offset, d.length, d.description, d.prefix});
-      }
-      return out;
-    };
-  }
-  if (settings.schema == RulePack::builtin) {
-    const auto schema = std::make_shared<const SchemaValidator>(SchemaValidator::builtin());
-    options.schema = [schema](const YamlSource& source) { return schema->validate(source); };
-  }
+  if (settings.detection == RulePack::builtin) options.detect = builtin_detection();
+  if (settings.schema == RulePack::builtin) options.schema = builtin_schema();
 }
 
 CheckResult public_result(CheckReport report) {

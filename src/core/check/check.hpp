@@ -57,6 +57,12 @@ struct CheckOptions {
   std::function<std::vector<DetectedSecret>(std::string_view)> detect{};
 };
 
+// The embedded rule packs as CheckOptions hooks: the detection rules of
+// schemas/detect-rules.yaml (each regex compiled on first use) and the OpsiMate JSON Schema.
+// Each hook is thread-safe and shares one compiled pack among its copies.
+[[nodiscard]] std::function<std::vector<DetectedSecret>(std::string_view)> builtin_detection();
+[[nodiscard]] std::function<std::vector<Finding>(const YamlSource&)> builtin_schema();
+
 struct CheckReport {
   std::vector<Finding> findings;  // sorted by path, line, column
   std::size_t files_checked = 0;

@@ -29,7 +29,7 @@ std::vector<SecretPayload> reveal_secrets(const Sidecar& sidecar,
   };
   const unsigned cores = std::max(1u, std::min(std::thread::hardware_concurrency(), k_max_threads));
   const std::size_t threads = names.size() < k_parallel_from ? 1 : cores;
-  const std::size_t per_thread = (names.size() + threads - 1) / std::max<std::size_t>(threads, 1);
+  const std::size_t per_thread = (names.size() + threads - 1) / threads;
   std::vector<std::thread> workers;
   for (std::size_t t = 1; t < threads; ++t) {
     const std::size_t from = std::min(names.size(), t * per_thread);

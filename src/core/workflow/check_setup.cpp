@@ -4,8 +4,6 @@
 #include <system_error>
 
 #include "core/check/check_inputs.hpp"
-#include "core/check/detect.hpp"
-#include "core/model/schema.hpp"
 #include "core/runtime/inject.hpp"
 #include "core/workflow/sidecar_store.hpp"
 
@@ -13,16 +11,8 @@ namespace hush {
 namespace {
 
 void add_rule_packs(CheckOptions& options) {
-  const auto detector = std::make_shared<const Detector>(Detector::builtin());
-  options.detect = [detector](std::string_view text) {
-    std::vector<DetectedSecret> out;
-    for (const Detection& d : detector->scan(text)) {
-      out.push_back({d.rule, d.offset, d.length, d.description, d.prefix});
-    }
-    return out;
-  };
-  const auto schema = std::make_shared<const SchemaValidator>(SchemaValidator::builtin());
-  options.schema = [schema](const YamlSource& source) { return schema->validate(source); };
+  options.detect = builtin_detection();
+  options.schema = builtin_schema();
 }
 
 // The baseline to apply: --baseline (must exist), else the project's when its file exists.
