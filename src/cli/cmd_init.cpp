@@ -4,8 +4,8 @@
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
-#include "cli/terminal.hpp"
 #include "core/crypto/keystore.hpp"
+#include "core/runtime/terminal.hpp"
 #include "core/sidecar/sidecar.hpp"
 
 namespace hush::cli {

@@ -5,7 +5,7 @@
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
-#include "cli/terminal.hpp"
+#include "core/runtime/terminal.hpp"
 #include "core/workflow/secret_flows.hpp"
 
 namespace hush::cli {

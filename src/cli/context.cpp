@@ -6,10 +6,10 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 
-#include "cli/terminal.hpp"
 #include "core/base/clock.hpp"
 #include "core/log/audit.hpp"
 #include "core/model/reference.hpp"
+#include "core/runtime/terminal.hpp"
 
 namespace hush::cli {
 

@@ -10,12 +10,12 @@
 #include <vector>
 
 #include "cli/command.hpp"
-#include "cli/console.hpp"
-#include "cli/run_journal.hpp"
 #include "core/base/environment.hpp"
 #include "core/base/fsutil.hpp"
+#include "core/log/console.hpp"
 #include "core/resolve/resolver_setup.hpp"
 #include "core/workflow/notices.hpp"
+#include "core/workflow/run_journal.hpp"
 #include "core/workflow/sidecar_store.hpp"
 
 namespace CLI {

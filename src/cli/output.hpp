@@ -3,7 +3,7 @@
 #include <hush/secret.hpp>
 #include <string>
 
-#include "cli/console.hpp"
+#include "core/log/console.hpp"
 
 namespace hush::cli {
 

@@ -2,8 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli/terminal.hpp"
 #include "core/crypto/crypto.hpp"
+#include "core/runtime/terminal.hpp"
 #include "core/sidecar/dotenv.hpp"
 
 namespace hush::cli {

@@ -1,5 +1,5 @@
 // --log-file: one record per run, as text lines or one JSON object per line.
-#include "cli/run_journal.hpp"
+#include "core/workflow/run_journal.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -13,7 +13,7 @@
 #include "core/base/json.hpp"
 #include "core/base/text.hpp"
 
-namespace hush::cli {
+namespace hush {
 namespace {
 
 std::string text_record(
@@ -84,4 +84,4 @@ void RunJournal::write_log(const std::string& path, const std::string& format,
   if (!ok) throw Error(ErrorKind::io, "log-failed", "cannot write the log " + path);
 }
 
-}  // namespace hush::cli
+}  // namespace hush

@@ -1,4 +1,4 @@
-#include "cli/terminal.hpp"
+#include "core/runtime/terminal.hpp"
 
 #include <fcntl.h>
 #include <termios.h>
@@ -10,7 +10,7 @@
 
 #include "core/base/fsutil.hpp"
 
-namespace hush::cli {
+namespace hush {
 namespace {
 
 // An open /dev/tty, closed on destruction.
@@ -105,4 +105,4 @@ SecretBuffer read_stdin_secret_text() {
 
 SecretValue read_stdin_secret() { return read_stdin_secret_text().to_value(); }
 
-}  // namespace hush::cli
+}  // namespace hush

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace hush::cli {
+namespace hush {
 
 enum class ColorMode { automatic, always, never };
 
@@ -72,4 +72,4 @@ class Console {
   std::unique_ptr<Redactor> m_redactor;
 };
 
-}  // namespace hush::cli
+}  // namespace hush

@@ -1,4 +1,4 @@
-#include "cli/console.hpp"
+#include "core/log/console.hpp"
 
 #include <unistd.h>
 
@@ -7,7 +7,7 @@
 
 #include "core/base/fdio.hpp"
 
-namespace hush::cli {
+namespace hush {
 
 void Console::set_color(ColorMode mode, bool no_color_env) {
   const auto decide = [&](int fd) {
@@ -99,4 +99,4 @@ std::optional<Severity> Console::report(const std::vector<Finding>& findings) {
   return worst(findings);
 }
 
-}  // namespace hush::cli
+}  // namespace hush

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-namespace hush::cli {
+namespace hush {
 
 // Whether a terminal is available for prompts.
 [[nodiscard]] bool has_terminal();
@@ -23,4 +23,4 @@ namespace hush::cli {
 // read_stdin_secret_text() as an immutable value.
 [[nodiscard]] SecretValue read_stdin_secret();
 
-}  // namespace hush::cli
+}  // namespace hush

@@ -6,10 +6,10 @@
 #include <utility>
 #include <vector>
 
-#include "cli/console.hpp"
+#include "core/log/console.hpp"
 #include "core/workflow/notices.hpp"
 
-namespace hush::cli {
+namespace hush {
 
 class RunJournal {
  public:
@@ -37,4 +37,4 @@ class RunJournal {
   std::vector<LogEvent> m_events;
 };
 
-}  // namespace hush::cli
+}  // namespace hush
