@@ -14,14 +14,12 @@ struct AuditFlags {
 };
 
 ExitStatus run_verify(const AuditFlags& flags, const Context& ctx) {
-  std::string path = flags.log;
-  if (path.empty()) path = ctx.options().audit_log;
-  if (path.empty()) path = ctx.env("HUSH_AUDIT_LOG");
+  const std::string path = !flags.log.empty() ? flags.log : ctx.session().audit_log_path();
   if (path.empty()) {
     throw Error(ErrorKind::usage, "no-audit-log",
                 "name the log: hush audit verify FILE, --audit-log or HUSH_AUDIT_LOG");
   }
-  const AuditVerification result = verify_audit_log(path, ctx.input_limit());
+  const AuditVerification result = verify_audit_log(path, ctx.session().input_limit());
   if (result.broken_line != 0) {
     ctx.console().report({{Severity::error,
                            "audit-broken",

@@ -18,12 +18,12 @@ struct CheckFlags {
 
 ExitStatus run_check(CheckFlags& flags, const Context& ctx) {
   CheckRequest& request = flags.request;
-  request.project = &ctx.project();
-  request.sidecar = ctx.sidecar_query();
-  request.keys = ctx.key_inputs();
-  request.environment = ctx.shared_environment();
-  request.syntax = ctx.syntax();
-  request.limit = ctx.input_limit();
+  request.project = &ctx.session().project();
+  request.sidecar = ctx.session().sidecar_query();
+  request.keys = ctx.session().key_inputs();
+  request.environment = ctx.session().shared_environment();
+  request.syntax = ctx.session().syntax();
+  request.limit = ctx.session().input_limit();
   request.now = system_clock()();
   const CheckOutcome outcome = hush::run_check(request);
   const CheckReport& report = outcome.report;

@@ -10,8 +10,8 @@ namespace hush::cli {
 namespace {
 
 ExitStatus run_install(bool force, const Context& ctx) {
-  const std::filesystem::path hook =
-      install_pre_commit_hook(ctx.environment(), force ? HookReplace::any : HookReplace::only_ours);
+  const std::filesystem::path hook = install_pre_commit_hook(
+      ctx.session().environment(), force ? HookReplace::any : HookReplace::only_ours);
   ctx.console().info("installed " + hook.string());
   return ExitStatus::ok;
 }

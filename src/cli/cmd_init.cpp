@@ -18,7 +18,7 @@ struct InitFlags {
 };
 
 std::optional<SecretValue> passphrase_for(const Context& ctx) {
-  if (const SecretValue* phrase = ctx.environment().credential("HUSH_PASSPHRASE")) {
+  if (const SecretValue* phrase = ctx.session().environment().credential("HUSH_PASSPHRASE")) {
     return phrase->clone();
   }
   std::optional<SecretValue> first = prompt_hidden("new passphrase: ");
@@ -37,10 +37,10 @@ ExitStatus run_init(const InitFlags& flags, const Context& ctx) {
   const std::optional<std::filesystem::path> config =
       flags.config.empty() ? std::nullopt : std::optional<std::filesystem::path>(flags.config);
   InitOptions options;
-  options.sidecar_path = ctx.sidecar_location(config).path;
-  ctx.audit_note({}, {options.sidecar_path.string()});
-  options.environment = ctx.environment_name();
-  options.keys_dir = default_keys_dir(ctx.environment());
+  options.sidecar_path = ctx.session().sidecar_location(config).path;
+  ctx.session().audit_note({}, {options.sidecar_path.string()});
+  options.environment = ctx.session().environment_name();
+  options.keys_dir = default_keys_dir(ctx.session().environment());
   if (flags.passphrase) options.passphrase = passphrase_for(ctx);
   options.kdf_strength = flags.kdf == "minimum"       ? KdfStrength::minimum
                          : flags.kdf == "interactive" ? KdfStrength::interactive

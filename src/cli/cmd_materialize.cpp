@@ -20,7 +20,7 @@ struct MaterializeFlags {
 
 ExitStatus run_materialize(const MaterializeFlags& flags, Context& ctx) {
   const std::vector<InjectedSecret> secrets = select_secrets(flags.selection, ctx);
-  ctx.audit_note({}, {flags.dir});
+  ctx.session().audit_note({}, {flags.dir});
   refuse_dangerous_injections(secrets, flags.allow_env);
   materialize_secrets(flags.dir, secrets);
   ctx.console().info("wrote " + std::to_string(secrets.size()) + " secret files to " + flags.dir);

@@ -32,9 +32,9 @@ RedactOptions redact_options(const RedactFlags& flags, const Context& ctx) {
 
 ExitStatus run_redact(const RedactFlags& flags, const Context& ctx) {
   std::function<SidecarStore()> open;
-  if (!flags.no_sidecar) open = [&ctx] { return ctx.open_store(); };
+  if (!flags.no_sidecar) open = [&ctx] { return ctx.session().open_store(); };
   const std::vector<NamedSecret> values =
-      values_to_mask(flags.env_vars, ctx.environment(), open, ctx.notices());
+      values_to_mask(flags.env_vars, ctx.session().environment(), open, ctx.session().notices());
   if (values.empty()) {
     throw Error(ErrorKind::usage, "nothing-to-mask",
                 "nothing to mask: no sidecar values and no --env-var");

@@ -23,24 +23,24 @@ struct RenderFlags {
 
 ExitStatus run_render(const RenderFlags& flags, Context& ctx) {
   const YamlSource source =
-      parse_yaml_source(flags.config, read_file(flags.config, ctx.input_limit()));
+      parse_yaml_source(flags.config, read_file(flags.config, ctx.session().input_limit()));
   std::vector<Finding> findings;
-  Resolver resolver = make_resolver(ctx.source_settings(flags.config), &source, findings);
+  Resolver resolver = make_resolver(ctx.session().source_settings(flags.config), &source, findings);
   RenderResult result = render(source, resolver,
-                               {.syntax = ctx.syntax(),
+                               {.syntax = ctx.session().syntax(),
                                 .format = *parse_output_format(flags.format),
                                 .strip_secrets = !flags.keep_secrets,
                                 .allow_env = flags.allow_env});
   std::vector<std::string> names;
   for (const ResolvedReference& r : result.resolved) {
     names.push_back(r.secret);
-    ctx.log_event("resolved", {{"reference", r.reference},
-                               {"secret", r.secret},
-                               {"source", r.source},
-                               {"at", to_string(r.where)}});
+    ctx.session().journal().log_event("resolved", {{"reference", r.reference},
+                                                   {"secret", r.secret},
+                                                   {"source", r.source},
+                                                   {"at", to_string(r.where)}});
   }
-  ctx.audit_note(names, {flags.config});
-  if (!flags.output.empty()) ctx.audit_note({}, {flags.output});
+  ctx.session().audit_note(names, {flags.config});
+  if (!flags.output.empty()) ctx.session().audit_note({}, {flags.output});
   findings.insert(findings.end(), result.findings.begin(), result.findings.end());
   if (ctx.console().report(findings) == Severity::error) return ExitStatus::findings;
   write_output(ctx.console(), flags.output, result.text);

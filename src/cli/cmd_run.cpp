@@ -30,7 +30,7 @@ ExitStatus run_run(const RunFlags& flags, Context& ctx) {
   const std::vector<InjectedSecret> secrets = select_secrets(flags.selection, ctx);
   RunRequest request;
   request.argv = flags.command;
-  request.environment = &ctx.environment();
+  request.environment = &ctx.session().environment();
   request.override_existing = flags.override_existing;
   request.allow_env = flags.allow_env;
   std::vector<std::string> skipped;

@@ -12,11 +12,11 @@ namespace hush::cli {
 namespace {
 
 ExitStatus run_seal(const std::string& path, const Context& ctx) {
-  const YamlSource config = parse_yaml_source(path, read_file(path, ctx.input_limit()));
-  ctx.audit_note({}, {path});
-  SidecarStore store = ctx.open_store(path);
-  const bool sealed =
-      seal_config(store, path, config, ctx.syntax(), system_clock()(), ctx.touched());
+  const YamlSource config = parse_yaml_source(path, read_file(path, ctx.session().input_limit()));
+  ctx.session().audit_note({}, {path});
+  SidecarStore store = ctx.session().open_store(path);
+  const bool sealed = seal_config(store, path, config, ctx.session().syntax(), system_clock()(),
+                                  ctx.session().touched());
   return sealed ? ExitStatus::ok : ExitStatus::findings;
 }
 

@@ -17,8 +17,8 @@ struct AddFlags {
 };
 
 ExitStatus run_add(const AddFlags& flags, const Context& ctx) {
-  ctx.audit_note({flags.name}, {});
-  SidecarStore store = ctx.open_store();
+  ctx.session().audit_note({flags.name}, {});
+  SidecarStore store = ctx.session().open_store();
   add_secret_flow(store, flags.name, flags.meta, payload_reader(flags.value, ctx),
                   system_clock()());
   return ExitStatus::ok;

@@ -18,8 +18,8 @@ struct GetFlags {
 };
 
 ExitStatus run_get(const GetFlags& flags, const Context& ctx) {
-  ctx.audit_note({flags.name}, {});
-  SidecarStore store = ctx.open_store();
+  ctx.session().audit_note({flags.name}, {});
+  SidecarStore store = ctx.session().open_store();
   SecretBuffer text = reveal_secret_flow(store, flags.name, flags.version, flags.field);
   // A terminal gets a final newline; a pipe gets the exact bytes.
   if (::isatty(STDOUT_FILENO) == 1 && (text.empty() || text.reveal().back() != '\n')) {

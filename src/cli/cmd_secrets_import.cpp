@@ -11,10 +11,10 @@ namespace hush::cli {
 namespace {
 
 ExitStatus run_import(ImportRequest& request, const Context& ctx) {
-  ctx.audit_note({}, {request.file});
-  SidecarStore store = ctx.open_store();
+  ctx.session().audit_note({}, {request.file});
+  SidecarStore store = ctx.session().open_store();
   request.now = system_clock()();
-  (void)import_dotenv(store, request, ctx.touched());
+  (void)import_dotenv(store, request, ctx.session().touched());
   return ExitStatus::ok;
 }
 

@@ -39,7 +39,7 @@ std::string as_table(const std::vector<SecretListing>& listings) {
 }
 
 ExitStatus run_list(const ListFlags& flags, const Context& ctx) {
-  const Sidecar sidecar = ctx.open_store().sidecar();
+  const Sidecar sidecar = ctx.session().open_store().sidecar();
   ListFilter filter;
   filter.now = system_clock()();
   filter.expiring_window = parse_duration(flags.expiring.empty() ? flags.window : flags.expiring);

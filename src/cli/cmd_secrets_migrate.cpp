@@ -10,7 +10,7 @@ namespace hush::cli {
 namespace {
 
 ExitStatus run_migrate(const Context& ctx) {
-  SidecarStore store = ctx.open_store();
+  SidecarStore store = ctx.session().open_store();
   const std::vector<Error> failed = migrate_secrets_flow(store);
   for (const Error& error : failed) ctx.console().error(error);
   return failed.empty() ? ExitStatus::ok : ExitStatus::key;

@@ -18,12 +18,12 @@ struct RmFlags {
 };
 
 std::size_t show_references(const RmFlags& flags, const Context& ctx) {
-  const ProjectFile& project = ctx.project();
+  const ProjectFile& project = ctx.session().project();
   const bool own = flags.configs.empty();
   const std::size_t count = for_each_reference(
       own ? project.configs : flags.configs,
       own && !project.path.empty() ? project.path.parent_path() : working_directory(), flags.name,
-      ctx.syntax(), ctx.input_limit(), [&](const TemplateReference& ref) {
+      ctx.session().syntax(), ctx.session().input_limit(), [&](const TemplateReference& ref) {
         ctx.console().err(to_string(ref.where) + ": " + ref.reference.display() + " in scope " +
                           to_string(ref.scope) + "\n");
       });
@@ -35,8 +35,8 @@ std::size_t show_references(const RmFlags& flags, const Context& ctx) {
 }
 
 ExitStatus run_rm(const RmFlags& flags, const Context& ctx) {
-  ctx.audit_note({flags.name}, {});
-  SidecarStore store = ctx.open_store();
+  ctx.session().audit_note({flags.name}, {});
+  SidecarStore store = ctx.session().open_store();
   (void)store.entry(flags.name);
   const std::size_t references = show_references(flags, ctx);
   ctx.console().err(flags.name + " is referenced " + std::to_string(references) +

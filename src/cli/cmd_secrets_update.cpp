@@ -18,8 +18,8 @@ struct UpdateFlags {
 };
 
 ExitStatus run_update(const UpdateFlags& flags, const Context& ctx) {
-  ctx.audit_note({flags.name}, {});
-  SidecarStore store = ctx.open_store();
+  ctx.session().audit_note({flags.name}, {});
+  SidecarStore store = ctx.session().open_store();
   update_secret_flow(store, flags.name, flags.meta, flags.clear, payload_reader(flags.value, ctx),
                      system_clock()());
   return ExitStatus::ok;

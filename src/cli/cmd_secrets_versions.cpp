@@ -20,7 +20,7 @@ struct HistoryFlags {
 
 ExitStatus run_versions(const HistoryFlags& flags, const Context& ctx) {
   const std::vector<SecretVersion> versions =
-      secret_versions(ctx.open_store().sidecar(), flags.name);
+      secret_versions(ctx.session().open_store().sidecar(), flags.name);
   if (flags.format == "json") {
     ctx.console().out(versions_json(versions));
     return ExitStatus::ok;
@@ -34,15 +34,15 @@ ExitStatus run_versions(const HistoryFlags& flags, const Context& ctx) {
 }
 
 ExitStatus run_rollback(const HistoryFlags& flags, const Context& ctx) {
-  ctx.audit_note({flags.name}, {});
-  SidecarStore store = ctx.open_store();
+  ctx.session().audit_note({flags.name}, {});
+  SidecarStore store = ctx.session().open_store();
   rollback_secret_flow(store, flags.name, flags.to, system_clock()());
   return ExitStatus::ok;
 }
 
 ExitStatus run_rotate(const HistoryFlags& flags, const Context& ctx) {
-  ctx.audit_note({flags.name}, {});
-  SidecarStore store = ctx.open_store();
+  ctx.session().audit_note({flags.name}, {});
+  SidecarStore store = ctx.session().open_store();
   rotate_secret_flow(store, flags.name, payload_reader(flags.value, ctx), system_clock()());
   return ExitStatus::ok;
 }

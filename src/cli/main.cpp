@@ -65,7 +65,7 @@ int run_command(const Command& command, const Context& ctx) {
     outcome = "error:internal";
   }
   try {
-    ctx.write_audit(command.audit_action, outcome);
+    ctx.session().write_audit(command.audit_action, outcome);
     const auto elapsed = std::chrono::steady_clock::now() - started;
     ctx.write_log(command.app->get_name(), status,
                   std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count());

@@ -24,26 +24,28 @@ std::vector<InjectedSecret> select_secrets(const SelectionFlags& flags, Context&
     if (!flags.only.empty())
       throw Error(ErrorKind::usage, "conflicting-options", "give --only or --config, not both");
     const YamlSource config =
-        parse_yaml_source(flags.config, read_file(flags.config, ctx.input_limit()));
+        parse_yaml_source(flags.config, read_file(flags.config, ctx.session().input_limit()));
     std::vector<Finding> findings;
-    Resolver resolver = make_resolver(ctx.source_settings(flags.config), &config, findings);
-    selected = referenced_secrets(config, resolver, ctx.syntax(), findings);
+    Resolver resolver =
+        make_resolver(ctx.session().source_settings(flags.config), &config, findings);
+    selected = referenced_secrets(config, resolver, ctx.session().syntax(), findings);
     if (ctx.console().report(findings) == Severity::error) {
       throw Error(ErrorKind::invalid_input, "unresolved",
                   flags.config + " has references that cannot be resolved");
     }
   } else {
-    const Sidecar sidecar = load_existing_sidecar(ctx.sidecar_location(std::nullopt).path);
-    selected =
-        sidecar_secrets(sidecar, unlock_sidecar(sidecar, ctx.key_inputs_with_prompt()), flags.only);
+    const Sidecar sidecar =
+        load_existing_sidecar(ctx.session().sidecar_location(std::nullopt).path);
+    selected = sidecar_secrets(
+        sidecar, unlock_sidecar(sidecar, ctx.session().key_inputs_with_prompt()), flags.only);
   }
   std::vector<std::string> names;
   for (const InjectedSecret& s : selected) {
     names.push_back(s.secret);
-    ctx.log_event("injected", {{"secret", s.secret}, {"as", s.env_name()}});
+    ctx.session().journal().log_event("injected", {{"secret", s.secret}, {"as", s.env_name()}});
   }
-  ctx.audit_note(names, flags.config.empty() ? std::vector<std::string>{}
-                                             : std::vector<std::string>{flags.config});
+  ctx.session().audit_note(names, flags.config.empty() ? std::vector<std::string>{}
+                                                       : std::vector<std::string>{flags.config});
   for (const std::string& name : ctx.console().redactor().too_short()) {
     ctx.console().warn("the value of " + name + " is shorter than " +
                        std::to_string(ctx.console().redact_options().min_length) +

@@ -286,4 +286,14 @@ unsigned permission_bits(const std::filesystem::path& path) {
   return static_cast<unsigned>(info.st_mode & 07777);
 }
 
+std::filesystem::path working_directory() {
+  std::error_code error;
+  std::filesystem::path path = std::filesystem::current_path(error);
+  if (error) {
+    throw Error(ErrorKind::io, "cwd-unavailable",
+                "cannot read the working directory: " + error.message());
+  }
+  return path;
+}
+
 }  // namespace hush

@@ -143,5 +143,8 @@ class OpenDirectory {
 
 // The permission bits of an existing file (e.g. to refuse group/other-readable keys).
 [[nodiscard]] unsigned permission_bits(const std::filesystem::path& path);
+// The process's working directory; throws Error(io, "cwd-unavailable") with the OS reason when
+// it cannot be read (it was deleted, or a parent is not searchable).
+[[nodiscard]] std::filesystem::path working_directory();
 
 }  // namespace hush
