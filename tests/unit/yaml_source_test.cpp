@@ -255,6 +255,17 @@ TEST_CASE("yaml_source: fuzz findings in keys, anchors and the BOM", "[yaml_sour
   // A lone word where a key belongs: yaml-cpp 0.7 reads `NEXT: null`, other readers refuse it.
   CHECK(parse_error_id("a:\n  b: 1\nNEXT\n") == "yaml-syntax 3:1");
   CHECK(parse_error_id("? a\n: 1\nk :\n  v\n\"q\" : 1\n") == "parsed");
+  // So is a key that is only an anchor: `secrets:` stripped from `secrets:\n&a` left `&a`, a
+  // scalar document, and render failed its verification (fuzz). A tag alone is a lone word too.
+  // (At the end of the text without a line break; with one, yaml-cpp reads `&a` as the value.)
+  CHECK(parse_error_id("secrets:\n&a") == "yaml-syntax 2:1");
+  CHECK(parse_error_id("a: 1\nsecrets:\n&&") == "yaml-syntax 3:1");
+  CHECK(parse_error_id("secrets:\n!t").starts_with("yaml-syntax 2:"));
+  CHECK(parse_error_id("secrets:\n&a\n") == "parsed");
+  CHECK(parse_error_id("&a : v\nb: 1\n") == "parsed");
+  CHECK(parse_error_id("? &a\n: v\n") == "parsed");
+  CHECK(parse_error_id("a: &x\nb: *x\n") == "parsed");
+  CHECK(parse_error_id("x: {&a : 1}\n") == "parsed");
   // The indentation of a mapping whose first key has an anchor or tag, or follows a BOM,
   // is where its node starts: a block scalar in it is located exactly.
   for (const char* text :

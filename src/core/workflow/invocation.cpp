@@ -21,9 +21,7 @@ Invocation::Invocation(InvocationOptions options, std::shared_ptr<const Environm
   load_project();
 }
 
-std::string Invocation::env(const std::string& name) const {
-  return m_environment->text(name);
-}
+std::string Invocation::env(const std::string& name) const { return m_environment->text(name); }
 
 void Invocation::load_project() {
   try {
@@ -49,9 +47,7 @@ const ProjectFile& Invocation::project() const {
   return *m_project;
 }
 
-const ProjectFile* Invocation::loaded_project() const {
-  return m_project ? &*m_project : nullptr;
-}
+const ProjectFile* Invocation::loaded_project() const { return m_project ? &*m_project : nullptr; }
 
 std::string Invocation::environment_name() const {
   if (!m_options.environment.empty()) return m_options.environment;

@@ -25,11 +25,11 @@ namespace hush {
 
 // The global options that shape what a command reads and where (not how it prints).
 struct InvocationOptions {
-  std::string project;      // --project
-  std::string secrets;      // --secrets
-  std::string environment;  // --env
-  std::string audit_log;    // --audit-log
-  std::string syntax;       // empty: the project's, else both
+  std::string project;               // --project
+  std::string secrets;               // --secrets
+  std::string environment;           // --env
+  std::string audit_log;             // --audit-log
+  std::string syntax;                // empty: the project's, else both
   std::vector<std::string> sources;  // --source, repeated
   bool no_env = false;
   std::string env_prefix;

@@ -71,6 +71,7 @@ class TreeBuilder : public YAML::EventHandler {
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     const std::size_t at = offset_of(mark);
     if (m_stack.empty() && m_events == 0) m_bare_null_at = at;
+    if (anchor != YAML::NullAnchor) check_anchored_null_key(at);
     attach(YamlNode{}, anchor, at, 1, 0);
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override;
@@ -115,6 +116,7 @@ class TreeBuilder : public YAML::EventHandler {
   [[nodiscard]] int block_indent_for_child(std::size_t child_begin) const;
   [[nodiscard]] int key_indent(std::size_t key) const;
   [[nodiscard]] bool followed_by_colon(std::size_t end) const;
+  void check_anchored_null_key(std::size_t at);
   [[nodiscard]] bool is_explicit_key(std::size_t key) const;
 
   const std::string& m_path;
@@ -159,6 +161,28 @@ int TreeBuilder::key_indent(std::size_t key) const {
 bool TreeBuilder::followed_by_colon(std::size_t end) const {
   while (end < m_text.size() && (m_text[end] == ' ' || m_text[end] == '\t')) ++end;
   return end < m_text.size() && m_text[end] == ':';
+}
+
+// A key that is only node properties (`&a` alone on a line) is a key without ':' like a lone
+// word (see OnScalar): yaml-cpp 0.7 reads it as a null key, and once the entry before it is gone
+// (render stripping the secrets block) the same text reads as a scalar document.
+void TreeBuilder::check_anchored_null_key(std::size_t at) {
+  if (m_stack.empty() || m_stack.back().node.kind != NodeKind::map ||
+      !m_stack.back().expecting_key || m_stack.back().flow || !m_problem.empty()) {
+    return;
+  }
+  std::size_t end = std::min(at, m_text.size());
+  // The mark may sit on the property itself or after it: step over `&name` and `!tag` tokens.
+  while (end < m_text.size() && (m_text[end] == '&' || m_text[end] == '!')) {
+    while (end < m_text.size() && m_text[end] != ' ' && m_text[end] != '\t' &&
+           !detail::is_line_break(m_text[end])) {
+      ++end;
+    }
+    while (end < m_text.size() && (m_text[end] == ' ' || m_text[end] == '\t')) ++end;
+  }
+  if (followed_by_colon(end) || is_explicit_key(end)) return;
+  m_problem = "a mapping key without ':' (write `key:` for an empty value, or quote the line)";
+  m_problem_offset = at;
 }
 
 // Whether the key at `key` is an explicit one (`? key`), which needs no `:` on its line.
