@@ -12,15 +12,15 @@ namespace {
 
 struct AddFlags {
   std::string name;
-  ValueFlags value;
+  ValueInput value;
   MetadataText meta;
 };
 
 ExitStatus run_add(const AddFlags& flags, const Context& ctx) {
   ctx.session().audit_note({flags.name}, {});
   SidecarStore store = ctx.session().open_store();
-  add_secret_flow(store, flags.name, flags.meta, payload_reader(flags.value, ctx),
-                  system_clock()());
+  add_secret_flow(store, flags.name, flags.meta,
+                  payload_reader(flags.value, ctx.session().notices()), system_clock()());
   return ExitStatus::ok;
 }
 

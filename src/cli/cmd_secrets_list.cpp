@@ -20,24 +20,6 @@ struct ListFlags {
   bool due = false;  // `hush secrets due`
 };
 
-std::string optional_time(const std::optional<std::chrono::sys_seconds>& when) {
-  return when ? format_time(*when) : "";
-}
-
-std::string as_table(const std::vector<SecretListing>& listings) {
-  std::vector<std::vector<std::string>> rows = {{"KEY", "TYPE", "DESCRIPTION", "SCOPES", "TAGS",
-                                                 "CREATED", "UPDATED", "EXPIRES", "STATUS",
-                                                 "VERSION"}};
-  for (const SecretListing& l : listings) {
-    const SidecarEntry& e = l.entry;
-    rows.push_back({l.name, std::string(to_string(e.type)), e.description, join(e.scopes, ","),
-                    join(e.tags, ","), format_time(e.created), format_time(e.updated),
-                    optional_time(e.expires), std::string(to_string(l.status)),
-                    std::to_string(e.version)});
-  }
-  return format_table(rows);
-}
-
 ExitStatus run_list(const ListFlags& flags, const Context& ctx) {
   const Sidecar sidecar = ctx.session().open_store().sidecar();
   ListFilter filter;
@@ -51,7 +33,7 @@ ExitStatus run_list(const ListFlags& flags, const Context& ctx) {
       return l.status != SecretStatus::expired && l.status != SecretStatus::expiring;
     });
   }
-  ctx.console().out(flags.format == "json" ? listings_json(listings) : as_table(listings));
+  ctx.console().out(flags.format == "json" ? listings_json(listings) : listings_table(listings));
   const bool any_expired = std::any_of(listings.begin(), listings.end(), [](const auto& l) {
     return l.status == SecretStatus::expired;
   });

@@ -12,7 +12,7 @@ namespace {
 
 struct UpdateFlags {
   std::string name;
-  ValueFlags value;
+  ValueInput value;
   MetadataText meta;
   ClearFlags clear;
 };
@@ -20,8 +20,8 @@ struct UpdateFlags {
 ExitStatus run_update(const UpdateFlags& flags, const Context& ctx) {
   ctx.session().audit_note({flags.name}, {});
   SidecarStore store = ctx.session().open_store();
-  update_secret_flow(store, flags.name, flags.meta, flags.clear, payload_reader(flags.value, ctx),
-                     system_clock()());
+  update_secret_flow(store, flags.name, flags.meta, flags.clear,
+                     payload_reader(flags.value, ctx.session().notices()), system_clock()());
   return ExitStatus::ok;
 }
 

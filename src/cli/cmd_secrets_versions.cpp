@@ -15,21 +15,13 @@ struct HistoryFlags {
   std::string name;
   std::string format = "table";
   std::uint64_t to = 0;
-  ValueFlags value;
+  ValueInput value;
 };
 
 ExitStatus run_versions(const HistoryFlags& flags, const Context& ctx) {
   const std::vector<SecretVersion> versions =
       secret_versions(ctx.session().open_store().sidecar(), flags.name);
-  if (flags.format == "json") {
-    ctx.console().out(versions_json(versions));
-    return ExitStatus::ok;
-  }
-  std::vector<std::vector<std::string>> rows = {{"VERSION", "CREATED", ""}};
-  for (const SecretVersion& v : versions) {
-    rows.push_back({std::to_string(v.version), format_time(v.created), v.current ? "current" : ""});
-  }
-  ctx.console().out(format_table(rows));
+  ctx.console().out(flags.format == "json" ? versions_json(versions) : versions_table(versions));
   return ExitStatus::ok;
 }
 
@@ -43,7 +35,8 @@ ExitStatus run_rollback(const HistoryFlags& flags, const Context& ctx) {
 ExitStatus run_rotate(const HistoryFlags& flags, const Context& ctx) {
   ctx.session().audit_note({flags.name}, {});
   SidecarStore store = ctx.session().open_store();
-  rotate_secret_flow(store, flags.name, payload_reader(flags.value, ctx), system_clock()());
+  rotate_secret_flow(store, flags.name, payload_reader(flags.value, ctx.session().notices()),
+                     system_clock()());
   return ExitStatus::ok;
 }
 

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <hush/error.hpp>
+#include <hush/source.hpp>
 
 #include "support/sidecar_fixture.hpp"
 
@@ -76,4 +77,46 @@ TEST_CASE("secret_input: get prints a value, NAME=value lines, or one field", "[
   CHECK(hush::payload_text(basic, "username", "B").reveal() == "admin");
   CHECK(error_of([&] { (void)hush::payload_text(basic, "token", "B"); }) ==
         "secret B has no field token (fields: password, username) [unknown-field]");
+}
+
+TEST_CASE(
+    "secret_input: a payload is read one way, announced, and warned about on the command line",
+    "[secret_input]") {
+  std::vector<std::string> warnings;
+  const hush::Notices notices{.warn = [&](std::string_view text) { warnings.emplace_back(text); }};
+  const auto read = [&](const hush::ValueInput& input, hush::SecretType type, bool required) {
+    return hush::read_payload(input, type, required, notices);
+  };
+  CHECK(error_of([&] { (void)read({.from_stdin = true, .value = "x"}, {}, true); }) ==
+        "give the value one way: --value-stdin, --generate, --value or --field "
+        "[conflicting-options]");
+  CHECK(error_of([&] {
+          (void)read({.generate = 8}, hush::SecretType::basic, true);
+        }).ends_with("[fields-expected]"));
+  CHECK_FALSE(read({}, hush::SecretType::generic, false).has_value());
+  CHECK_FALSE(read({}, hush::SecretType::basic, false).has_value());
+  CHECK(warnings.empty());
+
+  const std::size_t before = hush::revealed_count();
+  const std::optional<hush::SecretPayload> given =
+      read({.value = "given-on-the-command-line"}, hush::SecretType::generic, true);
+  REQUIRE(given.has_value());
+  CHECK(given->value.reveal() == "given-on-the-command-line");
+  CHECK(hush::revealed_count() > before);  // masked in every message from now on
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].starts_with("a value on the command line lands in shell history"));
+
+  const std::optional<hush::SecretPayload> generated =
+      read({.generate = 24, .charset = "hex"}, hush::SecretType::generic, true);
+  REQUIRE(generated.has_value());
+  CHECK(generated->value.reveal().size() == 24);
+  CHECK(generated->value.reveal().find_first_not_of("0123456789abcdef") == std::string::npos);
+
+  const std::optional<hush::SecretPayload> fields =
+      read({.fields = {"username=u", "password=p=q"}}, hush::SecretType::basic, true);
+  REQUIRE(fields.has_value());
+  REQUIRE(fields->fields.size() == 2);
+  CHECK(fields->fields[1].name == "password");
+  CHECK(fields->fields[1].value.reveal() == "p=q");
+  CHECK(warnings.size() == 2);
 }

@@ -157,3 +157,12 @@ TEST_CASE("text: JSON quoting always yields valid JSON", "[text]") {
   CHECK(hush::json_quote("\x7f\x01") == "\"\\u007f\\u0001\"");
   CHECK(hush::latin1_bytes_as_utf8("a\x85\xc3\xa9") == "a\xc2\x85\xc3\xa9");
 }
+
+TEST_CASE("text: tables pad each column to its widest cell, by code points", "[text]") {
+  CHECK(hush::format_table({}).empty());
+  CHECK(hush::format_table({{"KEY", "TYPE"}, {"café", "x"}, {"A", ""}}) ==
+        "KEY   TYPE\n"
+        "café  x\n"
+        "A     \n");
+  CHECK(hush::format_table({{"a", "b", "c"}, {"long", "b"}}) == "a     b  c\nlong  b\n");
+}

@@ -69,6 +69,9 @@ void require_valid_encoding(const std::string& path, std::string_view text);
                                                      std::size_t limit = 3);
 // "a, b or c" style list for messages.
 [[nodiscard]] std::string join(const std::vector<std::string>& items, std::string_view separator);
+// A table: rows of cells, each column padded (by code points) to its widest cell plus two
+// spaces; the last cell of a row is not padded. One line per row.
+[[nodiscard]] std::string format_table(const std::vector<std::vector<std::string>>& rows);
 
 // `text` as a JSON string literal with quotes ("\"", "\\", control characters as \uXXXX).
 [[nodiscard]] std::string json_quote(std::string_view text);

@@ -280,6 +280,9 @@ struct SecretListing {
 [[nodiscard]] std::string listings_json(const std::vector<SecretListing>& listings);
 // The JSON of `secrets versions`: [{version, created, current}, …].
 [[nodiscard]] std::string versions_json(const std::vector<SecretVersion>& versions);
+// The same as tables for a terminal (format_table): a header row, then one row each.
+[[nodiscard]] std::string listings_table(const std::vector<SecretListing>& listings);
+[[nodiscard]] std::string versions_table(const std::vector<SecretVersion>& versions);
 // What SecretSource::lookup reports for `entry`.
 [[nodiscard]] SecretInfo secret_info(std::string_view name, const SidecarEntry& entry);
 

@@ -1,6 +1,7 @@
 // The JSON forms of `hush secrets list`, `due` and `versions`: names and metadata, never values.
 #include "core/base/clock.hpp"
 #include "core/base/json.hpp"
+#include "core/base/text.hpp"
 #include "core/sidecar/sidecar.hpp"
 
 namespace hush {
@@ -43,6 +44,28 @@ std::string versions_json(const std::vector<SecretVersion>& versions) {
         {{"version", v.version}, {"created", format_time(v.created)}, {"current", v.current}});
   }
   return json_text(out);
+}
+
+std::string listings_table(const std::vector<SecretListing>& listings) {
+  std::vector<std::vector<std::string>> rows = {{"KEY", "TYPE", "DESCRIPTION", "SCOPES", "TAGS",
+                                                 "CREATED", "UPDATED", "EXPIRES", "STATUS",
+                                                 "VERSION"}};
+  for (const SecretListing& l : listings) {
+    const SidecarEntry& e = l.entry;
+    rows.push_back({l.name, std::string(to_string(e.type)), e.description, join(e.scopes, ","),
+                    join(e.tags, ","), format_time(e.created), format_time(e.updated),
+                    e.expires ? format_time(*e.expires) : "", std::string(to_string(l.status)),
+                    std::to_string(e.version)});
+  }
+  return format_table(rows);
+}
+
+std::string versions_table(const std::vector<SecretVersion>& versions) {
+  std::vector<std::vector<std::string>> rows = {{"VERSION", "CREATED", ""}};
+  for (const SecretVersion& v : versions) {
+    rows.push_back({std::to_string(v.version), format_time(v.created), v.current ? "current" : ""});
+  }
+  return format_table(rows);
 }
 
 }  // namespace hush

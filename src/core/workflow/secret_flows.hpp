@@ -19,6 +19,12 @@ namespace hush {
 // Reads a secret's plaintext of `type` (flags, stdin or a prompt: the caller's business); nullopt
 // when nothing was given and `required` is false.
 using PayloadReader = std::function<std::optional<SecretPayload>(SecretType type, bool required)>;
+// read_payload of `input`, warning on `notices`; both must outlive the reader.
+[[nodiscard]] inline PayloadReader payload_reader(const ValueInput& input, const Notices& notices) {
+  return [&input, &notices](SecretType type, bool required) {
+    return read_payload(input, type, required, notices);
+  };
+}
 
 // `secrets add`: the name's rule (Error(invalid_input, "missing-name" | "invalid-name")), a
 // warning for a dangerous name, the payload (required), then add_secret with the public key.

@@ -1,7 +1,12 @@
 #include "core/workflow/secret_input.hpp"
 
+#include <hush/source.hpp>
+
 #include "core/base/clock.hpp"
 #include "core/base/text.hpp"
+#include "core/crypto/crypto.hpp"
+#include "core/runtime/terminal.hpp"
+#include "core/sidecar/dotenv.hpp"
 
 namespace hush {
 
@@ -119,6 +124,83 @@ SecretBuffer payload_text(const SecretPayload& payload, const std::string& field
         "secret " + name + " has no field " + field + " (fields: " + join(names, ", ") + ")");
   }
   return out;
+}
+
+namespace {
+
+void announce(const std::vector<NamedSecret>& values) {
+  for (const NamedSecret& value : values) announce_revealed(value.name, value.value);
+}
+
+std::vector<NamedSecret> fields_from_stdin() {
+  const SecretBuffer text = read_stdin_secret_text();
+  std::vector<NamedSecret> fields;
+  for (DotenvEntry& entry : parse_dotenv(text.reveal(), "<stdin>")) {
+    fields.push_back({entry.name, std::move(entry.value)});
+  }
+  announce(fields);
+  return fields;
+}
+
+std::vector<NamedSecret> fields_from_prompts(SecretType type) {
+  std::vector<NamedSecret> fields;
+  for (const std::string& field : required_fields(type)) {
+    std::optional<SecretValue> value = prompt_hidden(field + ": ");
+    if (!value) break;
+    fields.push_back({field, std::move(*value)});
+  }
+  return fields;
+}
+
+std::optional<SecretPayload> read_fields(const ValueInput& input, SecretType type, bool required) {
+  if (input.generate > 0 || !input.value.empty()) {
+    throw Error(ErrorKind::usage, "fields-expected",
+                "multi-field secrets take --field NAME=VALUE, NAME=value lines on stdin with "
+                "--value-stdin, or the prompt");
+  }
+  SecretPayload payload;
+  payload.fields = input.from_stdin               ? fields_from_stdin()
+                   : !input.fields.empty()        ? fields_from(input.fields)
+                   : (required && has_terminal()) ? fields_from_prompts(type)
+                                                  : std::vector<NamedSecret>{};
+  announce(payload.fields);
+  if (payload.fields.empty()) {
+    if (!required) return std::nullopt;
+    throw Error(ErrorKind::invalid_input, "missing-value", "Secret value is required");
+  }
+  return payload;
+}
+
+}  // namespace
+
+std::optional<SecretPayload> read_payload(const ValueInput& input, SecretType type, bool required,
+                                          const Notices& notices) {
+  const int ways = (input.from_stdin ? 1 : 0) + (input.generate > 0 ? 1 : 0) +
+                   (input.value.empty() ? 0 : 1) + (input.fields.empty() ? 0 : 1);
+  if (ways > 1) {
+    throw Error(ErrorKind::usage, "conflicting-options",
+                "give the value one way: --value-stdin, --generate, --value or --field");
+  }
+  if (!input.value.empty() || !input.fields.empty()) {
+    notices.caution(
+        "a value on the command line lands in shell history and process "
+        "listings; prefer --value-stdin or the prompt");
+  }
+  if (is_multi_field(type)) return read_fields(input, type, required);
+  SecretPayload payload;
+  if (input.from_stdin) {
+    payload.value = read_stdin_secret();
+  } else if (input.generate > 0) {
+    payload.value = generate_secret(input.generate, input.charset);
+  } else if (!input.value.empty()) {
+    payload.value = SecretValue(input.value);
+  } else if (required && has_terminal()) {
+    payload.value = prompt_hidden("value (hidden): ").value_or(SecretValue(""));
+  } else if (!required) {
+    return std::nullopt;
+  }
+  announce_revealed("value", payload.value);
+  return payload;
 }
 
 }  // namespace hush

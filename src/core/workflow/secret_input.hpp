@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/sidecar/sidecar.hpp"
+#include "core/workflow/notices.hpp"
 
 namespace hush {
 
@@ -48,6 +49,27 @@ struct ClearFlags {
 [[nodiscard]] SecretChanges changes_from(const MetadataText& text, ClearFlags clear,
                                          std::optional<SecretPayload> payload,
                                          std::chrono::sys_seconds now);
+
+// How a secret's plaintext is given: at most one of stdin, a generated value, the value itself
+// (discouraged: shell history) or NAME=VALUE fields; none means a hidden prompt on the terminal.
+struct ValueInput {
+  bool from_stdin = false;            // --value-stdin
+  std::size_t generate = 0;           // --generate N
+  std::string charset = "alnum";      // --charset: alnum, hex, base64url or ascii
+  std::string value{};                // --value
+  std::vector<std::string> fields{};  // --field NAME=VALUE
+};
+
+// Reads a payload of `type` from `input`: stdin (one trailing newline dropped; NAME=value dotenv
+// lines for multi-field types), a generated value, the value or fields given, else a hidden
+// prompt per value or field when `required` and a terminal is there. nullopt when nothing was
+// given and it is not `required`. Every value read is announced to the reveal registry (so every
+// message masks it from then on); a value given on the command line is a warning on `notices`.
+// Error(usage, "conflicting-options") for two ways at once, Error(usage, "fields-expected") for
+// --value or --generate with a multi-field type, Error(invalid_input, "missing-value") when
+// `required` and nothing could be read.
+[[nodiscard]] std::optional<SecretPayload> read_payload(const ValueInput& input, SecretType type,
+                                                        bool required, const Notices& notices);
 
 // The text `hush secrets get` prints: a single value as it is; a multi-field secret as NAME=value
 // lines (values JSON-quoted) or, with `field`, that field's value alone. Built in secure memory.
