@@ -262,6 +262,13 @@ TEST_CASE("yaml_source: fuzz findings in keys, anchors and the BOM", "[yaml_sour
   CHECK(parse_error_id("a: 1\nsecrets:\n&&") == "yaml-syntax 3:1");
   CHECK(parse_error_id("secrets:\n!t").starts_with("yaml-syntax 2:"));
   CHECK(parse_error_id("secrets:\n&a\n") == "parsed");
+  // A value in its key's column: yaml-cpp reads `secrets:\nv\n:` as `secrets: v` and a null
+  // key; stripping the secrets entry left `v\n:` (fuzz). Sequences may sit in the key's column.
+  CHECK(parse_error_id("secrets:\nv\n:") == "yaml-syntax 2:1");
+  CHECK(parse_error_id("a:\n\"v\"\n") == "yaml-syntax 2:1");
+  CHECK(parse_error_id("a:\n{b: 1}\n") == "yaml-syntax 2:1");
+  CHECK(parse_error_id("- a:\n  [x]\n") == "yaml-syntax 2:3");
+  CHECK(parse_error_id("a:\n- x\nb:\n  v\nc: &x\n  w\n? d\n: e\n") == "parsed");
   CHECK(parse_error_id("&a : v\nb: 1\n") == "parsed");
   CHECK(parse_error_id("? &a\n: v\n") == "parsed");
   CHECK(parse_error_id("a: &x\nb: *x\n") == "parsed");

@@ -117,6 +117,7 @@ class TreeBuilder : public YAML::EventHandler {
   [[nodiscard]] int key_indent(std::size_t key) const;
   [[nodiscard]] bool followed_by_colon(std::size_t end) const;
   void check_anchored_null_key(std::size_t at);
+  void check_value_indent(std::size_t begin);
   [[nodiscard]] bool is_explicit_key(std::size_t key) const;
 
   const std::string& m_path;
@@ -136,8 +137,8 @@ class TreeBuilder : public YAML::EventHandler {
 };
 
 // The indentation of a block mapping whose first key starts at `key`: the column where the key's
-// node begins, properties (`&anchor`, `!tag`) included, counted from the line's start (after a
-// UTF-8 BOM on the first line).
+// node begins, properties (`&anchor`, `!tag`) and an explicit key's `?` included, counted from the
+// line's start (after a UTF-8 BOM on the first line).
 int TreeBuilder::key_indent(std::size_t key) const {
   std::size_t begin = key;
   for (;;) {
@@ -148,7 +149,9 @@ int TreeBuilder::key_indent(std::size_t key) const {
            !detail::is_line_break(m_text[token - 1])) {
       --token;
     }
-    if (token == pos || (m_text[token] != '&' && m_text[token] != '!')) break;
+    const bool property = m_text[token] == '&' || m_text[token] == '!';
+    const bool explicit_key = pos - token == 1 && m_text[token] == '?';  // `? key`
+    if (token == pos || (!property && !explicit_key)) break;
     begin = token;
   }
   std::size_t line_start = begin;
@@ -183,6 +186,26 @@ void TreeBuilder::check_anchored_null_key(std::size_t at) {
   if (followed_by_colon(end) || is_explicit_key(end)) return;
   m_problem = "a mapping key without ':' (write `key:` for an empty value, or quote the line)";
   m_problem_offset = at;
+}
+
+// A block mapping's value that starts its own line must be indented deeper than the keys:
+// yaml-cpp 0.7 reads `k:\nv` (v in the key's column) as `k: v`, every other YAML reader refuses
+// it, and stripping the entry `k` would leave `v` to be read as something else.
+void TreeBuilder::check_value_indent(std::size_t begin) {
+  if (m_stack.empty() || !m_problem.empty()) return;
+  const Frame& map = m_stack.back();
+  if (map.node.kind != NodeKind::map || map.flow || map.expecting_key || map.indent < 0) return;
+  std::size_t line_start = std::min(begin, m_text.size());
+  while (line_start > 0 && (m_text[line_start - 1] == ' ' || m_text[line_start - 1] == '\t')) {
+    --line_start;
+  }
+  if (line_start > 0 && !detail::is_line_break(m_text[line_start - 1])) return;  // not first
+  std::size_t column = begin - line_start;
+  if (static_cast<int>(column) > map.indent) return;
+  m_problem =
+      "a mapping value on its own line must be indented more than its key (or write it after "
+      "the ':')";
+  m_problem_offset = begin;
 }
 
 // Whether the key at `key` is an explicit one (`? key`), which needs no `:` on its line.
@@ -248,6 +271,7 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
   if (is_key && !m_stack.back().flow && m_stack.back().indent < 0) {
     m_stack.back().indent = key_indent(span.begin);
   }
+  if (!is_key) check_value_indent(span.begin);
   if (is_key && !m_stack.back().flow && m_problem.empty() && !followed_by_colon(span.end) &&
       !is_explicit_key(span.begin)) {
     // yaml-cpp 0.7 reads a lone word after a nested mapping as a key with a null value; every
@@ -341,6 +365,7 @@ void TreeBuilder::open(NodeKind kind, const YAML::Mark& mark, YAML::anchor_t anc
     fail(offset_of(mark), "nesting-limit",
          "collections nest deeper than " + std::to_string(k_max_nesting) + " levels");
   }
+  if (style == YAML::EmitterStyle::Flow) check_value_indent(offset_of(mark));
   Frame frame;
   frame.begin = offset_of(mark);
   frame.node.kind = kind;
