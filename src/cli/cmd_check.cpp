@@ -1,12 +1,11 @@
-// `hush check`: flags in, hush::run_check() out, then the chosen report format.
+// `hush check`: flags in, hush::check_flow() out, then the chosen report format.
 #include <CLI/CLI.hpp>
 #include <memory>
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
-#include "core/base/clock.hpp"
 #include "core/check/report.hpp"
-#include "core/workflow/check_setup.hpp"
+#include "core/workflow/session_flows.hpp"
 
 namespace hush::cli {
 namespace {
@@ -17,29 +16,18 @@ struct CheckFlags {
 };
 
 ExitStatus run_check(CheckFlags& flags, const Context& ctx) {
-  CheckRequest& request = flags.request;
-  request.project = &ctx.session().project();
-  request.sidecar = ctx.session().sidecar_query();
-  request.keys = ctx.session().key_inputs();
-  request.environment = ctx.session().shared_environment();
-  request.syntax = ctx.session().syntax();
-  request.limit = ctx.session().input_limit();
-  request.now = system_clock()();
-  const CheckOutcome outcome = hush::run_check(request);
+  const CheckOutcome outcome = check_flow(ctx.session(), flags.request);
   const CheckReport& report = outcome.report;
   if (outcome.wrote_baseline) {
     ctx.console().info("wrote " + std::to_string(report.findings.size()) + " findings to " +
-                       request.write_baseline);
+                       flags.request.write_baseline);
     return ExitStatus::ok;
   }
   if (flags.format == "json") ctx.console().out(report_json(report));
   if (flags.format == "sarif") ctx.console().out(report_sarif(report, HUSH_VERSION));
   if (flags.format == "text") {
     ctx.console().report(report.findings);
-    ctx.console().info("checked " + std::to_string(report.files_checked) + " files (" +
-                       std::to_string(report.skipped_binary) + " binary and " +
-                       std::to_string(report.skipped_large) +
-                       " large skipped): " + std::to_string(report.findings.size()) + " findings");
+    ctx.console().info(report_summary(report));
   }
   return outcome.failing ? ExitStatus::findings : ExitStatus::ok;
 }

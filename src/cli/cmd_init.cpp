@@ -1,12 +1,10 @@
-// `hush init`: flags in, hush::init_sidecar() out.
+// `hush init`: flags in, hush::init_flow() out.
 #include <CLI/CLI.hpp>
 #include <memory>
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
-#include "core/crypto/keystore.hpp"
-#include "core/runtime/terminal.hpp"
-#include "core/sidecar/sidecar.hpp"
+#include "core/workflow/session_flows.hpp"
 
 namespace hush::cli {
 namespace {
@@ -17,42 +15,11 @@ struct InitFlags {
   std::string kdf = "moderate";
 };
 
-std::optional<SecretValue> passphrase_for(const Context& ctx) {
-  if (const SecretValue* phrase = ctx.session().environment().credential("HUSH_PASSPHRASE")) {
-    return phrase->clone();
-  }
-  std::optional<SecretValue> first = prompt_hidden("new passphrase: ");
-  if (!first) {
-    throw Error(ErrorKind::usage, "no-passphrase",
-                "--passphrase needs HUSH_PASSPHRASE or a terminal to ask on");
-  }
-  const std::optional<SecretValue> again = prompt_hidden("repeat passphrase: ");
-  if (!again || again->reveal() != first->reveal()) {
-    throw Error(ErrorKind::usage, "passphrase-mismatch", "the passphrases do not match");
-  }
-  return first;
-}
-
 ExitStatus run_init(const InitFlags& flags, const Context& ctx) {
-  const std::optional<std::filesystem::path> config =
-      flags.config.empty() ? std::nullopt : std::optional<std::filesystem::path>(flags.config);
-  InitOptions options;
-  options.sidecar_path = ctx.session().sidecar_location(config).path;
-  ctx.session().audit_note({}, {options.sidecar_path.string()});
-  options.environment = ctx.session().environment_name();
-  options.keys_dir = default_keys_dir(ctx.session().environment());
-  if (flags.passphrase) options.passphrase = passphrase_for(ctx);
-  options.kdf_strength = flags.kdf == "minimum"       ? KdfStrength::minimum
-                         : flags.kdf == "interactive" ? KdfStrength::interactive
-                                                      : KdfStrength::moderate;
-  const InitResult result = init_sidecar(options);
-  ctx.console().info("created " + options.sidecar_path.string() + " (key " + result.key_id + ")");
-  if (!result.key_file.empty()) {
-    ctx.console().info("private key: " + result.key_file.string() +
-                       " (mode 0600); back it up, without it the values cannot be decrypted");
-  } else {
-    ctx.console().info("the key is derived from your passphrase; nothing was stored");
-  }
+  (void)init_flow(
+      ctx.session(),
+      flags.config.empty() ? std::nullopt : std::optional<std::filesystem::path>(flags.config),
+      flags.passphrase, flags.kdf);
   return ExitStatus::ok;
 }
 

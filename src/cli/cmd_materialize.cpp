@@ -13,13 +13,14 @@ namespace hush::cli {
 namespace {
 
 struct MaterializeFlags {
-  SelectionFlags selection;
+  SecretSelection selection;
   std::string dir;
   std::vector<std::string> allow_env;
 };
 
 ExitStatus run_materialize(const MaterializeFlags& flags, Context& ctx) {
-  const std::vector<InjectedSecret> secrets = select_secrets(flags.selection, ctx);
+  const std::vector<InjectedSecret> secrets =
+      select_secrets(ctx.session(), flags.selection, ctx.console().redact_options().min_length);
   ctx.session().audit_note({}, {flags.dir});
   refuse_dangerous_injections(secrets, flags.allow_env);
   materialize_secrets(flags.dir, secrets);

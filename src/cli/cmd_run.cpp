@@ -13,7 +13,7 @@ namespace hush::cli {
 namespace {
 
 struct RunFlags {
-  SelectionFlags selection;
+  SecretSelection selection;
   bool override_existing = false;
   std::vector<std::string> allow_env;
   std::vector<std::string> command;
@@ -27,7 +27,8 @@ ExitStatus run_run(const RunFlags& flags, Context& ctx) {
                     : "name the command after `--`: --only takes every name up to the next option "
                       "(hush run --only NAME… -- CMD [ARGS…])");
   }
-  const std::vector<InjectedSecret> secrets = select_secrets(flags.selection, ctx);
+  const std::vector<InjectedSecret> secrets =
+      select_secrets(ctx.session(), flags.selection, ctx.console().redact_options().min_length);
   RunRequest request;
   request.argv = flags.command;
   request.environment = &ctx.session().environment();

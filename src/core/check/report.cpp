@@ -97,4 +97,11 @@ std::string report_sarif(const CheckReport& report, std::string_view tool_versio
                                            {"results", std::move(results)}}})}});
 }
 
+std::string report_summary(const CheckReport& report) {
+  return "checked " + std::to_string(report.files_checked) + " files (" +
+         std::to_string(report.skipped_binary) + " binary and " +
+         std::to_string(report.skipped_large) +
+         " large skipped): " + std::to_string(report.findings.size()) + " findings";
+}
+
 }  // namespace hush

@@ -11,5 +11,7 @@ namespace hush {
 
 [[nodiscard]] std::string report_json(const CheckReport& report);
 [[nodiscard]] std::string report_sarif(const CheckReport& report, std::string_view tool_version);
+// The one line the text format ends with: files checked, skipped, findings.
+[[nodiscard]] std::string report_summary(const CheckReport& report);
 
 }  // namespace hush

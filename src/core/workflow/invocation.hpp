@@ -25,14 +25,14 @@ namespace hush {
 
 // The global options that shape what a command reads and where (not how it prints).
 struct InvocationOptions {
-  std::string project;               // --project
-  std::string secrets;               // --secrets
-  std::string environment;           // --env
-  std::string audit_log;             // --audit-log
-  std::string syntax;                // empty: the project's, else both
-  std::vector<std::string> sources;  // --source, repeated
+  std::string project{};               // --project
+  std::string secrets{};               // --secrets
+  std::string environment{};           // --env
+  std::string audit_log{};             // --audit-log
+  std::string syntax{};                // empty: the project's, else both
+  std::vector<std::string> sources{};  // --source, repeated
   bool no_env = false;
-  std::string env_prefix;
+  std::string env_prefix{};
   bool allow_expired = false;
   std::uint64_t max_input_size = k_default_max_input_size;  // --max-input-size
 };
