@@ -33,8 +33,7 @@ TEST_CASE("invocation: options win over the environment, which wins over the pro
   hush::RunJournal journal;
   const std::string project = write_project(dir);
   {
-    const hush::Invocation run({.project = project}, environment_of({}), recorder.notices,
-                               journal);
+    const hush::Invocation run({.project = project}, environment_of({}), recorder.notices, journal);
     CHECK(run.environment_name() == "staging");
     CHECK(run.syntax() == hush::Syntax::angle);
     CHECK(run.sidecar_location().path == dir / "s.staging.yaml");
@@ -119,7 +118,8 @@ TEST_CASE("session_flows: init with HUSH_PASSPHRASE, then select what run inject
   CHECK(recorder.said ==
         std::vector<std::string>{
             "warning: the value of PIN is shorter than 4 bytes and cannot be masked"});
-  const std::vector<hush::InjectedSecret> one = hush::select_secrets(run, {.only = {"API_TOKEN"}}, 4);
+  const std::vector<hush::InjectedSecret> one =
+      hush::select_secrets(run, {.only = {"API_TOKEN"}}, 4);
   REQUIRE(one.size() == 1);
   CHECK(one[0].value->reveal() == "tok-123456789");
   CHECK(run.touched().secrets == std::vector<std::string>{"API_TOKEN", "PIN", "API_TOKEN"});
@@ -135,8 +135,8 @@ TEST_CASE("session_flows: rm shows each reference, then the count", "[session_fl
   hush::RunJournal journal;
   hush::write_file_atomic(dir / "a.tmpl", "x: ${API_TOKEN}\ny: \"$<API_TOKEN>\"\nz: ${OTHER}\n",
                           hush::FileMode::shared_readable);
-  const hush::Invocation run({.project = write_project(dir), .syntax = "both"},
-                             environment_of({}), recorder.notices, journal);
+  const hush::Invocation run({.project = write_project(dir), .syntax = "both"}, environment_of({}),
+                             recorder.notices, journal);
   std::vector<std::string> shown;
   const auto show = [&](const std::string& line) { shown.push_back(line); };
   CHECK(hush::show_references_flow(run, "API_TOKEN", {}, show) == 2);

@@ -94,8 +94,8 @@ std::vector<InjectedSecret> select_secrets(const Invocation& invocation,
   if (!selection.config.empty()) {
     if (!selection.only.empty())
       throw Error(ErrorKind::usage, "conflicting-options", "give --only or --config, not both");
-    const YamlSource config = parse_yaml_source(
-        selection.config, read_file(selection.config, invocation.input_limit()));
+    const YamlSource config =
+        parse_yaml_source(selection.config, read_file(selection.config, invocation.input_limit()));
     std::vector<Finding> findings;
     Resolver resolver =
         make_resolver(invocation.source_settings(selection.config), &config, findings);
@@ -107,8 +107,8 @@ std::vector<InjectedSecret> select_secrets(const Invocation& invocation,
     }
   } else {
     const Sidecar sidecar = load_existing_sidecar(invocation.sidecar_location().path);
-    selected = sidecar_secrets(sidecar, unlock_sidecar(sidecar, invocation.key_inputs_with_prompt()),
-                               selection.only);
+    selected = sidecar_secrets(
+        sidecar, unlock_sidecar(sidecar, invocation.key_inputs_with_prompt()), selection.only);
   }
   std::vector<std::string> names;
   for (const InjectedSecret& s : selected) {
@@ -119,8 +119,9 @@ std::vector<InjectedSecret> select_secrets(const Invocation& invocation,
                                    std::to_string(min_length) + " bytes and cannot be masked");
     }
   }
-  invocation.audit_note(names, selection.config.empty() ? std::vector<std::string>{}
-                                                        : std::vector<std::string>{selection.config});
+  invocation.audit_note(names, selection.config.empty()
+                                   ? std::vector<std::string>{}
+                                   : std::vector<std::string>{selection.config});
   return selected;
 }
 

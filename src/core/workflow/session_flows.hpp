@@ -20,11 +20,12 @@ namespace hush {
 // new passphrase typed twice on the terminal. `kdf` is minimum, interactive or moderate. The
 // result is said on the notices. Error(usage, "no-passphrase" | "passphrase-mismatch"), and
 // init_sidecar's errors.
-InitResult init_flow(const Invocation& invocation, const std::optional<std::filesystem::path>& config,
-                     bool passphrase, const std::string& kdf);
+InitResult init_flow(const Invocation& invocation,
+                     const std::optional<std::filesystem::path>& config, bool passphrase,
+                     const std::string& kdf);
 
-// `hush check`: run_check of `request`, filled in with the invocation's project, sidecar query, keys,
-// environment, syntax and input limit, at the current time.
+// `hush check`: run_check of `request`, filled in with the invocation's project, sidecar query,
+// keys, environment, syntax and input limit, at the current time.
 [[nodiscard]] CheckOutcome check_flow(const Invocation& invocation, CheckRequest& request);
 
 // `hush secrets rm` before it deletes: shows (one line each, then the count) every reference

@@ -72,6 +72,7 @@ class TreeBuilder : public YAML::EventHandler {
     const std::size_t at = offset_of(mark);
     if (m_stack.empty() && m_events == 0) m_bare_null_at = at;
     if (anchor != YAML::NullAnchor) check_anchored_null_key(at);
+    check_empty_key(at);
     attach(YamlNode{}, anchor, at, 1, 0);
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override;
@@ -117,6 +118,7 @@ class TreeBuilder : public YAML::EventHandler {
   [[nodiscard]] int key_indent(std::size_t key) const;
   [[nodiscard]] bool followed_by_colon(std::size_t end) const;
   void check_anchored_null_key(std::size_t at);
+  void check_empty_key(std::size_t at);
   void check_value_indent(std::size_t begin);
   [[nodiscard]] bool is_explicit_key(std::size_t key) const;
 
@@ -185,6 +187,18 @@ void TreeBuilder::check_anchored_null_key(std::size_t at) {
   }
   if (followed_by_colon(end) || is_explicit_key(end)) return;
   m_problem = "a mapping key without ':' (write `key:` for an empty value, or quote the line)";
+  m_problem_offset = at;
+}
+
+// A block mapping's key that is empty (`: value`, `?` alone): yaml-cpp 0.7 reads it as a null
+// key, but where the entry starts and ends is then guesswork (`secrets:\n:\n  secrets: |` put
+// the stripped secrets block's lines back as values), and no config has a use for it.
+void TreeBuilder::check_empty_key(std::size_t at) {
+  if (m_stack.empty() || m_stack.back().node.kind != NodeKind::map ||
+      !m_stack.back().expecting_key || m_stack.back().flow || !m_problem.empty()) {
+    return;
+  }
+  m_problem = "a mapping key is empty (write a key before the ':', or quote the line)";
   m_problem_offset = at;
 }
 
