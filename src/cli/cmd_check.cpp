@@ -41,6 +41,8 @@ Command add_check_command(CLI::App& root, Context& ctx) {
         CheckRequest& r = flags.request;
         app.add_option("paths", r.paths,
                        "Files and directories (default: configs of .hush.yaml, else .)");
+        app.add_option("--config", r.configs,
+                       "A hush config among the paths, whatever its shape (repeatable)");
         app.add_flag("--staged", r.staged, "Check the staged blobs, not the working tree");
         app.add_option("--format", flags.format, "text, json or sarif")
             ->check(CLI::IsMember({"text", "json", "sarif"}));

@@ -15,7 +15,7 @@ while read -r name id where; do
   expect_stderr "config.yaml:$where: error: "
   expect_stderr "[$id]"
   expect_no_file out.yaml
-  expect_exit 1 bounded "$HUSH" check config.yaml
+  expect_exit 1 bounded "$HUSH" check --config config.yaml
   expect_stderr "config.yaml:$where"
   expect_stderr "[$id]"
   expect_exit 2 bounded "$HUSH" --secrets config.yaml secrets list

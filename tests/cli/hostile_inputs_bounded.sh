@@ -54,14 +54,15 @@ expect_stderr 'expected a size such as 65536, 512K or 64M'
 printf 'a: 1\nb: caf\xc3\xa9 x\xc3(\n' > utf8.yaml
 printf 'a: 1\nb: "x\0y"\n' > nul.yaml
 printf '\xff\xfea\0:\0 \0b\0\n\0' > utf16.yaml
-for command in render check; do
-  expect_refused "$([ $command = render ] && echo 2 || echo 1)" invalid-encoding utf8.yaml:2:10 \
+# (check reports a YAML file's syntax and encoding only for hush configs: --config names one.)
+for command in render "check --config"; do
+  expect_refused "$([ "$command" = render ] && echo 2 || echo 1)" invalid-encoding utf8.yaml:2:10 \
     "$HUSH" $command utf8.yaml
   expect_stderr 'invalid UTF-8: truncated 2-byte sequence'
-  expect_refused "$([ $command = render ] && echo 2 || echo 1)" invalid-encoding nul.yaml:2:6 \
+  expect_refused "$([ "$command" = render ] && echo 2 || echo 1)" invalid-encoding nul.yaml:2:6 \
     "$HUSH" $command nul.yaml
   expect_stderr 'NUL byte'
-  expect_refused "$([ $command = render ] && echo 2 || echo 1)" invalid-encoding utf16.yaml:1:1 \
+  expect_refused "$([ "$command" = render ] && echo 2 || echo 1)" invalid-encoding utf16.yaml:1:1 \
     "$HUSH" $command utf16.yaml
   expect_stderr 'the text starts with a UTF-16 (little-endian) byte-order mark'
 done

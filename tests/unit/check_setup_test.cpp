@@ -8,15 +8,13 @@
 
 namespace {
 
+hush::CheckRequest request_with(const hush::ProjectFile& project, hush::SidecarQuery query) {
+  return {.project = &project, .sidecar = std::move(query)};
+}
+
 hush::SidecarQuery named(std::string path) {
   hush::SidecarQuery query;
   query.explicit_path = std::move(path);
-  return query;
-}
-
-hush::SidecarQuery project_query(const hush::ProjectFile& project) {
-  hush::SidecarQuery query;
-  query.project = &project;
   return query;
 }
 
@@ -29,58 +27,83 @@ std::string error_of(const std::function<void()>& action) {
   return "no error";
 }
 
-const std::vector<hush::CheckInput> k_inputs = {
-    {"app.secrets.yaml", "hush: 2\nkey_id: hk_x\n"},
-    {"notes.txt", "text"},
-    {"deploy/app.yaml", "services: []\n"},
-};
+const hush::ProjectFile k_no_project{};
 
 }  // namespace
 
-TEST_CASE("check_setup: the sidecar beside the first config, sidecars themselves skipped",
+TEST_CASE("check_setup: each config gets the sidecar beside it, sidecars themselves skipped",
           "[check_setup]") {
   hush::test::TempDir dir;
   const hush::Keypair keys = hush::generate_keypair();
-  hush::save_sidecar(dir / "app.secrets.yaml", hush::test::empty_sidecar(keys));
-  const std::vector<hush::CheckInput> inputs = {
-      {(dir / "app.secrets.yaml").string(),
-       hush::read_file(dir / "app.secrets.yaml", hush::config_input_limit())},
-      {(dir / "app.yaml").string(), "services: []\n"}};
+  hush::save_sidecar(dir / "a.secrets.yaml", hush::test::empty_sidecar(keys));
+  hush::save_sidecar(dir / "b.secrets.yaml", hush::test::empty_sidecar(keys));
+  std::vector<hush::CheckInput> inputs = {
+      {(dir / "a.secrets.yaml").string(),
+       hush::read_file(dir / "a.secrets.yaml", hush::config_input_limit())},
+      {(dir / "a.yaml").string(), "x: 1\n"},
+      {(dir / "b.yaml").string(), "y: 2\n"},
+      {(dir / "c.yaml").string(), "z: 3\n"},
+      {(dir / "notes.txt").string(), "text"}};
   hush::CheckOptions options;
-  hush::add_check_sidecar(options, inputs, hush::SidecarQuery{}, {});
-  REQUIRE(options.sidecar.has_value());
-  CHECK(options.sidecar_path == (dir / "app.secrets.yaml").string());
+  hush::assign_check_sidecars(options, inputs, request_with(k_no_project, {}));
+  REQUIRE(options.sidecars.size() == 2);
+  REQUIRE(inputs[1].sidecar.has_value());
+  REQUIRE(inputs[2].sidecar.has_value());
+  CHECK(options.sidecars[*inputs[1].sidecar].path == (dir / "a.secrets.yaml").string());
+  CHECK(options.sidecars[*inputs[2].sidecar].path == (dir / "b.secrets.yaml").string());
+  // A sidecar beside a file makes it a config; nothing beside c.yaml leaves it to its shape.
+  CHECK(inputs[1].config);
+  CHECK(inputs[2].config);
+  CHECK_FALSE(inputs[3].config);
+  CHECK_FALSE(inputs[3].sidecar.has_value());
+  CHECK_FALSE(inputs[4].sidecar.has_value());
   CHECK(options.known_values.empty());  // no key at hand
+}
+
+TEST_CASE("check_setup: --config and the project's configs are configs whatever their shape",
+          "[check_setup]") {
+  hush::test::TempDir dir;
+  hush::ProjectFile project;
+  project.path = dir / ".hush.yaml";
+  project.configs = {"deploy/*.yaml"};
+  std::filesystem::create_directories(dir / "deploy");
+  hush::write_file_atomic(dir / "deploy/app.yaml", "x: 1\n", hush::FileMode::owner_only);
+  std::vector<hush::CheckInput> inputs = {{(dir / "deploy/app.yaml").string(), "x: 1\n"},
+                                          {(dir / "other.yaml").string(), "x: 1\n"},
+                                          {(dir / "named.yml").string(), "x: 1\n"}};
+  hush::CheckRequest request = request_with(project, {});
+  request.configs = {(dir / "named.yml").string()};
+  hush::CheckOptions options;
+  hush::assign_check_sidecars(options, inputs, request);
+  CHECK(inputs[0].config);
+  CHECK_FALSE(inputs[1].config);
+  CHECK(inputs[2].config);
 }
 
 TEST_CASE("check_setup: an unusable named sidecar is its own error", "[check_setup]") {
   hush::test::TempDir dir;
+  std::vector<hush::CheckInput> inputs = {{"deploy/app.yaml", "services: []\n"}};
   hush::CheckOptions options;
   const std::string missing = (dir / "gone.yaml").string();
-  CHECK(error_of([&] { hush::add_check_sidecar(options, k_inputs, named(missing), {}); }) ==
-        missing + ": error: sidecar " + missing +
-            " does not exist; create it with `hush init` [missing-sidecar]");
+  CHECK(error_of([&] {
+          hush::assign_check_sidecars(options, inputs, request_with(k_no_project, named(missing)));
+        }) == missing + ": error: sidecar " + missing +
+                  " does not exist; create it with `hush init` [missing-sidecar]");
   std::filesystem::create_directory(dir / "store");
   CHECK_THAT(error_of([&] {
-               hush::add_check_sidecar(options, k_inputs, named((dir / "store").string()), {});
+               hush::assign_check_sidecars(
+                   options, inputs, request_with(k_no_project, named((dir / "store").string())));
              }),
              Catch::Contains("[not-a-regular-file]"));
   hush::ProjectFile project;
   project.sidecar = "app.secrets.{env}.yaml";
-  CHECK_THAT(
-      error_of([&] { hush::add_check_sidecar(options, k_inputs, project_query(project), {}); }),
-      Catch::Contains("[no-environment]"));
-  CHECK_FALSE(options.sidecar.has_value());
-}
-
-TEST_CASE("check_setup: nothing named and nothing beside the config is no sidecar",
-          "[check_setup]") {
-  hush::test::TempDir dir;
-  hush::CheckOptions options;
-  hush::add_check_sidecar(options, {{(dir / "app.yaml").string(), "services: []\n"}}, {}, {});
-  CHECK_FALSE(options.sidecar.has_value());
-  hush::add_check_sidecar(options, {{"notes.txt", "text"}}, {}, {});  // no config at all
-  CHECK_FALSE(options.sidecar.has_value());
+  hush::SidecarQuery query;
+  query.project = &project;
+  CHECK_THAT(error_of([&] {
+               hush::assign_check_sidecars(options, inputs, request_with(k_no_project, query));
+             }),
+             Catch::Contains("[no-environment]"));
+  CHECK(options.sidecars.empty());
 }
 
 TEST_CASE("check_setup: baseline and threshold from flags, else the project", "[check_setup]") {

@@ -92,7 +92,7 @@ TEST_CASE("check: suppression comments, syntax errors, binary and large files", 
   const hush::CheckReport report =
       run({{"a.yaml", "password: x-literal # hush:ignore[plaintext-secret]\n"},
            {"b.yaml", "token: x-literal  # hush:ignore\n"},
-           {"c.yaml", "a: \"open\n"},
+           {"c.yaml", "a: \"open\n", {}, true},
            {"d.bin", std::string("x\0y", 3)},
            {"e.txt", std::string(100, 'a')}},
           options);
@@ -103,15 +103,46 @@ TEST_CASE("check: suppression comments, syntax errors, binary and large files", 
   CHECK(report.files_checked == 3);
 }
 
+TEST_CASE("check: a YAML file that is not a hush config is scanned as text, never a hush error",
+          "[check]") {
+  const hush::CheckReport report =
+      run({{".github/workflows/ci.yml",
+            "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+            "      - uses: actions/cache@v4\n        with:\n"
+            "          key: ${{ runner.os }}-${{ hashFiles('**/lock') }}\n"
+            "          token: ${{ secrets.GITHUB_TOKEN }}\n"},
+           {"chart/templates/secret.yaml",
+            "{{- if .Values.enabled }}\napiVersion: v1\nkind: Secret\n"
+            "stringData:\n  password: {{ .Values.password | quote }}\n{{- end }}\n"},
+           {"chart/values.yaml", "secrets:\n  db_password: \"\"\n  api_token: \"\"\n"},
+           {"compose.yaml",
+            "services:\n  db:\n    image: postgres\n    environment:\n"
+            "      POSTGRES_PASSWORD: ${DB_PASSWORD:-}\n      URL: ${URL:?unset}\n"},
+           {"broken.yaml", "a: [\n"}});
+  CHECK(report.findings.empty());
+  CHECK(report.files_checked == 5);
+  // The same file shaped like an OpsiMate config, or named one, gets the config rules.
+  CHECK(rules_of(run({{"broken.yaml", "a: [\n", {}, true}})) ==
+        std::vector<std::string>{"yaml-syntax"});
+  CHECK(rules_of(run({{"app.yaml", "providers:\n  - name: a\n    url: ${{ x }}\n"}})).front() ==
+        "invalid-reference");
+  CHECK(rules_of(run({{"app.yaml", "providers:\n  - name: [\n"}})) ==
+        std::vector<std::string>{"yaml-syntax"});
+  // A literal under a secret-like key is still plaintext-secret in any YAML file.
+  CHECK(rules_of(run({{"k8s.yaml", "stringData:\n  password: hunter2-plain\n"}})) ==
+        std::vector<std::string>{"plaintext-secret"});
+}
+
 TEST_CASE("check: bad encodings are findings for YAML files only", "[check]") {
   using namespace std::string_literals;
-  const hush::CheckReport report =
-      run({{"a.yaml", "a: 1\nb: x\xff\n"},
-           {"u16.yaml",
-            "\xff\xfe"
-            "a\0:\0 \0"s},  // NULs in the first 8 KiB: not skipped as binary
-           {"image.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff"s},
-           {"latin1.txt", "caf\xe9\n"}});
+  const hush::CheckReport report = run({{"a.yaml", "a: 1\nb: x\xff\n", {}, true},
+                                        {"u16.yaml",
+                                         "\xff\xfe"
+                                         "a\0:\0 \0"s,
+                                         {},
+                                         true},  // NULs in the first 8 KiB: not skipped as binary
+                                        {"image.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff"s},
+                                        {"latin1.txt", "caf\xe9\n"}});
   CHECK(rules_of(report) == std::vector<std::string>{"invalid-encoding", "invalid-encoding"});
   CHECK(hush::to_string(report.findings[0]) ==
         "a.yaml:2:5: error: invalid UTF-8: byte 0xFF never occurs in UTF-8; hush reads YAML as "

@@ -46,8 +46,7 @@ Checker::Checker(CheckSettings settings) : m_impl(std::make_unique<Impl>()) {
   options.syntax = detail::to_internal(settings.syntax);
   options.secret_keys_extra = std::move(settings.secret_keys_extra);
   if (settings.sidecar) {
-    options.sidecar = load_sidecar(*settings.sidecar);
-    options.sidecar_path = settings.sidecar->string();
+    options.sidecars.push_back({load_sidecar(*settings.sidecar), settings.sidecar->string()});
   }
   options.known_values = std::move(settings.known_values);
   options.now =
@@ -64,7 +63,12 @@ Checker& Checker::operator=(Checker&&) noexcept = default;
 CheckResult Checker::check(const std::vector<CheckSubject>& subjects) const {
   std::vector<CheckInput> inputs;
   inputs.reserve(subjects.size());
-  for (const CheckSubject& s : subjects) inputs.push_back({s.path, s.content});
+  const bool sidecar = !m_impl->options.sidecars.empty();
+  for (const CheckSubject& s : subjects) {
+    inputs.push_back({.path = s.path,
+                      .content = s.content,
+                      .sidecar = sidecar ? std::optional<std::size_t>(0) : std::nullopt});
+  }
   return public_result(check_files(inputs, m_impl->options));
 }
 

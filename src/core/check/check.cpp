@@ -40,26 +40,43 @@ std::string fingerprint(std::string_view rule, std::string_view path, std::strin
 
 namespace {
 
-bool is_yaml_path(std::string_view path) {
-  return (path.ends_with(".yaml") || path.ends_with(".yml")) && !path.ends_with(".hush.yaml") &&
-         !path.ends_with("pre-commit-hooks.yaml") && !path.ends_with("pre-commit-config.yaml");
-}
-
 bool is_sidecar(const YamlSource& source) {
   return !source.documents.empty() && source.documents[0].root.find("hush") != nullptr &&
          source.documents[0].root.find("key_id") != nullptr;
 }
 
-// The schema applies to OpsiMate configs, not to every YAML file of a repository (a compose
-// file's `services:` is a mapping, CI files are lists): a mapping root with an OpsiMate section.
-bool looks_like_config(const YamlSource& source) {
+// An OpsiMate config by its shape: a mapping root with a providers, services or integrations
+// list (a compose file's `services:` is a mapping, a Helm values file has none of them).
+bool opsimate_shaped(const YamlSource& source) {
   if (source.documents.empty() || source.documents[0].root.kind != NodeKind::map) return false;
   const YamlNode& root = source.documents[0].root;
   for (const char* section : {"providers", "services", "integrations"}) {
     const YamlNode* node = root.find(section);
     if (node != nullptr && node->kind == NodeKind::sequence) return true;
   }
-  return root.find("secrets") != nullptr;
+  return false;
+}
+
+// Text that other templating writes (`{{ … }}`, `{% … %}`, `${{ … }}`): such a file that does not
+// parse as YAML is a template, not a broken config.
+bool has_template_markers(std::string_view text) {
+  return text.find("{{") != std::string_view::npos || text.find("{%") != std::string_view::npos;
+}
+
+// A YAML file that does not parse but reads like an OpsiMate config: a `providers:` or
+// `integrations:` key at the start of a line, or `services:` followed by a list item.
+bool text_shaped_config(std::string_view text) {
+  if (has_template_markers(text)) return false;
+  static const RE2 pattern(
+      R"((?m)^(?:providers|integrations):[ \t]*(?:#.*)?$|^services:[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*[ \t]*- )");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), pattern);
+}
+
+// The schema applies to configs with an OpsiMate section or an inline secrets block.
+bool schema_applies(const YamlSource& source) {
+  return opsimate_shaped(source) ||
+         (!source.documents.empty() && source.documents[0].root.kind == NodeKind::map &&
+          source.documents[0].root.find("secrets") != nullptr);
 }
 
 bool looks_binary(std::string_view content) {
@@ -154,11 +171,17 @@ FileResult unreadable_result(const CheckInput& input, const Error& e) {
   return result;
 }
 
-void config_rules(const YamlSource& source, const CheckOptions& options, const LineMasker& masker,
-                  FileResult& result) {
+const Sidecar* sidecar_of(const CheckInput& input, const CheckOptions& options) {
+  if (!input.sidecar || *input.sidecar >= options.sidecars.size()) return nullptr;
+  return &options.sidecars[*input.sidecar].sidecar;
+}
+
+void config_rules(const CheckInput& input, const YamlSource& source, const CheckOptions& options,
+                  const LineMasker& masker, FileResult& result) {
   result.config = true;
-  detail::check_config(source, options, masker, result.findings, result.referenced);
-  if (!options.schema || !looks_like_config(source)) return;
+  detail::check_config(source, sidecar_of(input, options), options, masker, result.findings,
+                       result.referenced);
+  if (!options.schema || !schema_applies(source)) return;
   for (Finding& f : options.schema(source)) {
     f.fingerprint = detail::fingerprint(f.rule, source.path, f.message);
     result.findings.push_back(std::move(f));
@@ -169,9 +192,9 @@ FileResult check_one(const CheckInput& input, const CheckOptions& options, const
   if (input.unreadable) return unreadable_result(input, *input.unreadable);
   FileResult result;
   if (input.content.size() > options.max_file_size) return result.large = true, result;
-  // A YAML file is parsed even when it looks binary (UTF-16 text is full of NULs): it gets an
-  // invalid-encoding finding, never a silent skip. Other binary files are skipped unparsed.
-  const bool yaml = is_yaml_path(input.path);
+  // A YAML file is parsed even when it looks binary (UTF-16 text is full of NULs): as a config it
+  // gets an invalid-encoding finding, never a silent skip. Other binary files are skipped.
+  const bool yaml = is_yaml_config_path(input.path);
   if (!yaml && looks_binary(input.content)) return result.binary = true, result;
   const LineIndex index(input.content);
   std::optional<YamlSource> source;
@@ -183,20 +206,27 @@ FileResult check_one(const CheckInput& input, const CheckOptions& options, const
       problem = e;
     }
   }
-  const bool sidecar_file = source && is_sidecar(*source);
-  if (sidecar_file) return result;
+  if (source && is_sidecar(*source)) return result;
+  // hush's own rules where hush templates are; elsewhere (a workflow, a Helm chart, a compose
+  // file) a YAML file that does not parse is scanned as text, not reported.
+  const bool config = input.config || (source ? opsimate_shaped(*source)
+                                              : yaml && text_shaped_config(input.content));
   // A file that did not parse has no known scalars: its lines are masked by guesswork.
   const LineMasker masker(
       options, known,
       source ? std::optional(detail::parsed_values(*source, options)) : std::nullopt);
   if (source) {
     try {
-      config_rules(*source, options, masker, result);
+      if (config) {
+        config_rules(input, *source, options, masker, result);
+      } else {
+        detail::plaintext_rules(*source, options, masker, result.findings);
+      }
     } catch (const Error& e) {
       problem = e;
     }
   }
-  if (problem) result.findings.push_back(syntax_finding(input, *problem, masker, index));
+  if (problem && config) result.findings.push_back(syntax_finding(input, *problem, masker, index));
   text_rules(input, options, known, masker, index, result.findings);
   // A literal already reported as plaintext-secret is not reported again by a detection rule.
   std::set<int> plaintext_lines;
@@ -222,16 +252,22 @@ FileResult failed_result(const CheckInput& input, const std::string& rule, const
   return result;
 }
 
-void unused_secrets(const CheckOptions& options, const std::set<std::string>& referenced,
-                    std::vector<Finding>& findings) {
-  for (const auto& [name, entry] : options.sidecar->secrets) {
-    if (referenced.count(name) != 0) continue;
-    findings.push_back({Severity::warning,
-                        "unused-secret",
-                        {options.sidecar_path, 0, 0},
-                        "secret " + name + " is not referenced by any checked config",
-                        {},
-                        detail::fingerprint("unused-secret", options.sidecar_path, name)});
+// Per sidecar that some checked config uses: its secrets none of those configs references.
+void unused_secrets(const CheckOptions& options,
+                    const std::vector<std::set<std::string>>& referenced,
+                    const std::vector<bool>& used, std::vector<Finding>& findings) {
+  for (std::size_t i = 0; i < options.sidecars.size(); ++i) {
+    if (!used[i]) continue;
+    const CheckSidecar& sidecar = options.sidecars[i];
+    for (const auto& [name, entry] : sidecar.sidecar.secrets) {
+      if (referenced[i].count(name) != 0) continue;
+      findings.push_back({Severity::warning,
+                          "unused-secret",
+                          {sidecar.path, 0, 0},
+                          "secret " + name + " is not referenced by any checked config",
+                          {},
+                          detail::fingerprint("unused-secret", sidecar.path, name)});
+    }
   }
 }
 
@@ -266,18 +302,22 @@ CheckReport check_files(const std::vector<CheckInput>& files, const CheckOptions
   }
   for (std::thread& t : pool) t.join();
   CheckReport report;
-  std::set<std::string> referenced;
-  bool any_config = false;
-  for (FileResult& r : results) {
+  std::vector<std::set<std::string>> referenced(options.sidecars.size());
+  std::vector<bool> used(options.sidecars.size(), false);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    FileResult& r = results[i];
     report.skipped_binary += r.binary ? 1 : 0;
     report.skipped_large += r.large ? 1 : 0;
     report.files_checked += (r.binary || r.large) ? 0 : 1;
     report.suppressed += r.suppressed;
-    any_config = any_config || r.config;
-    referenced.insert(r.referenced.begin(), r.referenced.end());
+    const std::optional<std::size_t> sidecar = files[i].sidecar;
+    if (r.config && sidecar && *sidecar < options.sidecars.size()) {
+      used[*sidecar] = true;
+      referenced[*sidecar].insert(r.referenced.begin(), r.referenced.end());
+    }
     std::move(r.findings.begin(), r.findings.end(), std::back_inserter(report.findings));
   }
-  if (options.sidecar && any_config) unused_secrets(options, referenced, report.findings);
+  unused_secrets(options, referenced, used, report.findings);
   std::stable_sort(report.findings.begin(), report.findings.end(),
                    [](const Finding& a, const Finding& b) {
                      return std::tie(a.where.path, a.where.line, a.where.column) <
@@ -286,13 +326,10 @@ CheckReport check_files(const std::vector<CheckInput>& files, const CheckOptions
   return report;
 }
 
-bool is_config_input(const CheckInput& input) {
-  if (!is_yaml_path(input.path) || input.unreadable) return false;
-  try {
-    return !is_sidecar(parse_yaml_source(input.path, input.content));
-  } catch (const Error&) {
-    return true;  // check_files reports it as a syntax finding of this config
-  }
+bool is_yaml_config_path(std::string_view path) {
+  const std::string_view name = path.substr(path.find_last_of('/') + 1);
+  return (name.ends_with(".yaml") || name.ends_with(".yml")) && name != ".hush.yaml" &&
+         name != ".pre-commit-hooks.yaml" && name != ".pre-commit-config.yaml";
 }
 
 bool is_secret_like_key(std::string_view key, const std::vector<std::string>& extra) {

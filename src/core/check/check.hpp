@@ -29,6 +29,22 @@ struct CheckInput {
   // skipped, as files over max_file_size are) or "not-a-regular-file" (an error finding for the
   // file). `content` is then empty.
   std::optional<Error> unreadable{};
+  // Set by the caller when the file is a hush config by name (`--config`, the project's
+  // `configs:`) or because a sidecar sits beside it: the config rules (references, scopes,
+  // schema, inline block) then apply. Unset, a YAML file is a config only when it is shaped like
+  // an OpsiMate config (a `providers`, `services` or `integrations` list at its root); every
+  // other file gets only the detection and key-hygiene rules, so other templating (`${{ … }}`,
+  // `{{ … }}`, `${VAR:-default}`) is never a hush error there.
+  bool config = false;
+  // The index in CheckOptions::sidecars of the sidecar `hush render` would use for this file.
+  std::optional<std::size_t> sidecar{};
+};
+
+// A sidecar configs are checked against (names and metadata only), and where its unused-secret
+// findings point.
+struct CheckSidecar {
+  Sidecar sidecar;
+  std::string path;
 };
 
 // A secret found by a detection rule in some text.
@@ -43,8 +59,7 @@ struct DetectedSecret {
 struct CheckOptions {
   Syntax syntax = Syntax::both;
   std::vector<std::string> secret_keys_extra;      // more keys treated as secret-bearing
-  std::optional<Sidecar> sidecar;                  // names and metadata for reference checks
-  std::string sidecar_path;                        // where unused-secret findings point
+  std::vector<CheckSidecar> sidecars;              // what CheckInput::sidecar indexes
   std::vector<NamedSecret> known_values;           // decrypted values (only with the private key)
   std::shared_ptr<const Environment> environment;  // consulted only when set (--env-source)
   std::chrono::sys_seconds now{};
@@ -78,9 +93,9 @@ struct CheckReport {
 [[nodiscard]] CheckReport check_files(const std::vector<CheckInput>& files,
                                       const CheckOptions& options);
 
-// Whether check_files treats `input` as an OpsiMate config candidate: a .yaml/.yml file that is
-// not a project file, a pre-commit file or a sidecar (a file that does not parse counts).
-[[nodiscard]] bool is_config_input(const CheckInput& input);
+// Whether `path` names a YAML file that can be a config: .yaml/.yml, and not a project file
+// (`.hush.yaml`) or a pre-commit file.
+[[nodiscard]] bool is_yaml_config_path(std::string_view path);
 
 // Whether a mapping key names a secret (password, token, api_key, client_secret, private_key,
 // *_password, *_token, *_secret, … plus `extra`), case-insensitively, '-' as '_'.

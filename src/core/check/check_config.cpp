@@ -81,6 +81,9 @@ bool is_plaintext_secret(const ScalarSite& site, const CheckOptions& options) {
   const bool secretish = is_secret_like_key(site.path.back().key, options.secret_keys_extra) ||
                          (under_credentials(site.path) && site.path.size() >= 2);
   if (!secretish || !scan_references(site.value, options.syntax).empty()) return false;
+  // Another tool's placeholder (`${{ secrets.X }}`, `{{ .Values.pw }}`, `${VAR:-x}`, `$VAR`) is
+  // not a literal.
+  if (site.value.find("{{") != std::string::npos || site.value.starts_with("$")) return false;
   return site.value != "true" && site.value != "false" && site.value != "null";
 }
 
@@ -116,8 +119,17 @@ ParsedValues parsed_values(const YamlSource& source, const CheckOptions& options
   return out;
 }
 
-void check_config(const YamlSource& source, const CheckOptions& options, const LineMasker& masker,
-                  std::vector<Finding>& findings, std::set<std::string>& referenced) {
+void plaintext_rules(const YamlSource& source, const CheckOptions& options,
+                     const LineMasker& masker, std::vector<Finding>& findings) {
+  const LineIndex index(source.text);
+  for (const YamlDocument& document : source.documents) {
+    plaintext_values(source, document, options, masker, index, findings);
+  }
+}
+
+void check_config(const YamlSource& source, const Sidecar* sidecar, const CheckOptions& options,
+                  const LineMasker& masker, std::vector<Finding>& findings,
+                  std::set<std::string>& referenced) {
   const LineIndex index(source.text);
   for (const YamlDocument& document : source.documents) {
     duplicate_names(source, document, findings);
@@ -128,8 +140,8 @@ void check_config(const YamlSource& source, const CheckOptions& options, const L
   // the environment only when it was asked for. Nothing is decrypted.
   std::vector<std::unique_ptr<SecretSource>> sources;
   std::vector<std::string> chain;
-  if (options.sidecar) {
-    sources.push_back(std::make_unique<SidecarSource>(*options.sidecar, std::optional<Keypair>()));
+  if (sidecar != nullptr) {
+    sources.push_back(std::make_unique<SidecarSource>(*sidecar, std::optional<Keypair>()));
     chain.push_back("sidecar");
   }
   if (options.environment) {
@@ -158,6 +170,11 @@ void check_config(const YamlSource& source, const CheckOptions& options, const L
     const std::size_t before = findings.size();
     if (std::optional<std::string> name = resolver.check(ref, options.expiring_window, findings)) {
       referenced.insert(*name);
+    }
+    // A reference that violates the secret's scope still uses it: not an unused secret.
+    const bool to_sidecar = qualifier.empty() || qualifier == "sidecar";
+    if (to_sidecar && sidecar != nullptr && sidecar->secrets.count(ref.reference.name) != 0) {
+      referenced.insert(ref.reference.name);
     }
     for (std::size_t i = before; i < findings.size(); ++i) {
       masker.remask(findings[i], index);

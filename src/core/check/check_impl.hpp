@@ -20,7 +20,14 @@ namespace hush::detail {
 // The config rules (yaml structure, references, inline and plaintext secrets) for one parsed
 // config; appends findings, with snippets masked by `masker`, and the names of the sidecar
 // secrets it references.
-void check_config(const YamlSource& source, const CheckOptions& options, const LineMasker& masker,
-                  std::vector<Finding>& findings, std::set<std::string>& referenced);
+// `sidecar` is the one render would use for this config, or null.
+void check_config(const YamlSource& source, const Sidecar* sidecar, const CheckOptions& options,
+                  const LineMasker& masker, std::vector<Finding>& findings,
+                  std::set<std::string>& referenced);
+
+// The plaintext-secret rule alone: what a YAML file that is not a hush config gets besides the
+// detection rules.
+void plaintext_rules(const YamlSource& source, const CheckOptions& options,
+                     const LineMasker& masker, std::vector<Finding>& findings);
 
 }  // namespace hush::detail

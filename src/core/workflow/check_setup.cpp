@@ -1,6 +1,9 @@
 #include "core/workflow/check_setup.hpp"
 
+#include <algorithm>
 #include <hush/source.hpp>
+#include <map>
+#include <set>
 #include <system_error>
 
 #include "core/check/check_inputs.hpp"
@@ -30,6 +33,14 @@ std::optional<std::filesystem::path> baseline_for(const CheckRequest& request) {
 std::vector<CheckInput> check_inputs(const CheckRequest& request) {
   if (request.staged) return staged_inputs(*request.environment, request.limit);
   std::vector<std::string> paths = request.paths;
+  // A --config file is checked whether or not the paths name it.
+  for (const std::string& config : request.configs) {
+    const auto same = [&](const std::string& p) {
+      return std::filesystem::path(p).lexically_normal() ==
+             std::filesystem::path(config).lexically_normal();
+    };
+    if (std::none_of(paths.begin(), paths.end(), same)) paths.push_back(config);
+  }
   const ProjectFile& project = *request.project;
   if (paths.empty() && !project.configs.empty()) {
     for (const auto& p : expand_globs(project.configs, project.path.parent_path()))
@@ -39,41 +50,80 @@ std::vector<CheckInput> check_inputs(const CheckRequest& request) {
   return working_tree_inputs(paths, *request.environment, request.limit);
 }
 
-void add_check_sidecar(CheckOptions& options, const std::vector<CheckInput>& inputs,
-                       SidecarQuery query, const KeyInputs& keys) {
-  for (const CheckInput& input : inputs) {
-    if (is_config_input(input)) {
-      query.config = input.path;
-      break;
-    }
+namespace {
+
+// The paths `request` names as configs, made absolute and normal so that `./a.yaml` and
+// `a.yaml` are one file.
+std::set<std::filesystem::path> named_configs(const CheckRequest& request) {
+  std::set<std::filesystem::path> out;
+  const auto add = [&](const std::filesystem::path& p) {
+    std::error_code ignored;
+    out.insert(std::filesystem::absolute(p, ignored).lexically_normal());
+  };
+  for (const std::string& c : request.configs) add(c);
+  const ProjectFile& project = *request.project;
+  if (!project.configs.empty()) {
+    for (const auto& p : expand_globs(project.configs, project.path.parent_path())) add(p);
   }
-  SidecarLocation where;
-  try {
-    where = locate_sidecar(query);
-  } catch (const Error& error) {
-    if (error.id() != "no-sidecar") throw;
-    return;  // no sidecar is named and there is no config to look beside
-  }
-  std::error_code ignored;
-  if (!where.named && !std::filesystem::exists(where.path, ignored)) return;
-  options.sidecar = load_existing_sidecar(where.path);
-  options.sidecar_path = where.path.string();
-  if (const auto found = find_keypair(keys, options.sidecar->key_id, options.sidecar->kdf)) {
-    for (InjectedSecret& s : sidecar_secrets(*options.sidecar, *found, {})) {
+  return out;
+}
+
+std::size_t load_check_sidecar(CheckOptions& options, std::map<std::string, std::size_t>& loaded,
+                               const std::filesystem::path& path, const KeyInputs& keys) {
+  const auto [it, added] = loaded.emplace(path.string(), options.sidecars.size());
+  if (!added) return it->second;
+  options.sidecars.push_back({load_existing_sidecar(path), path.string()});
+  const Sidecar& sidecar = options.sidecars.back().sidecar;
+  if (const auto found = find_keypair(keys, sidecar.key_id, sidecar.kdf)) {
+    for (InjectedSecret& s : sidecar_secrets(sidecar, *found, {})) {
       announce_revealed(s.env_name(), *s.value);
       options.known_values.push_back({s.env_name(), s.value->clone()});
     }
   }
+  return it->second;
+}
+
+}  // namespace
+
+void assign_check_sidecars(CheckOptions& options, std::vector<CheckInput>& inputs,
+                           const CheckRequest& request) {
+  const std::set<std::filesystem::path> configs = named_configs(request);
+  std::map<std::string, std::size_t> loaded;
+  SidecarQuery query = request.sidecar;
+  query.config.reset();
+  std::optional<std::size_t> named;
+  try {
+    const SidecarLocation where = locate_sidecar(query);
+    named = load_check_sidecar(options, loaded, where.path, request.keys);
+  } catch (const Error& error) {
+    if (error.id() != "no-sidecar") throw;  // nothing named: each config's own, below
+  }
+  for (CheckInput& input : inputs) {
+    if (!is_yaml_config_path(input.path) || input.unreadable) continue;
+    std::error_code ignored;
+    const std::filesystem::path path =
+        std::filesystem::absolute(input.path, ignored).lexically_normal();
+    input.config = configs.count(path) != 0;
+    if (named) {
+      input.sidecar = named;
+      continue;
+    }
+    const std::filesystem::path beside = default_sidecar_path(input.path, query.environment);
+    if (beside.lexically_normal() == std::filesystem::path(input.path).lexically_normal()) continue;
+    if (!std::filesystem::is_regular_file(beside, ignored)) continue;
+    input.config = true;
+    input.sidecar = load_check_sidecar(options, loaded, beside, request.keys);
+  }
 }
 
 CheckOutcome run_check(const CheckRequest& request) {
-  const std::vector<CheckInput> inputs = check_inputs(request);
+  std::vector<CheckInput> inputs = check_inputs(request);
   CheckOptions options;
   options.syntax = request.syntax;
   options.secret_keys_extra = request.project->secret_keys_extra;
   options.now = request.now;
   if (request.env_source) options.environment = request.environment;
-  add_check_sidecar(options, inputs, request.sidecar, request.keys);
+  assign_check_sidecars(options, inputs, request);
   add_rule_packs(options);
   CheckOutcome outcome{.report = check_files(inputs, options)};
   std::vector<Finding>& findings = outcome.report.findings;

@@ -20,13 +20,16 @@ namespace hush {
 
 struct CheckRequest {
   std::vector<std::string> paths{};  // empty: the project's configs, else "."
-  bool staged = false;               // the staged blobs instead of the working tree
-  bool env_source = false;           // references the environment resolves are accepted
-  std::string baseline{};            // empty: the project's check_baseline when that file exists
-  std::string write_baseline{};      // set: record the findings here instead of judging them
-  std::string severity{};            // "error" or "warning"; empty: the project's, else error
+  // Files that are hush configs whatever their shape (`--config`); the project's `configs:` are
+  // too.
+  std::vector<std::string> configs{};
+  bool staged = false;           // the staged blobs instead of the working tree
+  bool env_source = false;       // references the environment resolves are accepted
+  std::string baseline{};        // empty: the project's check_baseline when that file exists
+  std::string write_baseline{};  // set: record the findings here instead of judging them
+  std::string severity{};        // "error" or "warning"; empty: the project's, else error
   const ProjectFile* project = nullptr;  // required
-  SidecarQuery sidecar{};                // its config is set to the first config among the inputs
+  SidecarQuery sidecar{};                // its config is set per input
   KeyInputs keys{};  // never prompts: values are decrypted only when a key is at hand
   std::shared_ptr<const Environment> environment{};  // required
   Syntax syntax = Syntax::both;
@@ -43,13 +46,15 @@ struct CheckOutcome {
 // The files `request` names, read with its limit.
 [[nodiscard]] std::vector<CheckInput> check_inputs(const CheckRequest& request);
 
-// Sets the sidecar of `options`: the one the query names, else the one beside the first config
-// of `inputs`. A sidecar named (--secrets, HUSH_SECRETS, the project) but missing is
-// Error(io, "missing-sidecar") at its path; a location that cannot be worked out (no-environment)
-// or a file that cannot be read as a sidecar throws its own error. Nothing named and no sidecar
-// beside the config leaves `options` without one. Decrypted values are announced (masked).
-void add_check_sidecar(CheckOptions& options, const std::vector<CheckInput>& inputs,
-                       SidecarQuery query, const KeyInputs& keys);
+// Marks the hush configs among `inputs` (named by `configs`, matched by the project's
+// `configs:`, or with a sidecar beside them) and gives each YAML input the sidecar `hush render`
+// would use for it: the one the query names (--secrets, HUSH_SECRETS, the project's `sidecar:`),
+// else `<stem>.secrets[.<env>].yaml` beside it when that exists. Each sidecar is loaded once into
+// `options.sidecars`; with a key at hand its values become known values (announced, masked). A
+// sidecar named but missing is Error(io, "missing-sidecar") at its path; one that cannot be read
+// as a sidecar throws its own error.
+void assign_check_sidecars(CheckOptions& options, std::vector<CheckInput>& inputs,
+                           const CheckRequest& request);
 
 // Runs the whole check: inputs, sidecar, detection rules and schema, check_files, then either
 // writes the baseline (write_baseline) or applies it and judges the findings.
