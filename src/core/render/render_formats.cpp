@@ -24,8 +24,8 @@ void append_scalar(SecretBuffer& out, const YamlNode& node) {
   const std::optional<std::string> text = core_json_text(node.value);
   if (!text) {
     throw Error(ErrorKind::invalid_input, "unrepresentable",
-                "a plain .inf or .nan has no JSON form; quote it to keep it as text, or use "
-                "--format yaml");
+                "a plain .inf, .nan or number beyond the range of a double has no portable JSON "
+                "form; quote it to keep it as text, or use --format yaml");
   }
   out.append(*text);
 }

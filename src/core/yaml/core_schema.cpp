@@ -1,8 +1,10 @@
 #include "core/yaml/core_schema.hpp"
 
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <vector>
 
@@ -156,6 +158,23 @@ double core_double(std::string_view text) {
   return sign == "-" ? -unsigned_value : unsigned_value;
 }
 
+namespace {
+
+// A number JSON readers cannot hold: beyond the range of an IEEE double (most readers refuse
+// it or read infinity, so its value would not survive).
+bool beyond_double(const std::string& json) {
+  errno = 0;
+  const double value = std::strtod(json.c_str(), nullptr);
+  return errno == ERANGE && std::isinf(value);
+}
+
+std::optional<std::string> portable(std::string json) {
+  if (beyond_double(json)) return std::nullopt;
+  return json;
+}
+
+}  // namespace
+
 std::optional<std::string> core_json_text(std::string_view text) {
   switch (core_type(text)) {
     case CoreType::null:
@@ -164,14 +183,14 @@ std::optional<std::string> core_json_text(std::string_view text) {
       return text.front() == 't' || text.front() == 'T' ? "true" : "false";
     case CoreType::integer: {
       const int base = integer_base(text);
-      if (base != 10) return to_decimal(text.substr(2), base);
+      if (base != 10) return portable(to_decimal(text.substr(2), base));
       const auto [sign, digits] = split_sign(text);
       const std::string_view kept = without_leading_zeros(digits);
-      return (sign == "-" && kept != "0" ? "-" : "") + std::string(kept);
+      return portable((sign == "-" && kept != "0" ? "-" : "") + std::string(kept));
     }
     case CoreType::floating:
       if (is_one_of(text, k_nan) || is_one_of(split_sign(text).second, k_inf)) return std::nullopt;
-      return float_json(text);
+      return portable(float_json(text));
     case CoreType::string:
       return std::nullopt;
   }

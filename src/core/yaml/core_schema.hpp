@@ -23,7 +23,8 @@ enum class CoreType { null, boolean, integer, floating, string };
 [[nodiscard]] double core_double(std::string_view text);
 // The JSON text of a non-string plain scalar: null, true, false, an integer in decimal of any
 // size (0x1F is 31, +5 is 5, 007 is 7), a float in JSON's number grammar (.5 is 0.5, 1. is 1);
-// nullopt for strings and for .inf and .nan, which JSON cannot represent.
+// nullopt for strings, for .inf and .nan, which JSON cannot represent, and for numbers beyond
+// the range of a double, which JSON readers refuse or read as infinity.
 [[nodiscard]] std::optional<std::string> core_json_text(std::string_view text);
 
 }  // namespace hush
