@@ -65,7 +65,7 @@ TEST_CASE("detect: every rule has a true positive and a true negative", "[detect
       {"pypi-token", "pypi-AgEIcHlwaS5vcmc" + chars(k_alnum, 60), "pypi-token-here"},
       {"dockerhub-pat", "dckr_pat_" + chars(k_alnum, 27), "dckr_pat_" + chars(k_alnum, 5)},
       {"digitalocean-token", "dop_v1_" + chars(k_hex, 64), "dop_v1_" + chars(k_hex, 10)},
-      {"shopify-token", "shpat_" + chars(k_hex, 32), "shpat_" + chars(k_hex, 8)},
+      {"shopify-access-token", "shpat_" + chars(k_hex, 32), "shpat_" + chars(k_hex, 8)},
       {"atlassian-api-token", "ATATT3" + chars(k_alnum, 186), "ATATT3" + chars(k_alnum, 20)},
       {"google-api-key", "AIza" + chars(k_alnum, 35), "AIza" + chars(k_alnum, 10)},
       {"gcp-service-account-key", "\"private_key_id\": \"" + chars(k_hex, 40) + "\"",
@@ -82,13 +82,12 @@ TEST_CASE("detect: every rule has a true positive and a true negative", "[detect
        "HEROKU_API_KEY=" + chars(k_hex, 8) + "-" + chars(k_hex, 4) + "-" + chars(k_hex, 4) + "-" +
            chars(k_hex, 4) + "-" + chars(k_hex, 12),
        "HEROKU_APP=myapp"},
-      {"database-url-password", "postgres://app:" + chars(k_alnum, 12) + "@db:5432/app",
+      {"url-with-password", "postgres://app:" + chars(k_alnum, 12) + "@db:5432/app",
        "postgres://app:${DB_PASSWORD}@db:5432/app"},
       {"private-key", "-----BEGIN OPENSSH PRIVATE KEY-----", "-----BEGIN PUBLIC KEY-----"},
       {"jwt", "eyJ" + chars(k_alnum, 20) + ".eyJ" + chars(k_alnum, 30) + "." + chars(k_alnum, 40),
        "eyJ" + chars(k_alnum, 20)},
-      {"generic-secret-assignment", p + "ssword=" + chars(k_alnum, 20),
-       p + "ssword=changeme-changeme"},
+      {"password-assignment", p + "ssword=" + chars(k_alnum, 20), p + "ssword=changeme-changeme"},
   };
   std::set<std::string> covered;
   for (const Case& c : cases) {
@@ -99,11 +98,8 @@ TEST_CASE("detect: every rule has a true positive and a true negative", "[detect
     for (const hush::Detection& d : detector().scan(c.miss)) CHECK(d.rule != c.rule);
     covered.insert(c.rule);
   }
-  for (const hush::DetectionRule& rule : detector().rules()) {
-    CAPTURE(rule.id);
-    CHECK(covered.count(rule.id) == 1);
-  }
-  CHECK(detector().rules().size() >= 30);
+  CHECK(covered.size() == std::size(cases));  // every rule's own examples: detect_rules_test.cpp
+  CHECK(detector().rules().size() >= 150);
 }
 
 TEST_CASE("detect: offsets, entropy and several detections", "[detect]") {
@@ -217,8 +213,8 @@ TEST_CASE("detect: a detection carries the longest of its rule's prefixes it sta
       {"pa"
        "ssword=" +
            chars(k_alnum, 20),
-       "generic-secret-assignment", ""},
-      {"postgres://app:" + chars(k_alnum, 12) + "@db/app", "database-url-password", ""},
+       "password-assignment", ""},
+      {"postgres://app:" + chars(k_alnum, 12) + "@db/app", "url-with-password", ""},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);

@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <hush/error.hpp>
 #include <mutex>
 #include <set>
 
+#include "core/check/detect_filters.hpp"
 #include "core/check/regex_prefix.hpp"
 #include "core/yaml/yaml_source.hpp"
 #include "hush/detect_rules_data.hpp"
@@ -18,38 +18,55 @@ namespace hush {
 
 namespace {
 
-RE2::Options rule_options();
+RE2::Options rule_options() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  return options;
+}
 
 }  // namespace
 
-// A rule's regex and allow patterns, compiled when the rules load (rules from a file: every
-// pattern is checked there, with its location) or when a scan first needs them (the embedded
-// rules, checked by the tests: most runs of `hush check` need one or two of 34 rules, and
-// compiling all of them was most of its start-up).
+// A rule's patterns, compiled when the rules load (rules from a file: each is checked there, at
+// its location) or when a scan first needs them (the embedded rules, checked by the tests: a run
+// of `hush check` needs a few rules, and compiling all of them was most of its start-up).
 struct CompiledRule {
   struct Regexes {
     std::once_flag once;
     std::unique_ptr<RE2> regex;
     std::vector<std::unique_ptr<RE2>> allow;
+    std::unique_ptr<RE2> context;  // null: any text
+    std::unique_ptr<RE2> within;   // null: the whole text
   };
   DetectionRule rule;
   std::string pattern;
   std::vector<std::string> allow_patterns;
+  std::string context_pattern;
+  std::string within_pattern;
+  std::vector<ValueFilter> filters;
   std::unique_ptr<Regexes> compiled = std::make_unique<Regexes>();
+
+  // Compiles every pattern once with `make(pattern, key)` (which throws for a pattern RE2
+  // rejects; `key` names where it came from).
+  template <typename Make>
+  void compile_with(Make make) const {
+    std::call_once(compiled->once, [&] {
+      compiled->regex = make(pattern, "regex");
+      for (const std::string& a : allow_patterns) compiled->allow.push_back(make(a, "allow"));
+      if (!context_pattern.empty()) compiled->context = make(context_pattern, "requires");
+      if (!within_pattern.empty()) compiled->within = make(within_pattern, "within");
+    });
+  }
 
   // Thread-safe; throws Error(invalid_input, "detect-rules-invalid") for a pattern RE2 rejects.
   [[nodiscard]] const Regexes& regexes() const {
-    std::call_once(compiled->once, [this] {
-      const auto make = [this](const std::string& text) {
-        auto regex = std::make_unique<RE2>(text, rule_options());
-        if (!regex->ok()) {
-          throw Error(ErrorKind::invalid_input, "detect-rules-invalid",
-                      "rule " + rule.id + ": invalid RE2 pattern: " + regex->error());
-        }
-        return regex;
-      };
-      compiled->regex = make(pattern);
-      for (const std::string& a : allow_patterns) compiled->allow.push_back(make(a));
+    compile_with([this](const std::string& text, const char*) {
+      auto regex = std::make_unique<RE2>(text, rule_options());
+      if (!regex->ok()) {
+        throw Error(ErrorKind::invalid_input, "detect-rules-invalid",
+                    "rule " + rule.id + ": invalid RE2 pattern: " + regex->error());
+      }
+      return regex;
     });
     return *compiled;
   }
@@ -64,13 +81,6 @@ struct Detector::Impl {
 };
 
 namespace {
-
-RE2::Options rule_options() {
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
-  return options;
-}
 
 [[noreturn]] void invalid(const YamlSource& source, const YamlNode& node,
                           const std::string& message) {
@@ -153,23 +163,53 @@ std::vector<std::string> prefixes_of(const YamlSource& source, const YamlNode& n
   return out;
 }
 
-CompiledRule read_rule(const YamlSource& source, const YamlNode& entry, bool check_patterns) {
-  static const std::array<std::string_view, 7> k_keys = {
-      "id", "description", "regex", "keywords", "entropy", "allow", "prefix"};
+DetectionExamples examples_of(const YamlSource& source, const YamlNode& node) {
+  if (node.kind != NodeKind::map) invalid(source, node, "examples must be a mapping");
+  DetectionExamples out;
+  for (std::size_t i = 0; i < node.keys.size(); ++i) {
+    const std::string& key = node.keys[i].value;
+    if (key != "match" && key != "ignore")
+      invalid(source, node.keys[i], "unknown key '" + key + "' in examples (match, ignore)");
+    (key == "match" ? out.match : out.ignore) = strings_of(source, node.children[i], "examples");
+  }
+  return out;
+}
+
+std::vector<ValueFilter> filters_of(const YamlSource& source, const YamlNode& node) {
+  std::vector<ValueFilter> out;
+  for (const std::string& name : strings_of(source, node, "filters")) {
+    const std::optional<ValueFilter> filter = value_filter_named(name);
+    if (!filter)
+      invalid(source, node, "unknown filter '" + name + "' (placeholder, reference, address)");
+    out.push_back(*filter);
+  }
+  return out;
+}
+
+// Every pattern of `rule` compiled now, each error at the pattern's own location.
+void compile_located(const YamlSource& source, const YamlNode& entry, CompiledRule& rule) {
+  rule.compile_with([&](const std::string& pattern, const char* key) {
+    return compile(source, *entry.find(key), pattern);
+  });
+  if (!rule.rule.prefixes.empty() && rule.compiled->regex->NumberOfCapturingGroups() > 1) {
+    invalid(source, *entry.find("prefix"),
+            "a rule with a prefix must have at most one capturing group");
+  }
+}
+
+void check_keys(const YamlSource& source, const YamlNode& entry) {
+  static const std::array<std::string_view, 12> k_keys = {
+      "id",     "description", "regex",     "keywords", "entropy", "allow",
+      "prefix", "filters",     "multiline", "requires", "within",  "examples"};
   if (entry.kind != NodeKind::map) invalid(source, entry, "each rule must be a mapping");
   for (const YamlNode& key : entry.keys) {
     if (std::find(k_keys.begin(), k_keys.end(), key.value) == k_keys.end()) {
       invalid(source, key, "unknown key '" + key.value + "' in a rule");
     }
   }
-  const YamlNode* id = entry.find("id");
-  const YamlNode* regex = entry.find("regex");
-  if (id == nullptr || regex == nullptr || id->kind != NodeKind::scalar ||
-      regex->kind != NodeKind::scalar) {
-    invalid(source, entry.keys.empty() ? entry : entry.keys[0], "a rule needs an id and a regex");
-  }
-  CompiledRule rule;
-  rule.rule.id = id->value;
+}
+
+void read_options(const YamlSource& source, const YamlNode& entry, CompiledRule& rule) {
   if (const YamlNode* d = entry.find("description")) rule.rule.description = d->value;
   if (const YamlNode* k = entry.find("keywords"))
     rule.rule.keywords = strings_of(source, *k, "keywords");
@@ -180,23 +220,44 @@ CompiledRule read_rule(const YamlSource& source, const YamlNode& entry, bool che
       invalid(source, *e, "entropy must be a number");
     }
   }
-  rule.pattern = regex->value;
+  if (const YamlNode* m = entry.find("multiline")) {
+    if (m->value != "true" && m->value != "false")
+      invalid(source, *m, "multiline must be a boolean");
+    rule.rule.multiline = m->value == "true";
+  }
   if (const YamlNode* a = entry.find("allow"))
     rule.allow_patterns = strings_of(source, *a, "allow");
+  for (const char* key : {"requires", "within"}) {
+    const YamlNode* p = entry.find(key);
+    if (p && (p->kind != NodeKind::scalar || p->value.empty()))
+      invalid(source, *p, std::string(key) + " must be a pattern");
+    if (p) (key[0] == 'r' ? rule.context_pattern : rule.within_pattern) = p->value;
+  }
+  if (const YamlNode* f = entry.find("filters")) {
+    rule.filters = filters_of(source, *f);
+    rule.rule.filters = strings_of(source, *f, "filters");
+  }
+  if (const YamlNode* x = entry.find("examples")) rule.rule.examples = examples_of(source, *x);
+}
+
+CompiledRule read_rule(const YamlSource& source, const YamlNode& entry, bool check_patterns) {
+  check_keys(source, entry);
+  const YamlNode* id = entry.find("id");
+  const YamlNode* regex = entry.find("regex");
+  if (id == nullptr || regex == nullptr || id->kind != NodeKind::scalar ||
+      regex->kind != NodeKind::scalar) {
+    invalid(source, entry.keys.empty() ? entry : entry.keys[0], "a rule needs an id and a regex");
+  }
+  CompiledRule rule;
+  rule.rule.id = id->value;
+  rule.pattern = regex->value;
+  read_options(source, entry, rule);
   if (const YamlNode* p = entry.find("prefix")) {
     rule.rule.prefixes = check_patterns                ? prefixes_of(source, *p, regex->value)
                          : p->kind == NodeKind::scalar ? std::vector<std::string>{p->value}
                                                        : strings_of(source, *p, "prefix");
   }
-  if (check_patterns) {
-    std::call_once(rule.compiled->once, [&] {
-      rule.compiled->regex = compile(source, *regex, regex->value);
-      const YamlNode* a = entry.find("allow");
-      for (const std::string& p : rule.allow_patterns) {
-        rule.compiled->allow.push_back(compile(source, *a, p));
-      }
-    });
-  }
+  if (check_patterns) compile_located(source, entry, rule);
   return rule;
 }
 
@@ -265,6 +326,58 @@ Detector Detector::load(std::string_view text, const std::string& path, bool che
 
 const std::vector<DetectionRule>& Detector::rules() const { return m_impl->rules; }
 
+namespace {
+
+using Spans = std::set<std::pair<std::size_t, std::size_t>>;
+
+// The detections of one rule in text[begin, end).
+void scan_region(const CompiledRule& rule, std::string_view text, std::size_t begin,
+                 std::size_t end, Spans& spans, std::vector<Detection>& out) {
+  const CompiledRule::Regexes& regexes = rule.regexes();
+  const re2::StringPiece input(text.data(), text.size());
+  const int groups = std::min(regexes.regex->NumberOfCapturingGroups(), 8);
+  std::array<re2::StringPiece, 9> match;
+  for (std::size_t at = begin; at <= end;) {
+    if (!regexes.regex->Match(input, at, end, RE2::UNANCHORED, match.data(), groups + 1)) break;
+    const auto taken = std::find_if(match.begin() + 1, match.begin() + groups + 1,
+                                    [](const re2::StringPiece& m) { return m.data() != nullptr; });
+    const re2::StringPiece secret = taken != match.begin() + groups + 1 ? *taken : match[0];
+    at = static_cast<std::size_t>(match[0].data() - text.data()) +
+         std::max<std::size_t>(match[0].size(), 1);
+    const std::size_t offset = static_cast<std::size_t>(secret.data() - text.data());
+    if ((!rule.rule.multiline && crosses_line_break({match[0].data(), match[0].size()})) ||
+        !passes({regexes.allow, rule.rule.entropy, rule.filters}, text, offset, secret.size())) {
+      continue;
+    }
+    const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const auto& s) {
+      return offset < s.second && s.first < offset + secret.size();
+    });
+    if (overlaps) continue;
+    spans.insert({offset, offset + secret.size()});
+    out.push_back({rule.rule.id, rule.rule.description, offset, secret.size(),
+                   prefix_of(rule.rule, {secret.data(), secret.size()})});
+  }
+}
+
+// The rule's detections: over the whole text, or only in the regions its `within` marks.
+void scan_rule(const CompiledRule& rule, std::string_view text, Spans& spans,
+               std::vector<Detection>& out) {
+  const CompiledRule::Regexes& regexes = rule.regexes();
+  const re2::StringPiece input(text.data(), text.size());
+  if (regexes.context && !RE2::PartialMatch(input, *regexes.context)) return;
+  if (!regexes.within) return scan_region(rule, text, 0, text.size(), spans, out);
+  re2::StringPiece region;
+  for (std::size_t at = 0;
+       regexes.within->Match(input, at, text.size(), RE2::UNANCHORED, &region, 1);
+       at = static_cast<std::size_t>(region.data() - text.data()) +
+            std::max<std::size_t>(region.size(), 1)) {
+    const auto begin = static_cast<std::size_t>(region.data() - text.data());
+    scan_region(rule, text, begin, begin + region.size(), spans, out);
+  }
+}
+
+}  // namespace
+
 std::vector<Detection> Detector::scan(std::string_view text) const {
   const re2::StringPiece input(text.data(), text.size());
   std::vector<int> keyword_hits;
@@ -274,50 +387,12 @@ std::vector<Detection> Detector::scan(std::string_view text) const {
     candidates.insert(m_impl->rules_of_keyword[static_cast<std::size_t>(k)].begin(),
                       m_impl->rules_of_keyword[static_cast<std::size_t>(k)].end());
   std::vector<Detection> out;
-  std::set<std::pair<std::size_t, std::size_t>> spans;
-  for (int r : candidates) {  // in file order: the first rule wins a span
-    const CompiledRule& rule = m_impl->compiled[static_cast<std::size_t>(r)];
-    const CompiledRule::Regexes& regexes = rule.regexes();
-    const int groups = regexes.regex->NumberOfCapturingGroups();
-    re2::StringPiece match[2];
-    for (std::size_t at = 0; at <= text.size();) {
-      if (!regexes.regex->Match(input, at, text.size(), RE2::UNANCHORED, match, groups > 0 ? 2 : 1))
-        break;
-      const re2::StringPiece secret =
-          groups > 0 && match[1].data() != nullptr ? match[1] : match[0];
-      at = static_cast<std::size_t>(match[0].data() - text.data()) +
-           std::max<std::size_t>(match[0].size(), 1);
-      const bool allowed =
-          std::any_of(regexes.allow.begin(), regexes.allow.end(),
-                      [&](const auto& a) { return RE2::PartialMatch(secret, *a); });
-      const std::string_view value(secret.data(), secret.size());
-      if (allowed || (rule.rule.entropy && shannon_entropy(value) < *rule.rule.entropy)) continue;
-      const std::size_t offset = static_cast<std::size_t>(secret.data() - text.data());
-      const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const auto& s) {
-        return offset < s.second && s.first < offset + secret.size();
-      });
-      if (overlaps) continue;
-      spans.insert({offset, offset + secret.size()});
-      out.push_back({rule.rule.id, rule.rule.description, offset, secret.size(),
-                     prefix_of(rule.rule, value)});
-    }
-  }
+  Spans spans;
+  for (int r : candidates)  // in file order: the first rule wins a span
+    scan_rule(m_impl->compiled[static_cast<std::size_t>(r)], text, spans, out);
   std::sort(out.begin(), out.end(),
             [](const Detection& a, const Detection& b) { return a.offset < b.offset; });
   return out;
-}
-
-double shannon_entropy(std::string_view text) {
-  if (text.empty()) return 0.0;
-  std::array<std::size_t, 256> counts{};
-  for (char c : text) ++counts[static_cast<unsigned char>(c)];
-  double entropy = 0.0;
-  for (std::size_t n : counts) {
-    if (n == 0) continue;
-    const double p = static_cast<double>(n) / static_cast<double>(text.size());
-    entropy -= p * std::log2(p);
-  }
-  return entropy;
 }
 
 }  // namespace hush

@@ -1,6 +1,7 @@
 // hush/detect.hpp — credential detection for `hush check`: RE2 rules from
 // schemas/detect-rules.yaml (embedded in the binary), each gated by keywords. A scan makes one
-// pass over the text for all keywords, then runs only the rules whose keywords occur.
+// pass over the text for all keywords, then runs only the rules whose keywords occur. A match
+// never spans a line break unless its rule is `multiline` (private key blocks).
 #pragma once
 #include <cstddef>
 #include <memory>
@@ -9,7 +10,16 @@
 #include <string_view>
 #include <vector>
 
+#include "core/check/detect_filters.hpp"  // shannon_entropy
+
 namespace hush {
+
+// A rule's own examples (`examples:` in the rules file); tests/unit/detect_rules_test.cpp checks
+// that each `match` text yields a detection by the rule and each `ignore` text yields none.
+struct DetectionExamples {
+  std::vector<std::string> match;
+  std::vector<std::string> ignore;
+};
 
 struct DetectionRule {
   std::string id;
@@ -19,6 +29,11 @@ struct DetectionRule {
   // The fixed public prefixes of the token kind (`ghp_`; `AKIA`, `ASIA`, …): literals that every
   // match of the secret part starts with, checked when the rules load. Empty for most rules.
   std::vector<std::string> prefixes;
+  // Names of the shared value filters (detect_filters.hpp) that drop placeholders, references
+  // and addresses: `placeholder`, `reference`, `address`.
+  std::vector<std::string> filters;
+  bool multiline = false;  // a match may span lines (else one that does is no detection)
+  DetectionExamples examples;
 };
 
 struct Detection {
@@ -36,8 +51,10 @@ class Detector {
   // first needs it, so a process that checks a little text pays for little.
   [[nodiscard]] static Detector builtin();
   // Rules from YAML `text` named `path`. Throws Error(invalid_input, "detect-rules-invalid") at
-  // path:line:column for a missing id or regex, a duplicate id, an unknown key, a regex RE2
-  // rejects, or a `prefix` that is not a literal every match of the secret part starts with.
+  // path:line:column for a missing id or regex, a duplicate id, an unknown key (in a rule or its
+  // `examples`), a regex RE2 rejects, an unknown filter, `examples` that are not lists of
+  // strings, or a `prefix` that is not a literal every match of the secret part starts with (or
+  // that is declared on a regex with more than one capturing group).
   [[nodiscard]] static Detector from_yaml(std::string_view text, const std::string& path);
   ~Detector();
   Detector(Detector&&) noexcept;
@@ -46,6 +63,7 @@ class Detector {
   Detector& operator=(const Detector&) = delete;
 
   // Every detection, in text order; one per secret span (the first rule in file order wins).
+  // The secret part is the first capturing group that took part in the match, else the match.
   [[nodiscard]] std::vector<Detection> scan(std::string_view text) const;
   [[nodiscard]] const std::vector<DetectionRule>& rules() const;
 
@@ -58,8 +76,5 @@ class Detector {
                                      bool check_patterns);
   std::unique_ptr<Impl> m_impl;
 };
-
-// Shannon entropy of `text` in bits per byte.
-[[nodiscard]] double shannon_entropy(std::string_view text);
 
 }  // namespace hush
