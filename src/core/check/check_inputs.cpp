@@ -153,7 +153,7 @@ std::vector<CheckInput> staged_inputs(const Environment& environment, InputLimit
   const std::string root = top.substr(0, top.find('\n'));
   std::vector<CheckInput> out;
   for (const std::string& path :
-       split_nul(git({"-C", root, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"},
+       split_nul(git({"-C", root, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMRT"},
                      environment, "git-failed"))) {
     const CaptureResult blob = run_git({"-C", root, "show", ":" + path}, environment, "git-failed",
                                        static_cast<std::size_t>(limit.bytes));

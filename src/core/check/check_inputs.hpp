@@ -25,8 +25,8 @@ namespace hush {
                                                           const Environment& environment,
                                                           InputLimit limit);
 
-// The staged content of every added, copied, modified or renamed file (`git diff --cached`,
-// `git show :path`), with paths relative to the repository root; a blob over `limit` is
+// The staged content of every added, copied, modified, renamed or type-changed file (`git diff
+// --cached`, `git show :path`), with paths relative to the repository root; a blob over `limit` is
 // returned with `unreadable` set to Error(io, "input-too-large"). Throws Error(usage,
 // "not-a-repository") outside a git repository.
 [[nodiscard]] std::vector<CheckInput> staged_inputs(const Environment& environment,
