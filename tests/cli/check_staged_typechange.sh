@@ -17,3 +17,4 @@ git add notes.txt
 git status --porcelain | grep -q '^T  notes.txt' || fail "expected a staged type change"
 expect_exit 1 "$HUSH" check --staged
 expect_stderr 'notes.txt:1:6: error: AWS access key ID'
+

@@ -138,6 +138,28 @@ void text_rules(const CheckInput& input, const CheckOptions& options, const Reda
   }
 }
 
+// A hush private key file (`hk_<16 hex>.key` as `hush init` writes it, or any `*.key` file that
+// is one base64 X25519 key line): never to be committed, whatever else the file holds.
+std::optional<Finding> key_file_finding(const CheckInput& input) {
+  const std::string_view name =
+      std::string_view(input.path).substr(input.path.find_last_of('/') + 1);
+  if (!name.ends_with(".key")) return std::nullopt;
+  static const RE2 key_line(R"([A-Za-z0-9+/]{43}=\r?\n?)");
+  static const RE2 hush_name(R"(hk_[0-9a-f]{16}\.key)");
+  const re2::StringPiece content(input.content.data(), input.content.size());
+  const bool named = RE2::FullMatch(re2::StringPiece(name.data(), name.size()), hush_name);
+  if (!RE2::FullMatch(content, key_line) && !named) return std::nullopt;
+  const std::string message =
+      "a hush private key file (" + masked_preview(input.content.substr(0, 44)) +
+      "); never commit it: remove it from git and its history, and move the sidecar to a new key";
+  return Finding{Severity::error,
+                 "hush-key-file",
+                 {input.path, 1, 1},
+                 message,
+                 {},
+                 detail::fingerprint("hush-key-file", input.path, message)};
+}
+
 // A parse error (yaml-syntax, invalid-encoding, duplicate-key, alias-budget, nesting-limit,
 // recursive-alias) as a finding of its own id. The parser's snippet is the raw line: it is
 // rebuilt, masked, at the error's column (and made printable when the problem is the encoding).
@@ -228,6 +250,9 @@ FileResult check_one(const CheckInput& input, const CheckOptions& options, const
   }
   if (problem && config) result.findings.push_back(syntax_finding(input, *problem, masker, index));
   text_rules(input, options, known, masker, index, result.findings);
+  if (std::optional<Finding> key_file = key_file_finding(input)) {
+    result.findings.push_back(std::move(*key_file));
+  }
   // A literal already reported as plaintext-secret is not reported again by a detection rule.
   std::set<int> plaintext_lines;
   for (const Finding& f : result.findings) {
