@@ -7,7 +7,6 @@
 #include <string>
 
 #include "core/check/detect.hpp"
-#include "hush/detect_rules_data.hpp"
 
 namespace {
 
@@ -192,7 +191,7 @@ TEST_CASE("detect rules: the families the scanners cover are present", "[detect_
 // them, and they come out the same as the lazily compiled builtin() rules.
 TEST_CASE("detect rules: the checked load keeps every rule's examples", "[detect_rules]") {
   const hush::Detector checked =
-      hush::Detector::from_yaml(hush::detail::k_detect_rules_yaml, "schemas/detect-rules.yaml");
+      hush::Detector::from_yaml(hush::detail::builtin_rules_text(), "schemas/detect-rules.yaml");
   REQUIRE(checked.rules().size() == detector().rules().size());
   for (std::size_t i = 0; i < checked.rules().size(); ++i) {
     const hush::DetectionRule& rule = checked.rules()[i];

@@ -4,8 +4,6 @@
 #include <hush/error.hpp>
 #include <set>
 
-#include "hush/detect_rules_data.hpp"
-
 namespace {
 
 // Fake credentials built at run time, so this file itself holds no token-shaped literal.
@@ -253,7 +251,7 @@ TEST_CASE("detect: a private key block is one detection, in a file or in one JSO
 // compiles and every prefix is a literal each match starts with.
 TEST_CASE("detect: the embedded rules pass every load-time check", "[detect]") {
   const hush::Detector checked =
-      hush::Detector::from_yaml(hush::detail::k_detect_rules_yaml, "schemas/detect-rules.yaml");
+      hush::Detector::from_yaml(hush::detail::builtin_rules_text(), "schemas/detect-rules.yaml");
   CHECK(checked.rules().size() == hush::Detector::builtin().rules().size());
   for (std::size_t i = 0; i < checked.rules().size(); ++i) {
     CHECK(checked.rules()[i].prefixes == hush::Detector::builtin().rules()[i].prefixes);

@@ -295,8 +295,21 @@ Detector::~Detector() = default;
 Detector::Detector(Detector&&) noexcept = default;
 Detector& Detector::operator=(Detector&&) noexcept = default;
 
+namespace detail {
+
+std::string_view builtin_rules_text() {
+  static const std::string text = [] {
+    std::string joined;
+    for (const char* part : k_detect_rules_parts) joined += part;
+    return joined;
+  }();
+  return text;
+}
+
+}  // namespace detail
+
 Detector Detector::builtin() {
-  return load(detail::k_detect_rules_yaml, "schemas/detect-rules.yaml", false);
+  return load(detail::builtin_rules_text(), "schemas/detect-rules.yaml", false);
 }
 
 Detector Detector::from_yaml(std::string_view text, const std::string& path) {

@@ -77,4 +77,9 @@ class Detector {
   std::unique_ptr<Impl> m_impl;
 };
 
+namespace detail {
+// The text of schemas/detect-rules.yaml as embedded in the binary.
+[[nodiscard]] std::string_view builtin_rules_text();
+}  // namespace detail
+
 }  // namespace hush
