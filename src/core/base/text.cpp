@@ -7,7 +7,7 @@
 
 namespace hush {
 
-LineIndex::LineIndex(std::string_view text) : m_text(text) {
+LineIndex::LineIndex(std::string_view text, int first_line) : m_text(text), m_first(first_line) {
   m_starts.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
@@ -21,16 +21,17 @@ LineColumn LineIndex::locate(std::size_t offset) const {
   const std::size_t line = static_cast<std::size_t>(it - m_starts.begin());
   const std::size_t start = m_starts[line - 1];
   const std::size_t column = count_code_points(m_text.substr(start, offset - start));
-  return {static_cast<int>(line), static_cast<int>(column) + 1};
+  return {static_cast<int>(line) + m_first - 1, static_cast<int>(column) + 1};
 }
 
 std::size_t LineIndex::line_start(int line) const {
+  line -= m_first - 1;
   if (line < 1 || line > line_count()) return m_text.size();
   return m_starts[static_cast<std::size_t>(line - 1)];
 }
 
 std::string_view LineIndex::line_text(int line) const {
-  if (line < 1 || line > line_count()) return {};
+  if (line - (m_first - 1) < 1 || line - (m_first - 1) > line_count()) return {};
   const std::size_t start = line_start(line);
   std::size_t end = start;
   while (end < m_text.size() && m_text[end] != '\n' && m_text[end] != '\r') ++end;

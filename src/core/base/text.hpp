@@ -18,17 +18,21 @@ struct LineColumn {
 
 // Maps byte offsets of one text to lines and columns. Recognises LF, CRLF and lone CR line ends.
 // Keeps a view of `text`: the text must outlive the index. Building is O(n); lookups O(log n).
+// `first_line` numbers the text's first line, for a window of a larger file (`hush check` streams
+// large files); lines are numbered from it in every call.
 class LineIndex {
  public:
-  explicit LineIndex(std::string_view text);
+  explicit LineIndex(std::string_view text, int first_line = 1);
   [[nodiscard]] LineColumn locate(std::size_t offset) const;
   // The line (1-based) without its line end.
   [[nodiscard]] std::string_view line_text(int line) const;
   [[nodiscard]] std::size_t line_start(int line) const;
   [[nodiscard]] int line_count() const { return static_cast<int>(m_starts.size()); }
+  [[nodiscard]] int first_line() const { return m_first; }
 
  private:
   std::string_view m_text;
+  int m_first = 1;
   std::vector<std::size_t> m_starts;
 };
 
