@@ -35,21 +35,23 @@ enum class RulePack { builtin, off };
 // Movable, not copyable (known values are secret).
 struct CheckSettings {
   ReferenceSyntax syntax = ReferenceSyntax::both;
-  std::vector<std::string> secret_keys_extra{};      // more mapping keys treated as secret-bearing
-  std::optional<std::filesystem::path> sidecar{};    // its names and metadata check references
-  std::vector<NamedSecret> known_values{};           // values to find written in plaintext
-  RulePack detection = RulePack::builtin;            // credential detection over every text
-  RulePack schema = RulePack::builtin;               // the OpsiMate config schema over configs
-  std::size_t max_file_size = std::size_t{1} << 20;  // larger texts are skipped and counted
-  unsigned threads = 0;                              // 0: all cores
+  std::vector<std::string> secret_keys_extra{};    // more mapping keys treated as secret-bearing
+  std::optional<std::filesystem::path> sidecar{};  // its names and metadata check references
+  std::vector<NamedSecret> known_values{};         // values to find written in plaintext
+  RulePack detection = RulePack::builtin;          // credential detection over every text
+  RulePack schema = RulePack::builtin;             // the OpsiMate config schema over configs
+  // Larger texts are scanned in windows by the detection rules (check_paths streams such files
+  // from disk); their YAML rules do not run, which a not-checked warning says.
+  std::size_t max_file_size = std::size_t{64} << 20;
+  unsigned threads = 0;  // 0: all cores
 };
 
 struct CheckResult {
   std::vector<Finding> findings{};  // sorted by path, line, column
-  std::size_t files_checked = 0;
-  std::size_t skipped_binary = 0;
-  std::size_t skipped_large = 0;
-  std::size_t suppressed = 0;  // by `# hush:ignore` comments
+  std::size_t files_checked = 0;    // read by the detection rules, whole or in windows
+  std::size_t streamed = 0;         // of those, read in windows (larger than max_file_size)
+  std::size_t not_checked = 0;      // could not be read: a not-checked warning each
+  std::size_t suppressed = 0;       // by `# hush:ignore` comments
   // No finding is an error.
   [[nodiscard]] bool ok() const;
 };
@@ -68,7 +70,7 @@ class Checker {
   Checker& operator=(const Checker&) = delete;
 
   // Runs every rule on `subjects`. Bad content is a finding, never thrown; std::bad_alloc
-  // propagates. Binary texts are skipped and counted.
+  // propagates. Nothing is skipped: UTF-16 is decoded, other bytes are scanned as they are.
   [[nodiscard]] CheckResult check(const std::vector<CheckSubject>& subjects) const;
   [[nodiscard]] CheckResult check_text(std::string path, std::string content) const;
   // The files under `paths` (directories recursed; inside a git work tree, git's view with

@@ -1,7 +1,7 @@
 # `hush check` over trees the filesystem cannot fully answer for: symbolic link loops and dangling
 # links met while recursing are passed over (they lead to no file), with or without git; a loop
 # named on the command line and a directory hush may not read are located io errors (exit 2),
-# never "internal error"; a file hush may not read is a finding for that file (exit 1).
+# never "internal error"; a file hush may not read is a not-checked warning for that file.
 source "$(dirname "$0")/lib.sh"
 canary 'Fs-Canary-Literal-Pw'
 write tree/app.yaml <<'EOF2'
@@ -41,12 +41,13 @@ expect_exit 2 "${as_user[@]}" "$HUSH" check locked
 chmod 755 locked/sub
 expect_stderr 'locked/sub: error: cannot read directory locked/sub: Permission denied [unreadable-directory]'
 expect_no_stderr 'internal error'
-# A file the user may not read is a finding for it; the other files are still checked.
+# A file the user may not read is a not-checked warning; the other files are still checked.
 mkdir -p closed
 printf 'services:\n  - name: db\n    password: Fs-Canary-Literal-Pw\n' > closed/open.yaml
 printf 'a: 1\n' > closed/shut.yaml
 chmod 000 closed/shut.yaml
 expect_exit 1 "${as_user[@]}" "$HUSH" check closed
 chmod 644 closed/shut.yaml
-expect_stderr 'closed/shut.yaml: error: cannot read closed/shut.yaml: Permission denied [unreadable-file]'
+expect_stderr 'closed/shut.yaml: warning: not checked: cannot read closed/shut.yaml: Permission denied [not-checked]'
+expect_stderr 'checked 1 files (1 not checked)'
 expect_stderr 'closed/open.yaml:3:15: error: literal value under secret-like key password'

@@ -67,9 +67,10 @@ for command in render "check --config"; do
   expect_stderr 'the text starts with a UTF-16 (little-endian) byte-order mark'
 done
 
-# check goes on past what it cannot read: a FIFO or device named is an error for that file, a
-# file over the limit is skipped as large; binary and non-UTF-8 files that are not YAML are not
-# encoding errors, and FIFOs found in a directory are passed over.
+# check goes on past what it cannot read: a FIFO or device named is a not-checked warning for that
+# file, a file over the limit is scanned in windows (its YAML rules not run: not-checked); binary
+# and non-UTF-8 files that are not YAML are scanned, not encoding errors, and FIFOs found in a
+# directory are passed over.
 mkdir repo
 printf 'services:\n  - name: a\n    type: docker\n    password: literal-pw\n' > repo/app.yaml
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xd8' > repo/logo.png
@@ -78,8 +79,12 @@ head -c 3000 /dev/zero | tr '\0' '#' > repo/big.yaml
 mkfifo repo/pipe.yaml
 expect_exit 1 timeout 10 "$HUSH" check repo --max-input-size 2K
 expect_stderr 'repo/app.yaml:4:15: error: literal value under secret-like key password'
-expect_stderr 'checked 2 files (1 binary and 1 large skipped)'
+expect_stderr 'checked 4 files (1 in windows)'
+expect_stderr 'repo/big.yaml:1:1: warning: not checked: the file is larger than the input limit'
 expect_no_stderr '[invalid-encoding]'
-expect_refused 1 not-a-regular-file fifo.yaml "$HUSH" check fifo.yaml repo/app.yaml
+expect_exit 1 "$HUSH" check fifo.yaml repo/app.yaml
+expect_stderr 'fifo.yaml: warning: not checked: '
 expect_stderr 'repo/app.yaml:4:15: error: literal value under secret-like key password'
-expect_refused 1 not-a-regular-file /dev/zero "$HUSH" check /dev/zero
+expect_exit 0 "$HUSH" check /dev/zero
+expect_stderr '/dev/zero: warning: not checked: '
+expect_exit 1 "$HUSH" check --severity warning /dev/zero

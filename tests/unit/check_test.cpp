@@ -86,7 +86,7 @@ TEST_CASE("check: config rules with exact locations", "[check]") {
         "within services [duplicate-name]");
 }
 
-TEST_CASE("check: suppression comments, syntax errors, binary and large files", "[check]") {
+TEST_CASE("check: suppression comments, syntax errors, NUL bytes and large files", "[check]") {
   hush::CheckOptions options;
   options.max_file_size = 64;
   const hush::CheckReport report =
@@ -98,9 +98,9 @@ TEST_CASE("check: suppression comments, syntax errors, binary and large files", 
           options);
   CHECK(rules_of(report) == std::vector<std::string>{"yaml-syntax"});
   CHECK(report.suppressed == 2);
-  CHECK(report.skipped_binary == 1);
-  CHECK(report.skipped_large == 1);
-  CHECK(report.files_checked == 3);
+  CHECK(report.streamed == 1);  // e.txt, over max_file_size: scanned in windows, not skipped
+  CHECK(report.not_checked == 0);
+  CHECK(report.files_checked == 5);
 }
 
 TEST_CASE("check: a YAML file that is not a hush config is scanned as text, never a hush error",
@@ -152,8 +152,7 @@ TEST_CASE("check: bad encodings are findings for YAML files only", "[check]") {
             .starts_with("u16.yaml:1:1: error: the text starts "
                          "with a UTF-16 (little-endian) byte-order "
                          "mark"));
-  CHECK(report.skipped_binary == 1);
-  CHECK(report.files_checked == 3);
+  CHECK(report.files_checked == 4);  // the image too: scanned as bytes
 }
 
 TEST_CASE("check: unreadable inputs are reported per file, the rest still checked", "[check]") {
@@ -166,12 +165,14 @@ TEST_CASE("check: unreadable inputs are reported per file, the rest still checke
   const hush::CheckReport report = run({{"f.yaml", "", fifo},
                                         {"big.yaml", "", big},
                                         {"c.yaml", "services:\n  - name: a\n    password: lit\n"}});
-  CHECK(rules_of(report) == std::vector<std::string>{"plaintext-secret", "not-a-regular-file"});
-  CHECK(hush::to_string(report.findings[1]) ==
-        "f.yaml: error: cannot read f.yaml: it is a FIFO (named pipe), not a regular file "
-        "[not-a-regular-file]");
-  CHECK_FALSE(report.findings[1].fingerprint.empty());
-  CHECK(report.skipped_large == 1);  // as a file over max_file_size is
+  CHECK(rules_of(report) ==
+        std::vector<std::string>{"not-checked", "plaintext-secret", "not-checked"});
+  CHECK(hush::to_string(report.findings[2]) ==
+        "f.yaml: warning: not checked: cannot read f.yaml: it is a FIFO (named pipe), not a "
+        "regular file [not-checked]");
+  CHECK_FALSE(report.findings[2].fingerprint.empty());
+  CHECK(report.not_checked == 2);
+  CHECK(report.files_checked == 1);
 }
 
 TEST_CASE("check: detections and known values are masked and fingerprinted", "[check]") {

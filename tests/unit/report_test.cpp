@@ -160,8 +160,8 @@ TEST_CASE("report: whole JSON and SARIF documents for a short password", "[repor
         {"errors", 1},
         {"warnings", 0},
         {"suppressed", 0},
-        {"skipped_binary", 0},
-        {"skipped_large", 0}}}};
+        {"streamed", 0},
+        {"not_checked", 0}}}};
   const std::string json = hush::report_json(report);
   CHECK(hush::Json::parse(json) == expected_json);
   CHECK(json == hush::json_text(expected_json));  // key order kept, one final newline
@@ -187,6 +187,7 @@ TEST_CASE("report: whole JSON and SARIF documents for a short password", "[repor
               {{"driver",
                 {{"name", "hush"}, {"version", "0.1.0"}, {"rules", hush::Json::array({rule})}}}}},
              {"columnKind", "unicodeCodePoints"},
+             {"properties", {{"files", 1}, {"streamed", 0}, {"not_checked", 0}, {"suppressed", 0}}},
              {"results", hush::Json::array({result})}}})}};
   CHECK(hush::Json::parse(hush::report_sarif(report, "0.1.0")) == expected_sarif);
 }

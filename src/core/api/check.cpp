@@ -24,16 +24,16 @@ void add_rule_packs(CheckOptions& options, const CheckSettings& settings) {
 CheckResult public_result(CheckReport report) {
   return {.findings = std::move(report.findings),
           .files_checked = report.files_checked,
-          .skipped_binary = report.skipped_binary,
-          .skipped_large = report.skipped_large,
+          .streamed = report.streamed,
+          .not_checked = report.not_checked,
           .suppressed = report.suppressed};
 }
 
 CheckReport internal_report(const CheckResult& result) {
   return {.findings = result.findings,
           .files_checked = result.files_checked,
-          .skipped_binary = result.skipped_binary,
-          .skipped_large = result.skipped_large,
+          .streamed = result.streamed,
+          .not_checked = result.not_checked,
           .suppressed = result.suppressed};
 }
 

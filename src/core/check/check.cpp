@@ -1,10 +1,15 @@
 #include "core/check/check.hpp"
 
+#include <fcntl.h>
 #include <re2/re2.h>
 #include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <hush/redact.hpp>
 #include <mutex>
@@ -14,6 +19,7 @@
 #include "core/base/json.hpp"
 #include "core/base/text.hpp"
 #include "core/check/check_impl.hpp"
+#include "core/check/content.hpp"
 #include "core/check/preview.hpp"
 
 namespace hush {
@@ -37,6 +43,10 @@ std::string fingerprint(std::string_view rule, std::string_view path, std::strin
 }
 
 }  // namespace detail
+
+StreamSource::~StreamSource() {
+  if (fd >= 0) ::close(fd);
+}
 
 namespace {
 
@@ -79,10 +89,6 @@ bool schema_applies(const YamlSource& source) {
           source.documents[0].root.find("secrets") != nullptr);
 }
 
-bool looks_binary(std::string_view content) {
-  return content.substr(0, 8192).find('\0') != std::string_view::npos;
-}
-
 // `# hush:ignore` or `# hush:ignore[rule,…]` on the finding's line.
 bool suppressed(const Finding& finding, const LineIndex& index) {
   static const RE2 pattern(R"(#\s*hush:ignore(?:\[([^\]]*)\])?)");
@@ -104,38 +110,71 @@ bool suppressed(const Finding& finding, const LineIndex& index) {
 struct FileResult {
   std::vector<Finding> findings;
   std::set<std::string> referenced;
-  bool binary = false;
-  bool large = false;
+  bool streamed = false;
+  bool not_checked = false;
   bool config = false;
   std::size_t suppressed = 0;
 };
 
-void text_rules(const CheckInput& input, const CheckOptions& options, const Redactor* known,
-                const LineMasker& masker, const LineIndex& index, std::vector<Finding>& out) {
+// The detection and known-value rules over `text` (the file, its decoded form, or one window of
+// it that `index` numbers), for secrets that start before `end`. Snippets of a text that is not
+// clean UTF-8 are made printable.
+void text_rules(const std::string& path, std::string_view text, std::size_t end,
+                const CheckOptions& options, const Redactor* known, const LineMasker& masker,
+                const LineIndex& index, std::vector<Finding>& out) {
+  const bool printable = is_valid_utf8(text) && text.find('\0') == std::string_view::npos;
+  const auto add = [&](Finding f) {
+    if (!printable) f.snippet = printable_utf8(f.snippet);
+    out.push_back(std::move(f));
+  };
   if (options.detect) {
-    for (const DetectedSecret& d : options.detect(input.content)) {
+    for (const DetectedSecret& d : options.detect(text)) {
+      if (d.offset >= end) continue;
       const LineColumn at = index.locate(d.offset);
-      const std::string_view secret = std::string_view(input.content).substr(d.offset, d.length);
+      const std::string_view secret = text.substr(d.offset, d.length);
       const SecretSpan span{d.offset, d.length, d.prefix, masked_preview(secret, d.prefix)};
-      out.push_back({Severity::error,
-                     "detected-secret/" + d.rule,
-                     {input.path, at.line, at.column},
-                     d.description + ": " + span.preview,
-                     masker.snippet(index, span),
-                     detail::fingerprint("detected-secret/" + d.rule, input.path, secret)});
+      add({Severity::error,
+           "detected-secret/" + d.rule,
+           {path, at.line, at.column},
+           d.description + ": " + span.preview,
+           masker.snippet(index, span),
+           detail::fingerprint("detected-secret/" + d.rule, path, secret)});
     }
   }
   if (known == nullptr) return;
-  for (const Redactor::Match& m : known->find(input.content)) {
+  for (const Redactor::Match& m : known->find(text)) {
+    if (m.offset >= end) continue;
     const LineColumn at = index.locate(m.offset);
-    const std::string_view secret = std::string_view(input.content).substr(m.offset, m.length);
-    out.push_back({Severity::error,
-                   "known-secret-value",
-                   {input.path, at.line, at.column},
-                   "the value of sidecar secret " + m.name + " is written here in plaintext",
-                   masker.snippet(index, {m.offset, m.length, "", masked_preview(secret)}),
-                   detail::fingerprint("known-secret-value", input.path, secret)});
+    const std::string_view secret = text.substr(m.offset, m.length);
+    add({Severity::error,
+         "known-secret-value",
+         {path, at.line, at.column},
+         "the value of sidecar secret " + m.name + " is written here in plaintext",
+         masker.snippet(index, {m.offset, m.length, "", masked_preview(secret)}),
+         detail::fingerprint("known-secret-value", path, secret)});
   }
+}
+
+// Drops the findings from `first` on that a `# hush:ignore` on their line (as `index` numbers
+// lines) suppresses, counting them.
+void drop_suppressed(std::vector<Finding>& findings, std::size_t first, const LineIndex& index,
+                     FileResult& result) {
+  const auto begin = findings.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto kept = std::remove_if(begin, findings.end(), [&](const Finding& f) {
+    return f.where.line > 0 && suppressed(f, index);
+  });
+  result.suppressed += static_cast<std::size_t>(findings.end() - kept);
+  findings.erase(kept, findings.end());
+}
+
+Finding not_checked_finding(const std::string& path, int line, const std::string& reason) {
+  const std::string message = "not checked: " + reason;
+  return {Severity::warning,
+          "not-checked",
+          {path, line, line > 0 ? 1 : 0},
+          message,
+          {},
+          detail::fingerprint("not-checked", path, message)};
 }
 
 // A hush private key file (`hk_<16 hex>.key` as `hush init` writes it, or any `*.key` file that
@@ -178,18 +217,115 @@ Finding syntax_finding(const CheckInput& input, const Error& e, const LineMasker
           detail::fingerprint(rule, input.path, e.message())};
 }
 
-// A file check_inputs could not read as text: one over the input limit is skipped as large, as a
-// file over max_file_size is; anything else (not a regular file, unreadable) is an error for
-// that file.
+// A file check_inputs could not read at all: a not-checked warning with the reason.
 FileResult unreadable_result(const CheckInput& input, const Error& e) {
   FileResult result;
-  if (e.id() == "input-too-large") return result.large = true, result;
-  result.findings.push_back({Severity::error,
-                             e.id(),
-                             {input.path, 0, 0},
-                             e.message(),
-                             {},
-                             detail::fingerprint(e.id(), input.path, e.message())});
+  result.not_checked = true;
+  result.findings.push_back(not_checked_finding(input.path, 0, e.message()));
+  return result;
+}
+
+// Reads a file in order, in pieces: the content held in memory, or a stream's descriptor.
+class ChunkReader {
+ public:
+  ChunkReader(const CheckInput& input) : m_input(input) {
+    if (!input.stream) return;
+    if (input.stream->fd >= 0) {
+      m_fd = input.stream->fd;
+      return;
+    }
+    m_fd = ::open(input.stream->path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st {};
+    if (m_fd < 0 || ::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      const std::string why = m_fd < 0 ? std::strerror(errno) : "not a regular file";
+      if (m_fd >= 0) ::close(m_fd);
+      throw Error(ErrorKind::io, "unreadable-file", "cannot read " + input.path + ": " + why,
+                  Location{input.path, 0, 0});
+    }
+    m_owned = true;
+  }
+  ChunkReader(const ChunkReader&) = delete;
+  ChunkReader& operator=(const ChunkReader&) = delete;
+  ~ChunkReader() {
+    if (m_owned) ::close(m_fd);
+  }
+  // Up to `size` more bytes; empty at the end.
+  std::string next(std::size_t size) {
+    if (m_fd < 0) {
+      std::string out = m_input.content.substr(std::min(m_offset, m_input.content.size()), size);
+      m_offset += out.size();
+      return out;
+    }
+    std::string out(size, '\0');
+    std::size_t got = 0;
+    while (got < size) {
+      const ssize_t n =
+          ::pread(m_fd, out.data() + got, size - got, static_cast<off_t>(m_offset + got));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        throw Error(ErrorKind::io, "unreadable-file",
+                    "cannot read " + m_input.path + ": " + std::strerror(errno),
+                    Location{m_input.path, 0, 0});
+      }
+      if (n == 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    out.resize(got);
+    m_offset += got;
+    return out;
+  }
+
+ private:
+  const CheckInput& m_input;
+  int m_fd = -1;
+  bool m_owned = false;
+  std::size_t m_offset = 0;
+};
+
+constexpr std::size_t k_window = std::size_t{1} << 20;
+constexpr std::size_t k_overlap = std::size_t{64} << 10;
+
+// A file too large to hold: the detection and known-value rules over windows of 1 MiB and a
+// 64 KiB overlap, each secret reported by the window it starts in, with absolute line numbers.
+// UTF-16 is decoded window by window. A YAML file's YAML rules do not run: a not-checked warning.
+FileResult check_stream(const CheckInput& input, const CheckOptions& options,
+                        const Redactor* known) {
+  FileResult result;
+  result.streamed = true;
+  ChunkReader reader(input);
+  const LineMasker masker(options, known, std::nullopt);
+  std::string window;
+  std::optional<ContentClass> content;
+  int first_line = 1;
+  for (bool end = false, at_start = true; !end; at_start = false) {
+    std::string chunk = reader.next(k_window);
+    end = chunk.empty();
+    if (!content) content = classify_content(chunk);
+    if (*content == ContentClass::utf16le || *content == ContentClass::utf16be) {
+      window += decode_utf16(chunk, *content == ContentClass::utf16le, at_start);
+    } else {
+      window += chunk;
+    }
+    if (!end && window.size() <= k_window + k_overlap) continue;
+    std::size_t cut = window.size();
+    if (!end) {
+      const std::size_t at = window.rfind('\n', window.size() - k_overlap);
+      cut = at == std::string::npos ? window.size() - k_overlap : at + 1;
+    }
+    const LineIndex index(window, first_line);
+    const std::size_t before = result.findings.size();
+    text_rules(input.path, window, cut, options, known, masker, index, result.findings);
+    drop_suppressed(result.findings, before, index, result);
+    first_line = index.locate(cut).line;
+    window.erase(0, cut);
+  }
+  if (is_yaml_config_path(input.path)) {
+    result.findings.push_back(not_checked_finding(
+        input.path, 1,
+        "the file is larger than the input limit, so its YAML rules (references, scopes, "
+        "schema, plaintext values) did not run; the detection rules did (raise the limit with "
+        "--max-input-size)"));
+  }
   return result;
 }
 
@@ -212,13 +348,25 @@ void config_rules(const CheckInput& input, const YamlSource& source, const Check
 
 FileResult check_one(const CheckInput& input, const CheckOptions& options, const Redactor* known) {
   if (input.unreadable) return unreadable_result(input, *input.unreadable);
+  if (input.stream || input.content.size() > options.max_file_size) {
+    return check_stream(input, options, known);
+  }
   FileResult result;
-  if (input.content.size() > options.max_file_size) return result.large = true, result;
-  // A YAML file is parsed even when it looks binary (UTF-16 text is full of NULs): as a config it
-  // gets an invalid-encoding finding, never a silent skip. Other binary files are skipped.
+  // Nothing is skipped for its bytes: UTF-16 is decoded for the text rules, anything else with
+  // NULs is scanned as it is. A YAML file is parsed as it is, so a UTF-16 or NUL-bearing config
+  // gets its invalid-encoding finding.
+  const ContentClass content = classify_content(input.content);
+  std::string decoded;
+  if (content == ContentClass::utf16le || content == ContentClass::utf16be) {
+    decoded = decode_utf16(input.content, content == ContentClass::utf16le, true);
+  }
+  const bool utf16 = content == ContentClass::utf16le || content == ContentClass::utf16be;
+  const std::string_view text = utf16 ? std::string_view(decoded) : input.content;
   const bool yaml = is_yaml_config_path(input.path);
-  if (!yaml && looks_binary(input.content)) return result.binary = true, result;
   const LineIndex index(input.content);
+  std::optional<LineIndex> decoded_index;
+  if (utf16) decoded_index.emplace(text);
+  const LineIndex& text_index = utf16 ? *decoded_index : index;
   std::optional<YamlSource> source;
   std::optional<Error> problem;
   if (yaml) {
@@ -249,7 +397,7 @@ FileResult check_one(const CheckInput& input, const CheckOptions& options, const
     }
   }
   if (problem && config) result.findings.push_back(syntax_finding(input, *problem, masker, index));
-  text_rules(input, options, known, masker, index, result.findings);
+  text_rules(input.path, text, text.size(), options, known, masker, text_index, result.findings);
   if (std::optional<Finding> key_file = key_file_finding(input)) {
     result.findings.push_back(std::move(*key_file));
   }
@@ -261,11 +409,7 @@ FileResult check_one(const CheckInput& input, const CheckOptions& options, const
   std::erase_if(result.findings, [&](const Finding& f) {
     return f.rule.starts_with("detected-secret/") && plaintext_lines.count(f.where.line) != 0;
   });
-  std::erase_if(result.findings, [&](const Finding& f) {
-    const bool drop = f.where.line > 0 && suppressed(f, index);
-    result.suppressed += drop ? 1 : 0;
-    return drop;
-  });
+  drop_suppressed(result.findings, 0, text_index, result);
   return result;
 }
 
@@ -308,6 +452,7 @@ CheckReport check_files(const std::vector<CheckInput>& files, const CheckOptions
     try {
       return check_one(input, options, known.get());
     } catch (const Error& e) {
+      if (e.id() == "unreadable-file") return unreadable_result(input, e);  // a stream's read
       return failed_result(input, e.id(), e.where().value_or(Location{input.path}), e.message());
     } catch (const std::exception& e) {
       return failed_result(input, "internal-error", Location{input.path},
@@ -331,9 +476,9 @@ CheckReport check_files(const std::vector<CheckInput>& files, const CheckOptions
   std::vector<bool> used(options.sidecars.size(), false);
   for (std::size_t i = 0; i < results.size(); ++i) {
     FileResult& r = results[i];
-    report.skipped_binary += r.binary ? 1 : 0;
-    report.skipped_large += r.large ? 1 : 0;
-    report.files_checked += (r.binary || r.large) ? 0 : 1;
+    report.streamed += r.streamed ? 1 : 0;
+    report.not_checked += r.not_checked ? 1 : 0;
+    report.files_checked += r.not_checked ? 0 : 1;
     report.suppressed += r.suppressed;
     const std::optional<std::size_t> sidecar = files[i].sidecar;
     if (r.config && sidecar && *sidecar < options.sidecars.size()) {

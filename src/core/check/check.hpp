@@ -22,12 +22,22 @@
 namespace hush {
 
 // A file to check: its path as reported, and its content (from disk or a staged blob).
+// A file too large to hold in memory, scanned in windows: a descriptor read with pread (a staged
+// blob extracted to an unnamed temporary file), or a path opened when the file is checked.
+struct StreamSource {
+  std::string path;  // empty for a descriptor
+  int fd = -1;       // owned: closed by the destructor
+  StreamSource() = default;
+  StreamSource(const StreamSource&) = delete;
+  StreamSource& operator=(const StreamSource&) = delete;
+  ~StreamSource();
+};
+
 struct CheckInput {
   std::string path;
   std::string content;
-  // Set when the file could not be read as text: "input-too-large" (counted as a large file
-  // skipped, as files over max_file_size are) or "not-a-regular-file" (an error finding for the
-  // file). `content` is then empty.
+  // Set when the file could not be read at all ("not-a-regular-file", "unreadable-file", a
+  // staged blob git could not give): a not-checked warning for the file. `content` is empty.
   std::optional<Error> unreadable{};
   // Set by the caller when the file is a hush config by name (`--config`, the project's
   // `configs:`) or because a sidecar sits beside it: the config rules (references, scopes,
@@ -38,6 +48,9 @@ struct CheckInput {
   bool config = false;
   // The index in CheckOptions::sidecars of the sidecar `hush render` would use for this file.
   std::optional<std::size_t> sidecar{};
+  // Set (and `content` empty) for a file larger than the input limit: it is scanned in windows
+  // by the detection rules; its YAML rules do not run (a not-checked warning says so).
+  std::shared_ptr<const StreamSource> stream{};
 };
 
 // A sidecar configs are checked against (names and metadata only), and where its unused-secret
@@ -64,7 +77,8 @@ struct CheckOptions {
   std::shared_ptr<const Environment> environment;  // consulted only when set (--env-source)
   std::chrono::sys_seconds now{};
   std::chrono::seconds expiring_window{14 * 24 * 3600};
-  std::size_t max_file_size = 1 << 20;
+  // Contents larger than this are scanned in windows, as a stream is, without the YAML rules.
+  std::size_t max_file_size = std::size_t{64} << 20;
   unsigned threads = 0;  // 0: all cores
   // Optional rule packs, each thread-safe: JSON Schema validation of configs (rules schema,
   // unknown-type) and detection rules over every text file.
@@ -80,10 +94,10 @@ struct CheckOptions {
 
 struct CheckReport {
   std::vector<Finding> findings;  // sorted by path, line, column
-  std::size_t files_checked = 0;
-  std::size_t skipped_binary = 0;
-  std::size_t skipped_large = 0;
-  std::size_t suppressed = 0;  // by `# hush:ignore` comments
+  std::size_t files_checked = 0;  // files the detection rules read, whole or in windows
+  std::size_t streamed = 0;       // of those, read in windows (larger than the input limit)
+  std::size_t not_checked = 0;    // files that could not be read (a not-checked warning each)
+  std::size_t suppressed = 0;     // by `# hush:ignore` comments
 };
 
 // Runs every rule on `files`. Never throws for bad file content (that is a finding). An Error

@@ -1,8 +1,14 @@
 #include "core/check/check_inputs.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <hush/error.hpp>
+#include <memory>
 #include <system_error>
 
 #include "core/base/fsutil.hpp"
@@ -111,6 +117,31 @@ void add_directory(const std::filesystem::path& dir, const Environment& environm
   }
 }
 
+// A staged blob too large to hold, written by `git show` into an unnamed temporary file (mode
+// 0600, gone when the last reference closes it) for the check to read in windows.
+std::shared_ptr<StreamSource> extract_blob(const std::string& root, const std::string& path,
+                                           const Environment& environment) {
+  const std::string dir = environment.text("TMPDIR");
+  const std::string tmp = dir.empty() ? "/tmp" : dir;
+  auto stream = std::make_shared<StreamSource>();
+  stream->fd = ::open(tmp.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (stream->fd < 0) {
+    throw Error(ErrorKind::io, "unreadable-file",
+                "cannot make a temporary file in " + tmp + " for the staged " + path + ": " +
+                    std::strerror(errno));
+  }
+  EnvironmentBlock block = environment.block();
+  const Spawned child = spawn_process({"git", "-C", root, "show", ":" + path}, block,
+                                      {.stdin_from_null = true, .out = stream->fd, .err = -1});
+  if (child.pid < 0) {
+    throw Error(ErrorKind::usage, "git-failed", start_failure_message("git", child.error));
+  }
+  if (wait_for_exit(child.pid) != 0) {
+    throw Error(ErrorKind::usage, "git-failed", "git show :" + path + " failed");
+  }
+  return stream;
+}
+
 }  // namespace
 
 std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& paths,
@@ -138,7 +169,13 @@ std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& path
       input.content = read_file(file, limit);
     } catch (const Error& e) {
       if (!is_per_file_problem(e)) throw;
-      input.unreadable = e;
+      if (e.id() == "input-too-large") {
+        auto stream = std::make_shared<StreamSource>();
+        stream->path = file;
+        input.stream = std::move(stream);
+      } else {
+        input.unreadable = e;
+      }
     }
     out.push_back(std::move(input));
   }
@@ -158,7 +195,9 @@ std::vector<CheckInput> staged_inputs(const Environment& environment, InputLimit
     const CaptureResult blob = run_git({"-C", root, "show", ":" + path}, environment, "git-failed",
                                        static_cast<std::size_t>(limit.bytes));
     if (blob.too_large) {
-      out.push_back({path, {}, input_too_large(path, limit)});
+      CheckInput input{path, {}};
+      input.stream = extract_blob(root, path, environment);
+      out.push_back(std::move(input));
     } else {
       out.push_back({path, std::string(blob.out.reveal())});
     }

@@ -39,6 +39,7 @@ std::string rule_description(const std::string& rule) {
       {"known-secret-value", "A sidecar secret's value written in plaintext"},
       {"unused-secret", "A sidecar secret no checked config references"},
       {"secret-name", "A secret name that is not UPPER_SNAKE_CASE"},
+      {"not-checked", "A file, or a file's YAML rules, that hush could not check"},
   };
   const auto found = k_descriptions.find(rule);
   if (found != k_descriptions.end()) return found->second;
@@ -65,8 +66,8 @@ std::string report_json(const CheckReport& report) {
                         {"errors", count(report, Severity::error)},
                         {"warnings", count(report, Severity::warning)},
                         {"suppressed", report.suppressed},
-                        {"skipped_binary", report.skipped_binary},
-                        {"skipped_large", report.skipped_large}};
+                        {"streamed", report.streamed},
+                        {"not_checked", report.not_checked}};
   return json_text({{"findings", std::move(findings)}, {"summary", summary}});
 }
 
@@ -94,14 +95,22 @@ std::string report_sarif(const CheckReport& report, std::string_view tool_versio
                     {"version", "2.1.0"},
                     {"runs", Json::array({{{"tool", {{"driver", driver}}},
                                            {"columnKind", "unicodeCodePoints"},
+                                           {"properties",
+                                            {{"files", report.files_checked},
+                                             {"streamed", report.streamed},
+                                             {"not_checked", report.not_checked},
+                                             {"suppressed", report.suppressed}}},
                                            {"results", std::move(results)}}})}});
 }
 
 std::string report_summary(const CheckReport& report) {
-  return "checked " + std::to_string(report.files_checked) + " files (" +
-         std::to_string(report.skipped_binary) + " binary and " +
-         std::to_string(report.skipped_large) +
-         " large skipped): " + std::to_string(report.findings.size()) + " findings";
+  std::string text = "checked " + std::to_string(report.files_checked) + " files";
+  std::vector<std::string> notes;
+  if (report.streamed != 0) notes.push_back(std::to_string(report.streamed) + " in windows");
+  if (report.not_checked != 0) notes.push_back(std::to_string(report.not_checked) + " not checked");
+  if (report.suppressed != 0) notes.push_back(std::to_string(report.suppressed) + " suppressed");
+  if (!notes.empty()) text += " (" + join(notes, ", ") + ")";
+  return text + ": " + std::to_string(report.findings.size()) + " findings";
 }
 
 }  // namespace hush

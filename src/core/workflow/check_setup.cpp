@@ -122,6 +122,7 @@ CheckOutcome run_check(const CheckRequest& request) {
   options.syntax = request.syntax;
   options.secret_keys_extra = request.project->secret_keys_extra;
   options.now = request.now;
+  options.max_file_size = static_cast<std::size_t>(request.limit.bytes);
   if (request.env_source) options.environment = request.environment;
   assign_check_sidecars(options, inputs, request);
   add_rule_packs(options);
