@@ -514,9 +514,7 @@ def decoys(syntax):
     """Items that must not be reported."""
     p = syntax.p
     out = []
-    # hush's plaintext-secret rule reports any literal under a secret-like YAML key, placeholders
-    # included (C++, not the detection rules): YAML files get only reference and URL decoys.
-    for key, value in ([] if isinstance(syntax, YamlMap) else p.rng.sample(DECOYS, 3)):
+    for key, value in p.rng.sample(DECOYS, 3):
         if isinstance(syntax, (DotEnv, Shell)) or syntax.key_style() == 'upper':
             key = key.upper()
         out.append(syntax.assign(key, value, syntax.indent()))

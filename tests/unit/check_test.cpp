@@ -162,9 +162,10 @@ TEST_CASE("check: unreadable inputs are reported per file, the rest still checke
   const hush::Error big(hush::ErrorKind::io, "input-too-large",
                         "big.yaml is larger than the 1 KiB limit; raise it with --max-input-size",
                         hush::Location{"big.yaml"});
-  const hush::CheckReport report = run({{"f.yaml", "", fifo},
-                                        {"big.yaml", "", big},
-                                        {"c.yaml", "services:\n  - name: a\n    password: lit\n"}});
+  const hush::CheckReport report =
+      run({{"f.yaml", "", fifo},
+           {"big.yaml", "", big},
+           {"c.yaml", "services:\n  - name: a\n    password: lit-pw\n"}});
   CHECK(rules_of(report) ==
         std::vector<std::string>{"not-checked", "plaintext-secret", "not-checked"});
   CHECK(hush::to_string(report.findings[2]) ==
@@ -283,4 +284,17 @@ TEST_CASE("check: every secret on a finding's line is masked, and only secrets",
                 "\u2026(12 chars) [detected-secret/github-pat]\n"
                 "    1 | export DB_PASSWORD=\u2026(34 chars)\n"
                 "      |                    ^~~~~~~~~~~"});
+}
+
+TEST_CASE("check: plaintext-secret passes placeholders and addresses, not webhook URLs",
+          "[check]") {
+  const std::string clean =
+      "mailer:\n  pass: \"your-smtp-password\"\n  password: changeme\n  token: xxxxxxxx\n"
+      "  api_key: <api-key>\n  secret: \"1234567890\"\n  dsn: \"mailto:ops@example.com\"\n"
+      "  dsn_host: db.internal.example.com\n";
+  CHECK(run({{"a.yaml", "x:\n" + clean.substr(clean.find('\n') + 1)}}).findings.empty());
+  CHECK(rules_of(run({{"b.yaml", "password: hunter2-real\n"}})) ==
+        std::vector<std::string>{"plaintext-secret"});
+  CHECK(rules_of(run({{"c.yaml", "webhook_url: https://hooks.acme-corp.io/T0/B0/q8Zr4Lm\n"}})) ==
+        std::vector<std::string>{"plaintext-secret"});
 }

@@ -2,6 +2,7 @@
 #include <map>
 
 #include "core/check/check_impl.hpp"
+#include "core/check/detect_filters.hpp"
 #include "core/model/config_model.hpp"
 #include "core/model/reference.hpp"
 #include "core/resolve/sources.hpp"
@@ -84,7 +85,15 @@ bool is_plaintext_secret(const ScalarSite& site, const CheckOptions& options) {
   // Another tool's placeholder (`${{ secrets.X }}`, `{{ .Values.pw }}`, `${VAR:-x}`, `$VAR`) is
   // not a literal.
   if (site.value.find("{{") != std::string::npos || site.value.starts_with("$")) return false;
-  return site.value != "true" && site.value != "false" && site.value != "null";
+  if (site.value == "true" || site.value == "false" || site.value == "null") return false;
+  // The detection rules' shared filters: a placeholder (`changeme`, `your-…-here`, `<…>`, `xxx`)
+  // is no secret, nor an address (a host, an e-mail, a path, a URL without a password, which
+  // url-with-password would find) — except under a webhook key, where the URL is the secret.
+  if (filtered_out(ValueFilter::placeholder, site.value, 0, site.value.size())) return false;
+  std::string key = site.path.back().key;
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key.find("webhook") != std::string::npos ||
+         !filtered_out(ValueFilter::address, site.value, 0, site.value.size());
 }
 
 void plaintext_values(const YamlSource& source, const YamlDocument& document,

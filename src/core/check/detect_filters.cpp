@@ -84,7 +84,8 @@ bool is_identifier_expression(std::string_view value) {
 }
 
 bool is_address(std::string_view value) {
-  static const RE2 email(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})");
+  static const RE2 email(
+      R"((?:mailto:)?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})");
   static const RE2 host(R"((?i)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::[0-9]{1,5})?)");
   static const RE2 ip(R"([0-9]{1,3}(?:\.[0-9]{1,3}){3}(?::[0-9]{1,5})?|localhost(?::[0-9]+)?)");
   static const RE2 url(R"([A-Za-z][A-Za-z0-9+.-]*://.*)");
