@@ -21,6 +21,7 @@
 #include "core/check/check_impl.hpp"
 #include "core/check/content.hpp"
 #include "core/check/preview.hpp"
+#include "core/check/suppress.hpp"
 
 namespace hush {
 namespace detail {
@@ -89,24 +90,6 @@ bool schema_applies(const YamlSource& source) {
           source.documents[0].root.find("secrets") != nullptr);
 }
 
-// `# hush:ignore` or `# hush:ignore[rule,…]` on the finding's line.
-bool suppressed(const Finding& finding, const LineIndex& index) {
-  static const RE2 pattern(R"(#\s*hush:ignore(?:\[([^\]]*)\])?)");
-  const std::string_view line = index.line_text(finding.where.line);
-  std::string rules;
-  if (!RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), pattern, &rules)) return false;
-  if (rules.empty()) return true;
-  for (std::size_t start = 0; start <= rules.size();) {
-    const std::size_t end = std::min(rules.find(',', start), rules.size());
-    std::string rule = rules.substr(start, end - start);
-    rule.erase(0, rule.find_first_not_of(' '));
-    rule.erase(rule.find_last_not_of(' ') + 1);
-    if (finding.rule == rule || finding.rule.starts_with(rule + "/")) return true;
-    start = end + 1;
-  }
-  return false;
-}
-
 struct FileResult {
   std::vector<Finding> findings;
   std::set<std::string> referenced;
@@ -155,13 +138,15 @@ void text_rules(const std::string& path, std::string_view text, std::size_t end,
   }
 }
 
-// Drops the findings from `first` on that a `# hush:ignore` on their line (as `index` numbers
-// lines) suppresses, counting them.
+// Drops the findings from `first` on that a `hush:ignore` comment on their line (as `index`
+// numbers lines, in the comment syntax of the file at `path`) suppresses, counting them.
 void drop_suppressed(std::vector<Finding>& findings, std::size_t first, const LineIndex& index,
-                     FileResult& result) {
+                     const std::string& path, FileResult& result) {
+  const CommentSyntax syntax = comment_syntax_of(path);
   const auto begin = findings.begin() + static_cast<std::ptrdiff_t>(first);
   const auto kept = std::remove_if(begin, findings.end(), [&](const Finding& f) {
-    return f.where.line > 0 && suppressed(f, index);
+    return f.where.line > 0 && suppressible(f.rule) &&
+           ignore_comment_covers(index.line_text(f.where.line), syntax, f.rule);
   });
   result.suppressed += static_cast<std::size_t>(findings.end() - kept);
   findings.erase(kept, findings.end());
@@ -315,7 +300,7 @@ FileResult check_stream(const CheckInput& input, const CheckOptions& options,
     const LineIndex index(window, first_line);
     const std::size_t before = result.findings.size();
     text_rules(input.path, window, cut, options, known, masker, index, result.findings);
-    drop_suppressed(result.findings, before, index, result);
+    drop_suppressed(result.findings, before, index, input.path, result);
     first_line = index.locate(cut).line;
     window.erase(0, cut);
   }
@@ -409,7 +394,7 @@ FileResult check_one(const CheckInput& input, const CheckOptions& options, const
   std::erase_if(result.findings, [&](const Finding& f) {
     return f.rule.starts_with("detected-secret/") && plaintext_lines.count(f.where.line) != 0;
   });
-  drop_suppressed(result.findings, 0, text_index, result);
+  drop_suppressed(result.findings, 0, text_index, input.path, result);
   return result;
 }
 
