@@ -28,7 +28,7 @@ expect_stderr 'conf/db.yaml:5:20: error: literal value under secret-like key DB_
 expect_stderr 'warning: secret UNUSED_ONE is not referenced by any checked config [unused-secret]'
 expect_stderr 'checked 5 files (1 suppressed)'  # the binary and the 2 MB file too
 python3 -c 'import json,sys; d=json.load(open("report.json")); s=d["summary"]; assert s["files"]==5 and s["not_checked"]==0 and s["streamed"]==0 and s["suppressed"]==1, s; rules={f["rule"] for f in d["findings"]}; assert {"plaintext-secret","unused-secret"} <= rules, rules' || fail "json report"
-python3 -c 'import json; d=json.load(open("report.sarif")); r=d["runs"][0]; assert d["version"]=="2.1.0"; assert r["results"] and all(x["partialFingerprints"]["hush/v1"] for x in r["results"]); assert r["columnKind"]=="unicodeCodePoints"' || fail "sarif report"
+python3 -c 'import json; d=json.load(open("report.sarif")); r=d["runs"][0]; assert d["version"]=="2.1.0"; assert r["results"] and all(x["partialFingerprints"]["hush/v2"] for x in r["results"]); assert r["columnKind"]=="unicodeCodePoints"' || fail "sarif report"
 grep -q 'DB_PASSWORD: …(25 chars)' report.json || fail "masked snippet missing from json"
 # With the private key, a sidecar value written in plaintext is found.
 HUSH_KEY_FILE=$(ls "$XDG_CONFIG_HOME"/hush/keys/*.key) expect_exit 1 "$HUSH" check deploy.sh --secrets "$S"

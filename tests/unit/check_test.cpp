@@ -208,7 +208,7 @@ TEST_CASE("check: detections and known values are masked and fingerprinted", "[c
     return r["ruleId"] == "known-secret-value";
   });
   REQUIRE(known != results.end());
-  CHECK(results[0]["partialFingerprints"]["hush/v1"] == report.findings[0].fingerprint);
+  CHECK(results[0]["partialFingerprints"]["hush/v2"] == report.findings[0].fingerprint);
 }
 
 TEST_CASE("check: baselines match by fingerprint, not line", "[check]") {
@@ -222,6 +222,25 @@ TEST_CASE("check: baselines match by fingerprint, not line", "[check]") {
   REQUIRE(after.findings.size() == 1);
   CHECK(after.findings[0].where.line == 3);
   CHECK(baseline.find(before.findings[0].fingerprint) != std::string::npos);
+}
+
+TEST_CASE("check: fingerprints hold no value, and a repeated line is a new finding", "[check]") {
+  // Only printed text goes in: two values of one length on the same line give one fingerprint,
+  // so a baseline is no oracle for guessing a committed password.
+  const hush::CheckReport a = run({{"c.yaml", "password: hunter2-aa\n"}});
+  const hush::CheckReport b = run({{"c.yaml", "  password: sunrise-bb\n"}});
+  REQUIRE(a.findings.size() == 1);
+  REQUIRE(b.findings.size() == 1);
+  CHECK(a.findings[0].fingerprint == b.findings[0].fingerprint);
+  // Another length, path or rule is another finding; so is a second identical line.
+  CHECK(run({{"c.yaml", "password: hunter2-aaa\n"}}).findings[0].fingerprint !=
+        a.findings[0].fingerprint);
+  CHECK(run({{"d.yaml", "password: hunter2-aa\n"}}).findings[0].fingerprint !=
+        a.findings[0].fingerprint);
+  const hush::CheckReport twice =
+      run({{"c.yaml", "x:\n  password: one-val\ny:\n  password: two-val\n"}});
+  REQUIRE(twice.findings.size() == 2);
+  CHECK(twice.findings[0].fingerprint != twice.findings[1].fingerprint);
 }
 
 TEST_CASE("check: every secret on a finding's line is masked, and only secrets", "[check]") {

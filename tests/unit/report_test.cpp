@@ -174,7 +174,7 @@ TEST_CASE("report: whole JSON and SARIF documents for a short password", "[repor
       {"locations",
        hush::Json::array({{{"physicalLocation",
                             {{"artifactLocation", {{"uri", "c.yaml"}}}, {"region", region}}}}})},
-      {"partialFingerprints", {{"hush/v1", fp}}}};
+      {"partialFingerprints", {{"hush/v2", fp}}}};
   const hush::Json rule = {
       {"id", "plaintext-secret"},
       {"shortDescription", {{"text", "A literal value under a secret-like key"}}}};

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <exception>
 #include <hush/redact.hpp>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -24,27 +25,6 @@
 #include "core/check/suppress.hpp"
 
 namespace hush {
-namespace detail {
-
-std::string fingerprint(std::string_view rule, std::string_view path, std::string_view subject) {
-  ensure_sodium();
-  static constexpr unsigned char k_key[] = "hush-baseline-v1-fingerprint-key";
-  crypto_generichash_state state;
-  crypto_generichash_init(&state, k_key, 32, 16);
-  for (std::string_view part :
-       {rule, std::string_view("\0", 1), path, std::string_view("\0", 1), subject}) {
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part.data()),
-                              part.size());
-  }
-  unsigned char digest[16];
-  crypto_generichash_final(&state, digest, sizeof digest);
-  char hex[33];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
-
-}  // namespace detail
-
 StreamSource::~StreamSource() {
   if (fd >= 0) ::close(fd);
 }
@@ -120,8 +100,7 @@ void text_rules(const std::string& path, std::string_view text, std::size_t end,
            "detected-secret/" + d.rule,
            {path, at.line, at.column},
            d.description + ": " + span.preview,
-           masker.snippet(index, span),
-           detail::fingerprint("detected-secret/" + d.rule, path, secret)});
+           masker.snippet(index, span)});
     }
   }
   if (known == nullptr) return;
@@ -133,8 +112,7 @@ void text_rules(const std::string& path, std::string_view text, std::size_t end,
          "known-secret-value",
          {path, at.line, at.column},
          "the value of sidecar secret " + m.name + " is written here in plaintext",
-         masker.snippet(index, {m.offset, m.length, "", masked_preview(secret)}),
-         detail::fingerprint("known-secret-value", path, secret)});
+         masker.snippet(index, {m.offset, m.length, "", masked_preview(secret)})});
   }
 }
 
@@ -154,12 +132,7 @@ void drop_suppressed(std::vector<Finding>& findings, std::size_t first, const Li
 
 Finding not_checked_finding(const std::string& path, int line, const std::string& reason) {
   const std::string message = "not checked: " + reason;
-  return {Severity::warning,
-          "not-checked",
-          {path, line, line > 0 ? 1 : 0},
-          message,
-          {},
-          detail::fingerprint("not-checked", path, message)};
+  return {Severity::warning, "not-checked", {path, line, line > 0 ? 1 : 0}, message, {}};
 }
 
 // A hush private key file (`hk_<16 hex>.key` as `hush init` writes it, or any `*.key` file that
@@ -176,12 +149,7 @@ std::optional<Finding> key_file_finding(const CheckInput& input) {
   const std::string message =
       "a hush private key file (" + masked_preview(input.content.substr(0, 44)) +
       "); never commit it: remove it from git and its history, and move the sidecar to a new key";
-  return Finding{Severity::error,
-                 "hush-key-file",
-                 {input.path, 1, 1},
-                 message,
-                 {},
-                 detail::fingerprint("hush-key-file", input.path, message)};
+  return Finding{Severity::error, "hush-key-file", {input.path, 1, 1}, message, {}};
 }
 
 // A parse error (yaml-syntax, invalid-encoding, duplicate-key, alias-budget, nesting-limit,
@@ -194,12 +162,7 @@ Finding syntax_finding(const CheckInput& input, const Error& e, const LineMasker
   std::string snippet =
       where.line > 0 ? masker.snippet_at(index, where.line, std::max(where.column, 1), 1) : "";
   if (rule == "invalid-encoding") snippet = printable_utf8(snippet);
-  return {Severity::error,
-          rule,
-          where,
-          e.message(),
-          std::move(snippet),
-          detail::fingerprint(rule, input.path, e.message())};
+  return {Severity::error, rule, where, e.message(), std::move(snippet)};
 }
 
 // A file check_inputs could not read at all: a not-checked warning with the reason.
@@ -326,7 +289,6 @@ void config_rules(const CheckInput& input, const YamlSource& source, const Check
                        result.referenced);
   if (!options.schema || !schema_applies(source)) return;
   for (Finding& f : options.schema(source)) {
-    f.fingerprint = detail::fingerprint(f.rule, source.path, f.message);
     result.findings.push_back(std::move(f));
   }
 }
@@ -398,11 +360,10 @@ FileResult check_one(const CheckInput& input, const CheckOptions& options, const
   return result;
 }
 
-FileResult failed_result(const CheckInput& input, const std::string& rule, const Location& where,
+FileResult failed_result(const std::string& rule, const Location& where,
                          const std::string& message) {
   FileResult result;
-  result.findings.push_back(
-      {Severity::error, rule, where, message, {}, detail::fingerprint(rule, input.path, message)});
+  result.findings.push_back({Severity::error, rule, where, message, {}});
   return result;
 }
 
@@ -419,9 +380,50 @@ void unused_secrets(const CheckOptions& options,
                           "unused-secret",
                           {sidecar.path, 0, 0},
                           "secret " + name + " is not referenced by any checked config",
-                          {},
-                          detail::fingerprint("unused-secret", sidecar.path, name)});
+                          {}});
     }
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// What a finding's fingerprint is made of: only text hush prints anyway, never a value. The
+// finding's source line as its masked snippet shows it (so moving the line keeps the
+// fingerprint, editing it does not), else its message.
+std::string_view fingerprint_basis(const Finding& finding) {
+  const std::string_view snippet(finding.snippet);
+  const std::size_t bar = snippet.find(" | ");
+  if (bar == std::string_view::npos) return finding.message;
+  std::string_view line = snippet.substr(bar + 3, snippet.find('\n') - (bar + 3));
+  line.remove_prefix(std::min(line.find_first_not_of(" \t"), line.size()));
+  return line;
+}
+
+// Gives every finding its fingerprint: keyed BLAKE2b-128 of rule, path, basis and the ordinal of
+// that triple among the findings so far (a second identical line is a new finding).
+void assign_fingerprints(std::vector<Finding>& findings) {
+  ensure_sodium();
+  static constexpr unsigned char k_key[] = "hush-baseline-v2-fingerprint-key";
+  std::map<std::string, std::size_t> seen;
+  for (Finding& f : findings) {
+    const std::string_view basis = fingerprint_basis(f);
+    std::string subject = f.rule;
+    for (std::string_view part : {std::string_view(f.where.path), basis}) {
+      subject.push_back('\0');
+      subject.append(part);
+    }
+    const std::string ordinal = std::to_string(seen[subject]++);
+    subject.push_back('\0');
+    subject.append(ordinal);
+    unsigned char digest[16];
+    crypto_generichash(digest, sizeof digest,
+                       reinterpret_cast<const unsigned char*>(subject.data()), subject.size(),
+                       k_key, 32);
+    char hex[33];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    f.fingerprint = hex;
   }
 }
 
@@ -438,9 +440,9 @@ CheckReport check_files(const std::vector<CheckInput>& files, const CheckOptions
       return check_one(input, options, known.get());
     } catch (const Error& e) {
       if (e.id() == "unreadable-file") return unreadable_result(input, e);  // a stream's read
-      return failed_result(input, e.id(), e.where().value_or(Location{input.path}), e.message());
+      return failed_result(e.id(), e.where().value_or(Location{input.path}), e.message());
     } catch (const std::exception& e) {
-      return failed_result(input, "internal-error", Location{input.path},
+      return failed_result("internal-error", Location{input.path},
                            std::string("internal error while checking this file: ") + e.what());
     }
   };
@@ -478,6 +480,7 @@ CheckReport check_files(const std::vector<CheckInput>& files, const CheckOptions
                      return std::tie(a.where.path, a.where.line, a.where.column) <
                             std::tie(b.where.path, b.where.line, b.where.column);
                    });
+  assign_fingerprints(report.findings);
   return report;
 }
 
@@ -527,6 +530,8 @@ bool is_secret_like_key(std::string_view key, const std::vector<std::string>& ex
 
 namespace {
 
+constexpr int k_baseline_version = 2;
+
 [[noreturn]] void invalid_baseline(const std::string& path, const std::string& why) {
   throw Error(ErrorKind::syntax, "baseline-invalid",
               "not a hush baseline: " + why + " (write one with --write-baseline)", Location{path});
@@ -542,8 +547,13 @@ bool is_fingerprint(const std::string& text) {
 
 std::set<std::string> read_baseline(const std::string& path) {
   const Json baseline = parse_json(path, read_file(path, k_baseline_limit), "baseline-invalid");
-  if (!baseline.is_object() || baseline.value("hush_baseline", Json()) != 1) {
-    invalid_baseline(path, "expected an object with \"hush_baseline\": 1");
+  if (baseline.is_object() && baseline.value("hush_baseline", Json()) == 1) {
+    invalid_baseline(path,
+                     "a version 1 baseline, whose fingerprints hash the secrets themselves; "
+                     "delete it and record today's findings again");
+  }
+  if (!baseline.is_object() || baseline.value("hush_baseline", Json()) != k_baseline_version) {
+    invalid_baseline(path, "expected an object with \"hush_baseline\": 2");
   }
   const auto fingerprints = baseline.find("fingerprints");
   if (fingerprints == baseline.end() || !fingerprints->is_array()) {
@@ -564,7 +574,7 @@ std::string baseline_text(const std::vector<Finding>& findings) {
   for (const Finding& f : findings) {
     if (!f.fingerprint.empty()) fps.insert(f.fingerprint);
   }
-  return json_text({{"hush_baseline", 1}, {"fingerprints", fps}});
+  return json_text({{"hush_baseline", k_baseline_version}, {"fingerprints", fps}});
 }
 
 std::size_t apply_baseline(std::vector<Finding>& findings, const std::set<std::string>& baseline) {

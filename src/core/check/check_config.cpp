@@ -33,8 +33,7 @@ void duplicate_names(const YamlSource& source, const YamlDocument& document,
                           "duplicate " + word + " name " + name->value + " (first at line " +
                               std::to_string(it->second) + "); names must be unique within " +
                               section,
-                          {},
-                          fingerprint("duplicate-name", source.path, word + ":" + name->value)});
+                          {}});
     }
   }
 }
@@ -52,8 +51,7 @@ void inline_block(const YamlSource& source, const YamlDocument& document,
                         "plaintext secrets: block with " + std::to_string(block.keys.size()) +
                             " secret(s); move them into the encrypted sidecar with `hush seal " +
                             source.path + "`",
-                        {},
-                        fingerprint("inline-secret", source.path, "secrets")});
+                        {}});
     for (const YamlNode& name : block.keys) {
       if (name.kind == NodeKind::scalar && secret_name_problem(name.value)) {
         findings.push_back(
@@ -61,8 +59,7 @@ void inline_block(const YamlSource& source, const YamlDocument& document,
              "secret-name",
              where_of(source, document.scalars[name.scalar]),
              "secret name " + name.value + " is not UPPER_SNAKE_CASE ([A-Z][A-Z0-9_]*)",
-             {},
-             fingerprint("secret-name", source.path, name.value)});
+             {}});
       }
     }
   }
@@ -106,8 +103,7 @@ void plaintext_values(const YamlSource& source, const YamlDocument& document,
     findings.push_back({Severity::error, "plaintext-secret", where_of(source, site),
                         "literal value under secret-like key " + key +
                             "; store it with `hush secrets add` and reference it as ${NAME}",
-                        masker.snippet(index, secret),
-                        fingerprint("plaintext-secret", source.path, site.value)});
+                        masker.snippet(index, secret)});
   }
 }
 
@@ -166,7 +162,6 @@ void check_config(const YamlSource& source, const Sidecar* sidecar, const CheckO
   // a secret.
   for (Finding& f : refs.findings) {
     masker.remask(f, index);
-    f.fingerprint = fingerprint(f.rule, source.path, f.message);
     findings.push_back(std::move(f));
   }
   for (const TemplateReference& ref : refs.references) {
@@ -187,7 +182,6 @@ void check_config(const YamlSource& source, const Sidecar* sidecar, const CheckO
     }
     for (std::size_t i = before; i < findings.size(); ++i) {
       masker.remask(findings[i], index);
-      findings[i].fingerprint = fingerprint(findings[i].rule, source.path, findings[i].message);
     }
   }
 }

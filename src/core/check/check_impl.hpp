@@ -10,10 +10,6 @@
 
 namespace hush::detail {
 
-// BLAKE2b of rule, path and subject (a secret or a message) under a baseline-specific key.
-[[nodiscard]] std::string fingerprint(std::string_view rule, std::string_view path,
-                                      std::string_view subject);
-
 // What `source` tells a LineMasker: its literal secrets and where its scalars are.
 [[nodiscard]] ParsedValues parsed_values(const YamlSource& source, const CheckOptions& options);
 

@@ -88,7 +88,7 @@ std::string report_sarif(const CheckReport& report, std::string_view tool_versio
                        {"locations", Json::array({{{"physicalLocation",
                                                     {{"artifactLocation", {{"uri", f.where.path}}},
                                                      {"region", std::move(region)}}}}})},
-                       {"partialFingerprints", {{"hush/v1", f.fingerprint}}}});
+                       {"partialFingerprints", {{"hush/v2", f.fingerprint}}}});
   }
   const Json driver = {{"name", "hush"}, {"version", tool_version}, {"rules", std::move(rules)}};
   return json_text({{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
