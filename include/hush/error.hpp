@@ -58,8 +58,8 @@ struct Finding {
   Location where{};
   std::string message{};
   std::string snippet{};
-  // Stable identity for baselines: a hash of rule, path and the secret (or the subject), never
-  // of line numbers. Empty for findings that are never baselined.
+  // Stable identity for baselines: a keyed hash of rule, path, the masked source line (else the
+  // message) and its ordinal among identical findings; never of a value or a line number.
   std::string fingerprint{};
 };
 

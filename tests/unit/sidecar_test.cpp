@@ -212,6 +212,11 @@ TEST_CASE("sidecar: parse errors are located and name the problem", "[sidecar]")
     CHECK(parse_error(c.text) == c.message);
   }
   CHECK_THROWS_WITH(hush::parse_sidecar("s.yaml", "a: [\n"), Catch::Contains("[yaml-syntax]"));
+  // A plaintext value pasted into the history is refused like a current one.
+  std::string history = std::string(good).replace(good.find("version: 1"), 10, "version: 2");
+  history += "    history:\n      - {version: 1, created: 2026-01-01T00:00:00Z, value: hunter2}\n";
+  CHECK(parse_error(history) ==
+        "s.yaml:14:60: error: history version 1 of secret A is not encrypted [sidecar-invalid]");
 }
 
 TEST_CASE("sidecar: init writes an empty sidecar and stores the key, never replacing either",

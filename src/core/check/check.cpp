@@ -20,6 +20,7 @@
 #include "core/base/json.hpp"
 #include "core/base/text.hpp"
 #include "core/check/check_impl.hpp"
+#include "core/check/check_sidecar.hpp"
 #include "core/check/content.hpp"
 #include "core/check/preview.hpp"
 #include "core/check/suppress.hpp"
@@ -30,11 +31,6 @@ StreamSource::~StreamSource() {
 }
 
 namespace {
-
-bool is_sidecar(const YamlSource& source) {
-  return !source.documents.empty() && source.documents[0].root.find("hush") != nullptr &&
-         source.documents[0].root.find("key_id") != nullptr;
-}
 
 // An OpsiMate config by its shape: a mapping root with a providers, services or integrations
 // list (a compose file's `services:` is a mapping, a Helm values file has none of them).
@@ -79,12 +75,14 @@ struct FileResult {
   std::size_t suppressed = 0;
 };
 
+using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+
 // The detection and known-value rules over `text` (the file, its decoded form, or one window of
-// it that `index` numbers), for secrets that start before `end`. Snippets of a text that is not
-// clean UTF-8 are made printable.
+// it that `index` numbers), for secrets that start before `end` and outside the byte ranges
+// `skip`. Snippets of a text that is not clean UTF-8 are made printable.
 void text_rules(const std::string& path, std::string_view text, std::size_t end,
                 const CheckOptions& options, const Redactor* known, const LineMasker& masker,
-                const LineIndex& index, std::vector<Finding>& out) {
+                const LineIndex& index, std::vector<Finding>& out, const Ranges& skip = {}) {
   const bool printable = is_valid_utf8(text) && text.find('\0') == std::string_view::npos;
   const auto add = [&](Finding f) {
     if (!printable) f.snippet = printable_utf8(f.snippet);
@@ -92,7 +90,10 @@ void text_rules(const std::string& path, std::string_view text, std::size_t end,
   };
   if (options.detect) {
     for (const DetectedSecret& d : options.detect(text)) {
-      if (d.offset >= end) continue;
+      const auto inside = [&](const auto& range) {
+        return d.offset >= range.first && d.offset < range.second;
+      };
+      if (d.offset >= end || std::any_of(skip.begin(), skip.end(), inside)) continue;
       const LineColumn at = index.locate(d.offset);
       const std::string_view secret = text.substr(d.offset, d.length);
       const SecretSpan span{d.offset, d.length, d.prefix, masked_preview(secret, d.prefix)};
@@ -293,11 +294,67 @@ void config_rules(const CheckInput& input, const YamlSource& source, const Check
   }
 }
 
+// A file with hush's sidecar header: it must be a valid sidecar (every value sealed, the key_id
+// that of the public key: sidecar-invalid otherwise), compared with its version at the base
+// revision when there is one, and the detection rules run on all of it but its sealed values.
+FileResult sidecar_result(const CheckInput& input, const CheckOptions& options,
+                          const Redactor* known) {
+  FileResult result;
+  const LineIndex index(input.content);
+  std::optional<YamlSource> source;
+  std::optional<Error> problem;
+  try {
+    source = parse_yaml_source(input.path, input.content);
+  } catch (const Error& e) {
+    problem = e;
+  }
+  const LineMasker masker(options, known,
+                          source ? std::optional(detail::sidecar_values(*source)) : std::nullopt);
+  if (problem) {
+    // No parse, so no way to tell a value's line: the message locates it, no snippet shows it.
+    Finding f = syntax_finding(input, *problem, masker, index);
+    f.snippet.clear();
+    result.findings.push_back(std::move(f));
+  } else {
+    try {
+      const Sidecar now = parse_sidecar(input.path, input.content);
+      const std::optional<std::string> base =
+          options.at_base ? options.at_base(input.path) : std::nullopt;
+      if (base && detail::has_sidecar_header(*base)) {
+        std::optional<Sidecar> before;
+        try {
+          before = parse_sidecar(input.path + " at " + options.base_revision, *base);
+        } catch (const Error&) {
+          // Broken at the base: nothing trustworthy to compare with.
+        }
+        if (before) {
+          for (Finding& f :
+               detail::compare_with_base(*source, now, *before, options.base_revision, masker)) {
+            result.findings.push_back(std::move(f));
+          }
+        }
+      }
+    } catch (const Error& e) {
+      const Location where = e.where().value_or(Location{input.path, 1, 1});
+      result.findings.push_back(
+          {Severity::error, "sidecar-invalid", where,
+           "not a valid sidecar: " + e.message() + " (a file with hush's sidecar header is one)",
+           where.line > 0 ? masker.snippet_at(index, where.line, std::max(where.column, 1), 1)
+                          : ""});
+    }
+  }
+  text_rules(input.path, input.content, input.content.size(), options, known, masker, index,
+             result.findings, detail::sealed_ranges(input.content));
+  drop_suppressed(result.findings, 0, index, input.path, result);
+  return result;
+}
+
 FileResult check_one(const CheckInput& input, const CheckOptions& options, const Redactor* known) {
   if (input.unreadable) return unreadable_result(input, *input.unreadable);
   if (input.stream || input.content.size() > options.max_file_size) {
     return check_stream(input, options, known);
   }
+  if (detail::has_sidecar_header(input.content)) return sidecar_result(input, options, known);
   FileResult result;
   // Nothing is skipped for its bytes: UTF-16 is decoded for the text rules, anything else with
   // NULs is scanned as it is. A YAML file is parsed as it is, so a UTF-16 or NUL-bearing config
@@ -323,7 +380,6 @@ FileResult check_one(const CheckInput& input, const CheckOptions& options, const
       problem = e;
     }
   }
-  if (source && is_sidecar(*source)) return result;
   // hush's own rules where hush templates are; elsewhere (a workflow, a Helm chart, a compose
   // file) a YAML file that does not parse is scanned as text, not reported.
   const bool config = input.config || (source ? opsimate_shaped(*source)

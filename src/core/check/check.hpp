@@ -84,6 +84,10 @@ struct CheckOptions {
   // unknown-type) and detection rules over every text file.
   std::function<std::vector<Finding>(const YamlSource&)> schema{};
   std::function<std::vector<DetectedSecret>(std::string_view)> detect{};
+  // The content of a checked path at `base_revision` (nullopt: not there), for comparing a
+  // sidecar with its earlier self; unset, sidecars are checked on their own. Thread-safe.
+  std::function<std::optional<std::string>(const std::string& path)> at_base{};
+  std::string base_revision{};  // its name in messages: "HEAD", "origin/main"
 };
 
 // The embedded rule packs as CheckOptions hooks: the detection rules of

@@ -4,6 +4,7 @@
 // with `environment`'s variables, never hush's credential variables.
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,5 +32,16 @@ namespace hush {
 // "not-a-repository") outside a git repository.
 [[nodiscard]] std::vector<CheckInput> staged_inputs(const Environment& environment,
                                                     InputLimit limit);
+
+// What a path given to file_at_revision is relative to.
+enum class PathBase { working_directory, repository_root };
+
+// The content of `path` at git `revision` (`git rev-parse --verify REV:path`, `git cat-file`), or
+// nullopt when there is no such file there: outside a repository, an unborn branch, a path the
+// revision does not have, or one outside the work tree. Throws Error(usage, "git-failed") when
+// git cannot print a blob it has.
+[[nodiscard]] std::optional<std::string> file_at_revision(const std::string& revision,
+                                                          const std::string& path, PathBase base,
+                                                          const Environment& environment);
 
 }  // namespace hush

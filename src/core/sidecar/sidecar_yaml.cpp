@@ -197,6 +197,10 @@ std::vector<SealedVersion> SidecarParser::history(const Item& item, const std::s
     if (!out.empty() && sealed.version <= out.back().version) {
       fail(where(*version.value, version.at), "history versions must increase");
     }
+    if (!seal_format_of(sealed.value)) {
+      fail(where(*value.value, value.at), "history version " + std::to_string(sealed.version) +
+                                              " of " + what + " is not encrypted");
+    }
     check_seal_format(value, "history version " + std::to_string(sealed.version) + " of " + what);
     out.push_back(std::move(sealed));
   }

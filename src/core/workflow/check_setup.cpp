@@ -124,6 +124,14 @@ CheckOutcome run_check(const CheckRequest& request) {
   options.now = request.now;
   options.max_file_size = static_cast<std::size_t>(request.limit.bytes);
   if (request.env_source) options.environment = request.environment;
+  // What will be committed is compared with what is: a sidecar staged with another key, a lower
+  // version or a shorter history than at HEAD is an error.
+  if (request.staged) {
+    options.base_revision = "HEAD";
+    options.at_base = [environment = request.environment](const std::string& path) {
+      return file_at_revision("HEAD", path, PathBase::repository_root, *environment);
+    };
+  }
   assign_check_sidecars(options, inputs, request);
   add_rule_packs(options);
   CheckOutcome outcome{.report = check_files(inputs, options)};
