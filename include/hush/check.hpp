@@ -74,7 +74,10 @@ class Checker {
   [[nodiscard]] CheckResult check(const std::vector<CheckSubject>& subjects) const;
   [[nodiscard]] CheckResult check_text(std::string path, std::string content) const;
   // The files under `paths` (directories recursed; inside a git work tree, git's view with
-  // .gitignore respected), read from disk. Throws Error(io) for a path that does not exist.
+  // .gitignore respected), read from disk. Recursion follows no symbolic link; a path in `paths`
+  // that resolves through one outside the current directory's repository (outside git, the
+  // current directory) is not read but a not-checked warning. Throws Error(io) for a path that
+  // does not exist.
   [[nodiscard]] CheckResult check_paths(const std::vector<std::filesystem::path>& paths) const;
 
  private:

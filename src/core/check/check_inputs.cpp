@@ -8,7 +8,10 @@
 #include <cstring>
 #include <filesystem>
 #include <hush/error.hpp>
+#include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <system_error>
 
 #include "core/base/fsutil.hpp"
@@ -74,14 +77,16 @@ bool inside_git(const std::filesystem::path& dir, const Environment& environment
               Location{dir.string(), 0, 0});
 }
 
-// Whether `path` (links followed) is a regular file. A link that leads to no file (dangling, or a
-// loop) is passed over as FIFOs are; any other failure is Error(io, "unreadable-file"). The
-// error_code overloads throughout: std::filesystem's throwing ones escape as "internal error".
+// Whether `path` itself is a regular file, not a link to one: a walk follows no link, since one to
+// a file of the tree would check that file twice and one out of the tree would read what is not
+// the tree's. A path gone since it was listed (or whose directory no longer is one) is passed over
+// as FIFOs are; any other failure is Error(io, "unreadable-file"). The error_code overloads
+// throughout: std::filesystem's throwing ones escape as "internal error".
 bool is_file_to_check(const std::filesystem::path& path) {
   std::error_code error;
-  const std::filesystem::file_status status = std::filesystem::status(path, error);
+  const std::filesystem::file_status status = std::filesystem::symlink_status(path, error);
   if (error && error != std::errc::no_such_file_or_directory &&
-      error != std::errc::too_many_symbolic_link_levels) {
+      error != std::errc::not_a_directory && error != std::errc::too_many_symbolic_link_levels) {
     throw Error(ErrorKind::io, "unreadable-file",
                 "cannot read " + path.string() + ": " + error.message(),
                 Location{path.string(), 0, 0});
@@ -89,14 +94,31 @@ bool is_file_to_check(const std::filesystem::path& path) {
   return std::filesystem::is_regular_file(status);
 }
 
+// Whether a directory on the way from `dir` to the listed `file` is a symbolic link: git lists
+// the index, and a directory of it may have been replaced by a link since. `plain` remembers the
+// directories already found not to be links.
+bool through_link(const std::filesystem::path& dir, const std::filesystem::path& file,
+                  std::set<std::filesystem::path>& plain) {
+  std::filesystem::path prefix = dir;
+  for (const std::filesystem::path& part : file.parent_path()) {
+    prefix /= part;
+    if (plain.contains(prefix)) continue;
+    std::error_code ignored;  // a directory gone since leaves no file to check either
+    if (std::filesystem::is_symlink(std::filesystem::symlink_status(prefix, ignored))) return true;
+    plain.insert(prefix);
+  }
+  return false;
+}
+
+// The recursion never enters a link to a directory: the iterator follows none unless told to.
 void walk_directory(const std::filesystem::path& dir, std::vector<std::string>& files) {
   std::error_code error;
   std::filesystem::recursive_directory_iterator it(dir, error);
   if (error) unreadable_directory(dir, error);
   for (const std::filesystem::recursive_directory_iterator end; it != end;) {
     const std::filesystem::path entry = it->path();
-    std::error_code ignored;  // a link that leads nowhere is no directory
-    const bool directory = it->is_directory(ignored);
+    std::error_code ignored;  // an entry gone since it was listed is no directory
+    const bool directory = std::filesystem::is_directory(it->symlink_status(ignored));
     if (directory && entry.filename() == ".git") {
       it.disable_recursion_pending();
     } else if (!directory && is_file_to_check(entry)) {
@@ -110,12 +132,77 @@ void walk_directory(const std::filesystem::path& dir, std::vector<std::string>& 
 void add_directory(const std::filesystem::path& dir, const Environment& environment,
                    std::vector<std::string>& files) {
   if (!inside_git(dir, environment)) return walk_directory(dir, files);
+  std::set<std::filesystem::path> plain;
   for (const std::string& f : split_nul(
            git({"-C", dir.string(), "ls-files", "-z", "--cached", "--others", "--exclude-standard"},
                environment, "git-failed"))) {
-    if (is_file_to_check(dir / f)) files.push_back((dir / f).lexically_normal().string());
+    if (is_file_to_check(dir / f) && !through_link(dir, f, plain)) {
+      files.push_back((dir / f).lexically_normal().string());
+    }
   }
 }
+
+std::string reported_path(const std::string& file) {
+  return file.starts_with("./") ? file.substr(2) : file;
+}
+
+// Where a path named on the command line may lead through a symbolic link: the top level of the
+// git work tree the current directory is in, else the current directory; canonical. An empty
+// `path` (the current directory is gone) holds nothing.
+struct ScanRoot {
+  std::filesystem::path path;
+  std::string name;  // as messages say it
+};
+
+ScanRoot scan_root(const Environment& environment) {
+  const CaptureResult result =
+      run_capture({"git", "rev-parse", "--show-toplevel"}, environment, k_git_timeout);
+  const std::string out(result.out.reveal());
+  const std::string top = out.substr(0, out.find('\n'));
+  std::error_code error;
+  if (result.exit_status == 0 && !top.empty()) {
+    return {std::filesystem::weakly_canonical(top, error), "the repository"};
+  }
+  return {std::filesystem::current_path(error), "the current directory"};
+}
+
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& root) {
+  if (root.empty()) return false;
+  return std::mismatch(root.begin(), root.end(), path.begin(), path.end()).first == root.end();
+}
+
+// Decides whether a path named on the command line may be read. One that resolves through a
+// symbolic link (itself or a directory on its way) is followed only to a target inside the scan
+// root: a link planted in a repository must not make hush print what lies outside it. A path
+// that names a place outside by itself, through no link, is read: the user chose it. The root
+// costs a git call, made on the first path that resolves through a link.
+class LinkGuard {
+ public:
+  explicit LinkGuard(const Environment& environment) : m_environment(environment) {}
+
+  // nullopt when the existing path `named` may be read, else why not (a not-checked reason).
+  std::optional<std::string> refusal(const std::string& named) {
+    std::error_code absolute_error;
+    std::error_code error;
+    std::filesystem::path written =
+        std::filesystem::absolute(named, absolute_error).lexically_normal();
+    if (written.filename().empty()) written = written.parent_path();  // "dir/", "."
+    const std::filesystem::path resolved = std::filesystem::weakly_canonical(named, error);
+    if (absolute_error || error) {  // unresolved, it might lead anywhere
+      return named + " cannot be resolved: " + (error ? error : absolute_error).message();
+    }
+    if (written == resolved) return std::nullopt;
+    if (!m_root) m_root = scan_root(m_environment);
+    if (is_within(resolved, m_root->path)) return std::nullopt;
+    const bool link = std::filesystem::is_symlink(std::filesystem::symlink_status(named, error));
+    return reported_path(named) + (link ? " is a" : " passes through a") +
+           " symbolic link to a target outside " + m_root->name + " (not followed)";
+  }
+
+ private:
+  const Environment& m_environment;
+  std::optional<ScanRoot> m_root;
+};
 
 // A staged blob too large to hold, written by `git show` into an unnamed temporary file (mode
 // 0600, gone when the last reference closes it) for the check to read in windows.
@@ -142,29 +229,12 @@ std::shared_ptr<StreamSource> extract_blob(const std::string& root, const std::s
   return stream;
 }
 
-}  // namespace
-
-std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& paths,
-                                            const Environment& environment, InputLimit limit) {
-  std::vector<std::string> files;
-  for (const std::string& path : paths) {
-    std::error_code error;
-    const std::filesystem::file_status status = std::filesystem::status(path, error);
-    if (std::filesystem::is_directory(status)) {
-      add_directory(path, environment, files);
-    } else if (std::filesystem::exists(status)) {
-      files.push_back(path);
-    } else {
-      const std::string why = error ? error.message() : "No such file or directory";
-      throw Error(ErrorKind::io, "unreadable-file", "cannot read " + path + ": " + why,
-                  Location{path, 0, 0});
-    }
-  }
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
+// Each file read whole, or left to be read in windows when over `limit`; one that cannot be read
+// carries why, so it is reported without stopping the others.
+std::vector<CheckInput> read_inputs(const std::vector<std::string>& files, InputLimit limit) {
   std::vector<CheckInput> out;
   for (const std::string& file : files) {
-    CheckInput input{file.starts_with("./") ? file.substr(2) : file, {}};
+    CheckInput input{reported_path(file), {}};
     try {
       input.content = read_file(file, limit);
     } catch (const Error& e) {
@@ -177,6 +247,40 @@ std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& path
         input.unreadable = e;
       }
     }
+    out.push_back(std::move(input));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& paths,
+                                            const Environment& environment, InputLimit limit) {
+  std::vector<std::string> files;
+  std::map<std::string, std::string> refused;  // reported path: why it is not read
+  LinkGuard guard(environment);
+  for (const std::string& path : paths) {
+    std::error_code error;
+    const std::filesystem::file_status status = std::filesystem::status(path, error);
+    if (!std::filesystem::exists(status)) {
+      const std::string why = error ? error.message() : "No such file or directory";
+      throw Error(ErrorKind::io, "unreadable-file", "cannot read " + path + ": " + why,
+                  Location{path, 0, 0});
+    }
+    if (std::optional<std::string> why = guard.refusal(path)) {
+      refused.emplace(reported_path(path), std::move(*why));
+    } else if (std::filesystem::is_directory(status)) {
+      add_directory(path, environment, files);
+    } else {
+      files.push_back(path);
+    }
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  std::vector<CheckInput> out = read_inputs(files, limit);
+  for (const auto& [path, why] : refused) {
+    CheckInput input{path, {}};
+    input.unreadable = Error(ErrorKind::io, "link-outside-root", why, Location{path, 0, 0});
     out.push_back(std::move(input));
   }
   return out;

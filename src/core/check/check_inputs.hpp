@@ -16,10 +16,16 @@ namespace hush {
 
 // The files under `paths` (files as given, directories recursed). Inside a git work tree the
 // listing comes from `git ls-files --cached --others --exclude-standard`, so ignored files are
-// skipped; elsewhere every regular file is taken (except .git directories). Links that lead to
-// no file (dangling, or a loop) are passed over while recursing. Each file is read with
-// read_file and `limit`; a file that is not a regular file, is over the limit or cannot be read
-// is returned with `unreadable` set, so it is reported without stopping the others. Throws
+// skipped; elsewhere every regular file is taken (except .git directories). Recursion follows no
+// symbolic link, to a file or a directory, nor a listed path through a directory since replaced
+// by one (a target in the tree is taken at its own path, one outside is never read); links that
+// lead to no file are passed over as well. A path in `paths` that resolves through a link (itself
+// or a directory on its way) is followed only to a target inside the top level of the current
+// directory's git work tree (outside git, the current directory); else it is returned with
+// `unreadable` set to Error(io, "link-outside-root"), whose message does not name the target.
+// Each file is read with read_file and `limit` (one over it is returned with `stream` set, to be
+// read in windows); a file that is not a regular file or cannot be read is returned with
+// `unreadable` set, so it is reported without stopping the others. Throws
 // Error(io, "unreadable-file") at a path in `paths` that does not exist (or is a link loop),
 // Error(io, "unreadable-directory") at a directory that cannot be listed.
 [[nodiscard]] std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& paths,
@@ -27,7 +33,8 @@ namespace hush {
                                                           InputLimit limit);
 
 // The staged content of every added, copied, modified, renamed or type-changed file (`git diff
-// --cached`, `git show :path`), with paths relative to the repository root; a blob over `limit` is
+// --cached`, `git show :path`), with paths relative to the repository root; a staged symbolic
+// link is its blob, the link text, never its target's content. A blob over `limit` is
 // returned with `unreadable` set to Error(io, "input-too-large"). Throws Error(usage,
 // "not-a-repository") outside a git repository.
 [[nodiscard]] std::vector<CheckInput> staged_inputs(const Environment& environment,
