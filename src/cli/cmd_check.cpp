@@ -1,6 +1,7 @@
 // `hush check`: flags in, hush::check_flow() out, then the chosen report format.
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <string>
 
 #include "cli/command.hpp"
 #include "cli/context.hpp"
@@ -13,9 +14,11 @@ namespace {
 struct CheckFlags {
   CheckRequest request;
   std::string format = "text";
+  std::string trust_project;  // empty: automatic
 };
 
 ExitStatus run_check(CheckFlags& flags, const Context& ctx) {
+  flags.request.trust_project = project_trust_from(flags.trust_project);
   const CheckOutcome outcome = check_flow(ctx.session(), flags.request);
   const CheckReport& report = outcome.report;
   if (outcome.wrote_baseline) {
@@ -53,6 +56,13 @@ Command add_check_command(CLI::App& root, Context& ctx) {
             ->check(CLI::IsMember({"error", "warning"}));
         app.add_flag("--env-source", r.env_source,
                      "Also accept references the environment resolves");
+        app.add_option("--trust-project", flags.trust_project,
+                       "Use .hush.yaml's configs: and check: (default: no when CI is set)")
+            ->check(CLI::IsMember({"yes", "no"}))
+            ->option_text("yes|no");
+        app.add_option("--base", r.base_revision,
+                       "Untrusted: take .hush.yaml's check settings from this git revision")
+            ->option_text("REV");
       },
       run_check);
 }

@@ -69,6 +69,7 @@ void Context::settle() {
       m_options.invocation, m_env,
       Notices{.info = [&console](std::string_view text) { console.info(text); },
               .warn = [&console](std::string_view text) { console.warn(text); },
+              .note = [&console](std::string_view text) { console.note(text); },
               .report = [&console](const std::vector<Finding>& all) { console.report(all); }},
       *m_journal);
   if (const ProjectFile* project = m_session->loaded_project()) {

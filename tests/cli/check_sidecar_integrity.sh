@@ -118,3 +118,24 @@ expect_exit 1 "$HUSH" check --staged
 expect_stderr '[sidecar-history-truncated]'
 cp good.keep app.secrets.yaml && git add app.secrets.yaml
 expect_exit 0 "$HUSH" check --staged
+
+# Against a named revision with --base, in the working tree (from a subdirectory too).
+git -c user.name=t -c user.email=t@invalid tag base
+python3 - <<'PY'
+import re
+t = open("app.secrets.yaml").read()
+t, n = re.subn(r"      - \{version: 1,.*\}\n", "", t)
+assert n == 1, t
+open("app.secrets.yaml", "w").write(t)
+PY
+expect_exit 1 "$HUSH" check --base base app.secrets.yaml
+expect_stderr '[sidecar-history-truncated]'
+expect_stderr 'that base has'
+mkdir -p sub && cd sub
+expect_exit 1 "$HUSH" check --base base ../app.secrets.yaml
+expect_stderr '[sidecar-history-truncated]'
+cd ..
+expect_exit 2 "$HUSH" check --base no-such-rev app.secrets.yaml
+expect_stderr 'no-such-rev'
+cp good.keep app.secrets.yaml
+expect_exit 0 "$HUSH" check --base base app.secrets.yaml

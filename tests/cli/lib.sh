@@ -16,7 +16,9 @@ CHECKED_OUTPUTS=()
 export XDG_CONFIG_HOME="$WORK/.config"
 export HOME="$WORK/home"
 mkdir -p "$HOME"
-unset HUSH_KEY HUSH_KEY_FILE HUSH_PASSPHRASE HUSH_SECRETS HUSH_ENV HUSH_AUDIT_LOG NO_COLOR || true
+# CI too: when set, `hush check` does not trust .hush.yaml, and the tests must not depend on where
+# they run (tests/cli/check_trust_project.sh sets it where it means to).
+unset HUSH_KEY HUSH_KEY_FILE HUSH_PASSPHRASE HUSH_SECRETS HUSH_ENV HUSH_AUDIT_LOG NO_COLOR CI || true
 cd "$WORK"
 
 fail() {

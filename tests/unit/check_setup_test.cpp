@@ -9,7 +9,9 @@
 namespace {
 
 hush::CheckRequest request_with(const hush::ProjectFile& project, hush::SidecarQuery query) {
-  return {.project = &project, .sidecar = std::move(query)};
+  return {.project = &project,
+          .sidecar = std::move(query),
+          .environment = std::make_shared<const hush::Environment>()};
 }
 
 hush::SidecarQuery named(std::string path) {

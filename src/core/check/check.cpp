@@ -602,23 +602,25 @@ bool is_fingerprint(const std::string& text) {
 }  // namespace
 
 std::set<std::string> read_baseline(const std::string& path) {
-  const Json baseline = parse_json(path, read_file(path, k_baseline_limit), "baseline-invalid");
+  return parse_baseline(path, read_file(path, k_baseline_limit));
+}
+
+std::set<std::string> parse_baseline(const std::string& name, std::string_view text) {
+  const Json baseline = parse_json(name, text, "baseline-invalid");
   if (baseline.is_object() && baseline.value("hush_baseline", Json()) == 1) {
-    invalid_baseline(path,
-                     "a version 1 baseline, whose fingerprints hash the secrets themselves; "
-                     "delete it and record today's findings again");
+    invalid_baseline(name, "a version 1 baseline, whose fingerprints hash the secrets themselves");
   }
   if (!baseline.is_object() || baseline.value("hush_baseline", Json()) != k_baseline_version) {
-    invalid_baseline(path, "expected an object with \"hush_baseline\": 2");
+    invalid_baseline(name, "expected an object with \"hush_baseline\": 2");
   }
   const auto fingerprints = baseline.find("fingerprints");
   if (fingerprints == baseline.end() || !fingerprints->is_array()) {
-    invalid_baseline(path, "expected a \"fingerprints\" list");
+    invalid_baseline(name, "expected a \"fingerprints\" list");
   }
   std::set<std::string> out;
   for (const Json& item : *fingerprints) {
     if (!item.is_string() || !is_fingerprint(item.get<std::string>())) {
-      invalid_baseline(path, "a fingerprint is 32 lower-case hexadecimal digits");
+      invalid_baseline(name, "a fingerprint is 32 lower-case hexadecimal digits");
     }
     out.insert(item.get<std::string>());
   }

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/base/environment.hpp"
@@ -119,8 +120,11 @@ struct CheckReport {
 // *_password, *_token, *_secret, … plus `extra`), case-insensitively, '-' as '_'.
 [[nodiscard]] bool is_secret_like_key(std::string_view key, const std::vector<std::string>& extra);
 
-// A baseline: fingerprints of accepted findings.
+// A baseline: fingerprints of accepted findings. read_baseline reads the file `path` (up to
+// k_baseline_limit); parse_baseline reads `text`, named `name` in messages. Both throw
+// Error(syntax, "baseline-invalid") for anything but {"hush_baseline": 1, "fingerprints": […]}.
 [[nodiscard]] std::set<std::string> read_baseline(const std::string& path);
+[[nodiscard]] std::set<std::string> parse_baseline(const std::string& name, std::string_view text);
 [[nodiscard]] std::string baseline_text(const std::vector<Finding>& findings);
 // Drops findings whose fingerprint is in `baseline`; returns how many were dropped.
 std::size_t apply_baseline(std::vector<Finding>& findings, const std::set<std::string>& baseline);

@@ -287,11 +287,7 @@ std::vector<CheckInput> working_tree_inputs(const std::vector<std::string>& path
 }
 
 std::vector<CheckInput> staged_inputs(const Environment& environment, InputLimit limit) {
-  if (!inside_git(".", environment)) {
-    throw Error(ErrorKind::usage, "not-a-repository", "--staged needs a git repository");
-  }
-  const std::string top = git({"rev-parse", "--show-toplevel"}, environment, "git-failed");
-  const std::string root = top.substr(0, top.find('\n'));
+  const std::string root = repository_root(".", "--staged", environment).string();
   std::vector<CheckInput> out;
   for (const std::string& path :
        split_nul(git({"-C", root, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMRT"},
@@ -335,6 +331,59 @@ std::optional<std::string> file_at_revision(const std::string& revision, const s
   if (blob.exit_status != 0) return std::nullopt;
   const std::string id(blob.out.reveal().substr(0, blob.out.reveal().find('\n')));
   return git({"-C", root, "cat-file", "blob", id}, environment, "git-failed");
+}
+
+std::filesystem::path repository_root(const std::filesystem::path& dir, std::string_view option,
+                                      const Environment& environment) {
+  const std::string where = dir.empty() ? "." : dir.string();
+  if (!inside_git(where, environment)) {
+    throw Error(ErrorKind::usage, "not-a-repository",
+                std::string(option) + " needs a git repository");
+  }
+  const std::string top =
+      git({"-C", where, "rev-parse", "--show-toplevel"}, environment, "git-failed");
+  return top.substr(0, top.find('\n'));
+}
+
+std::string commit_of(const std::filesystem::path& root, const std::string& revision,
+                      const Environment& environment) {
+  const auto unknown = [&] {
+    return Error(ErrorKind::usage, "unknown-revision",
+                 "no commit " + revision + " in " + root.string() +
+                     "; fetch it first (a CI checkout often has only the pull request's commit: "
+                     "git fetch origin BRANCH)");
+  };
+  // A leading '-' would be an option to git; --end-of-options guards what follows it.
+  if (revision.empty() || revision.starts_with('-')) throw unknown();
+  const CaptureResult result = run_capture({"git", "-C", root.string(), "rev-parse", "--verify",
+                                            "--quiet", "--end-of-options", revision + "^{commit}"},
+                                           environment, k_git_timeout);
+  if (result.timed_out) throw Error(ErrorKind::usage, "git-failed", "git rev-parse timed out");
+  const std::string out(result.out.reveal());
+  if (result.exit_status != 0 || out.empty()) throw unknown();
+  return out.substr(0, out.find('\n'));
+}
+
+std::optional<std::string> file_at_commit(const std::filesystem::path& root,
+                                          const std::string& commit, const std::string& path,
+                                          const Environment& environment, InputLimit limit) {
+  if (path.empty()) return std::nullopt;  // the root itself: no file
+  // ls-tree first, so that "not in this commit" is told apart from git failing; literal
+  // pathspecs, so that a '*' in the name matches only itself. One entry, "MODE TYPE HASH\tPATH".
+  const std::string entry = git({"-C", root.string(), "--literal-pathspecs", "ls-tree", "-z",
+                                 "--full-tree", commit, "--", path},
+                                environment, "git-failed");
+  const std::size_t tab = entry.find('\t');
+  const bool regular = entry.starts_with("100644 blob ") || entry.starts_with("100755 blob ");
+  if (!regular || tab == std::string::npos || entry.substr(tab + 1) != path + '\0') {
+    return std::nullopt;
+  }
+  // --no-textconv: the bytes as committed, never a filter's rendering of them.
+  const CaptureResult blob =
+      run_git({"-C", root.string(), "show", "--no-textconv", commit + ":" + path}, environment,
+              "git-failed", static_cast<std::size_t>(limit.bytes));
+  if (blob.too_large) throw input_too_large(commit + ":" + path, limit);
+  return std::string(blob.out.reveal());
 }
 
 }  // namespace hush

@@ -1,11 +1,13 @@
 // hush/check_inputs.hpp — what `hush check` reads: files and directories from the working tree
 // (directories recursed; inside a git repository, git's view with .gitignore respected), or the
-// staged blobs of the index (`--staged`: what will be committed, not the working tree). git runs
-// with `environment`'s variables, never hush's credential variables.
+// staged blobs of the index (`--staged`: what will be committed, not the working tree), or one file
+// as a commit has it (`--base`). git runs with `environment`'s variables, never hush's credential
+// variables.
 #pragma once
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/base/environment.hpp"
@@ -50,5 +52,27 @@ enum class PathBase { working_directory, repository_root };
 [[nodiscard]] std::optional<std::string> file_at_revision(const std::string& revision,
                                                           const std::string& path, PathBase base,
                                                           const Environment& environment);
+
+// The top-level directory of the git work tree holding `dir` (git rev-parse --show-toplevel).
+// Throws Error(usage, "not-a-repository") outside one, saying that `option` needs a repository.
+[[nodiscard]] std::filesystem::path repository_root(const std::filesystem::path& dir,
+                                                    std::string_view option,
+                                                    const Environment& environment);
+
+// The full hash of the commit `revision` names in the repository at `root` (a branch, tag, hash,
+// `origin/main`, `HEAD~1`). Throws Error(usage, "unknown-revision") naming `revision` when it names
+// no commit there (also when it is empty or starts with '-').
+[[nodiscard]] std::string commit_of(const std::filesystem::path& root, const std::string& revision,
+                                    const Environment& environment);
+
+// The content of the regular file `path` (relative to `root`, '/'-separated) in `commit`'s tree,
+// or nullopt when the tree holds no regular file there (none, a directory, a symbolic link).
+// Throws Error(io, "input-too-large") at `commit:path` for a file over `limit`, Error(usage,
+// "git-failed") when git fails.
+[[nodiscard]] std::optional<std::string> file_at_commit(const std::filesystem::path& root,
+                                                        const std::string& commit,
+                                                        const std::string& path,
+                                                        const Environment& environment,
+                                                        InputLimit limit);
 
 }  // namespace hush

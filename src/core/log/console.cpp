@@ -74,6 +74,11 @@ void Console::warn(std::string_view text) {
   err(paint("hush: warning: ", "1;35", true) + std::string(text) + "\n");
 }
 
+void Console::note(std::string_view text) {
+  m_journal.push_back("note: " + std::string(text));
+  err(paint("hush: note: ", "1;36", true) + std::string(text) + "\n");
+}
+
 void Console::error(const Error& error) {
   std::string line;
   if (error.where() && !error.where()->path.empty()) line = to_string(*error.where()) + ": ";

@@ -44,6 +44,9 @@ class Console {
   void info(std::string_view text);   // stderr unless --quiet
   void debug(std::string_view text);  // stderr with --verbose
   void warn(std::string_view text);   // "hush: warning: ..." on stderr
+  // "hush: note: ..." on stderr, also with --quiet: a decision the user did not ask for by name
+  // (such as not trusting the project file), said once, that is not a problem.
+  void note(std::string_view text);
   void error(const Error& error);
   // Prints each finding with its snippet; returns the worst severity.
   std::optional<Severity> report(const std::vector<Finding>& findings);

@@ -18,19 +18,20 @@ void add_rule_packs(CheckOptions& options) {
   options.schema = builtin_schema();
 }
 
-// The baseline to apply: --baseline (must exist), else the project's when its file exists.
-std::optional<std::filesystem::path> baseline_for(const CheckRequest& request) {
-  if (!request.baseline.empty()) return request.baseline;
-  if (!request.project->check_baseline) return std::nullopt;
-  const std::filesystem::path path = request.project->resolve(*request.project->check_baseline);
-  std::error_code ignored;
-  if (!std::filesystem::exists(path, ignored)) return std::nullopt;
-  return path;
+CheckProjectSettings settings_for(const CheckRequest& request) {
+  return check_project_settings(
+      *request.project, {.trust = request.trust_project, .base_revision = request.base_revision},
+      *request.environment, request.limit);
 }
 
-}  // namespace
+// The baseline to apply: --baseline (must exist), else the trusted settings' when it exists.
+std::optional<std::set<std::string>> baseline_for(const CheckRequest& request,
+                                                  const CheckProjectSettings& settings) {
+  if (!request.baseline.empty()) return read_baseline(request.baseline);
+  return project_baseline(settings, *request.environment);
+}
 
-std::vector<CheckInput> check_inputs(const CheckRequest& request) {
+std::vector<CheckInput> inputs_for(const CheckRequest& request, const ProjectFile& project) {
   if (request.staged) return staged_inputs(*request.environment, request.limit);
   std::vector<std::string> paths = request.paths;
   // A --config file is checked whether or not the paths name it.
@@ -41,7 +42,6 @@ std::vector<CheckInput> check_inputs(const CheckRequest& request) {
     };
     if (std::none_of(paths.begin(), paths.end(), same)) paths.push_back(config);
   }
-  const ProjectFile& project = *request.project;
   if (paths.empty() && !project.configs.empty()) {
     for (const auto& p : expand_globs(project.configs, project.path.parent_path()))
       paths.push_back(p.string());
@@ -50,18 +50,16 @@ std::vector<CheckInput> check_inputs(const CheckRequest& request) {
   return working_tree_inputs(paths, *request.environment, request.limit);
 }
 
-namespace {
-
-// The paths `request` names as configs, made absolute and normal so that `./a.yaml` and
-// `a.yaml` are one file.
-std::set<std::filesystem::path> named_configs(const CheckRequest& request) {
+// The paths `request` and `project` name as configs, made absolute and normal so that `./a.yaml`
+// and `a.yaml` are one file.
+std::set<std::filesystem::path> named_configs(const CheckRequest& request,
+                                              const ProjectFile& project) {
   std::set<std::filesystem::path> out;
   const auto add = [&](const std::filesystem::path& p) {
     std::error_code ignored;
     out.insert(std::filesystem::absolute(p, ignored).lexically_normal());
   };
   for (const std::string& c : request.configs) add(c);
-  const ProjectFile& project = *request.project;
   if (!project.configs.empty()) {
     for (const auto& p : expand_globs(project.configs, project.path.parent_path())) add(p);
   }
@@ -83,11 +81,9 @@ std::size_t load_check_sidecar(CheckOptions& options, std::map<std::string, std:
   return it->second;
 }
 
-}  // namespace
-
-void assign_check_sidecars(CheckOptions& options, std::vector<CheckInput>& inputs,
-                           const CheckRequest& request) {
-  const std::set<std::filesystem::path> configs = named_configs(request);
+void assign_sidecars(CheckOptions& options, std::vector<CheckInput>& inputs,
+                     const CheckRequest& request, const ProjectFile& project) {
+  const std::set<std::filesystem::path> configs = named_configs(request, project);
   std::map<std::string, std::size_t> loaded;
   SidecarQuery query = request.sidecar;
   query.config.reset();
@@ -116,23 +112,44 @@ void assign_check_sidecars(CheckOptions& options, std::vector<CheckInput>& input
   }
 }
 
+}  // namespace
+
+std::vector<CheckInput> check_inputs(const CheckRequest& request) {
+  return inputs_for(request, settings_for(request).project);
+}
+
+void assign_check_sidecars(CheckOptions& options, std::vector<CheckInput>& inputs,
+                           const CheckRequest& request) {
+  assign_sidecars(options, inputs, request, settings_for(request).project);
+}
+
 CheckOutcome run_check(const CheckRequest& request) {
-  std::vector<CheckInput> inputs = check_inputs(request);
+  const CheckProjectSettings settings = settings_for(request);
+  if (settings.note) request.notices.remark(*settings.note);
+  const ProjectFile& project = settings.project;
+  std::vector<CheckInput> inputs = inputs_for(request, project);
   CheckOptions options;
   options.syntax = request.syntax;
-  options.secret_keys_extra = request.project->secret_keys_extra;
+  options.secret_keys_extra = project.secret_keys_extra;
   options.now = request.now;
   options.max_file_size = static_cast<std::size_t>(request.limit.bytes);
   if (request.env_source) options.environment = request.environment;
-  // What will be committed is compared with what is: a sidecar staged with another key, a lower
-  // version or a shorter history than at HEAD is an error.
-  if (request.staged) {
-    options.base_revision = "HEAD";
-    options.at_base = [environment = request.environment](const std::string& path) {
-      return file_at_revision("HEAD", path, PathBase::repository_root, *environment);
+  // A sidecar is compared with its earlier self: at --base when given, else, with --staged, at
+  // HEAD (what will be committed against what is). Another key, a lower version or a shorter
+  // history there is an error.
+  if (request.base_revision || request.staged) {
+    const std::string revision = request.base_revision.value_or("HEAD");
+    if (request.base_revision) {
+      (void)commit_of(repository_root(".", "--base", *request.environment), revision,
+                      *request.environment);
+    }
+    const PathBase base = request.staged ? PathBase::repository_root : PathBase::working_directory;
+    options.base_revision = revision;
+    options.at_base = [environment = request.environment, revision, base](const std::string& path) {
+      return file_at_revision(revision, path, base, *environment);
     };
   }
-  assign_check_sidecars(options, inputs, request);
+  assign_sidecars(options, inputs, request, project);
   add_rule_packs(options);
   CheckOutcome outcome{.report = check_files(inputs, options)};
   std::vector<Finding>& findings = outcome.report.findings;
@@ -141,12 +158,9 @@ CheckOutcome run_check(const CheckRequest& request) {
     outcome.wrote_baseline = true;
     return outcome;
   }
-  if (const auto baseline = baseline_for(request)) {
-    apply_baseline(findings, read_baseline(baseline->string()));
-  }
-  const std::string threshold = !request.severity.empty()
-                                    ? request.severity
-                                    : request.project->check_severity.value_or("error");
+  if (const auto baseline = baseline_for(request, settings)) apply_baseline(findings, *baseline);
+  const std::string threshold =
+      !request.severity.empty() ? request.severity : project.check_severity.value_or("error");
   outcome.failing = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
     return f.severity == Severity::error || threshold == "warning";
   });

@@ -24,12 +24,16 @@ struct Touched {
 struct Notices {
   std::function<void(std::string_view)> info{};
   std::function<void(std::string_view)> warn{};
+  std::function<void(std::string_view)> note{};  // a decision worth knowing, not a problem
   std::function<void(const std::vector<Finding>&)> report{};  // findings, each with its snippet
   void say(std::string_view text) const {
     if (info) info(text);
   }
   void caution(std::string_view text) const {
     if (warn) warn(text);
+  }
+  void remark(std::string_view text) const {
+    if (note) note(text);
   }
   void findings(const std::vector<Finding>& all) const {
     if (report) report(all);

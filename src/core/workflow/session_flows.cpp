@@ -54,6 +54,7 @@ CheckOutcome check_flow(const Invocation& invocation, CheckRequest& request) {
   request.syntax = invocation.syntax();
   request.limit = invocation.input_limit();
   request.now = system_clock()();
+  request.notices = invocation.notices();
   return run_check(request);
 }
 

@@ -25,7 +25,7 @@ InitResult init_flow(const Invocation& invocation,
                      const std::string& kdf);
 
 // `hush check`: run_check of `request`, filled in with the invocation's project, sidecar query,
-// keys, environment, syntax and input limit, at the current time.
+// keys, environment, syntax, input limit and notices, at the current time.
 [[nodiscard]] CheckOutcome check_flow(const Invocation& invocation, CheckRequest& request);
 
 // `hush secrets rm` before it deletes: shows (one line each, then the count) every reference
