@@ -46,3 +46,13 @@ printf '{"hush_baseline": 1, "fingerprints": ["%s"]}\n' "$fp" > v1.json
 expect_exit 2 "$HUSH" check conf --baseline v1.json
 expect_stderr 'a version 1 baseline'
 expect_stderr '[baseline-invalid]'
+# A baseline holds no absolute path: written in one checkout (files named by `configs:`), it
+# accepts the same findings in a clone elsewhere.
+mkdir one && cp -r conf one/ && cd one
+printf 'configs: [conf/db.yaml]\n' > .hush.yaml
+git init -q . && git add -A && git -c user.name=t -c user.email=t@invalid commit -q -m one
+expect_exit 1 "$HUSH" check
+expect_exit 0 "$HUSH" check --write-baseline base.json
+cd "$WORK" && git clone -q one two-elsewhere && cp one/base.json two-elsewhere/ && cd two-elsewhere
+expect_exit 0 "$HUSH" check --baseline base.json
+cd "$WORK"

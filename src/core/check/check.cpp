@@ -466,7 +466,9 @@ void assign_fingerprints(std::vector<Finding>& findings) {
   for (Finding& f : findings) {
     const std::string_view basis = fingerprint_basis(f);
     std::string subject = f.rule;
-    for (std::string_view part : {std::string_view(f.where.path), basis}) {
+    std::string_view path = f.where.path;  // `./a.yaml` and `a.yaml` are one file
+    while (path.starts_with("./")) path.remove_prefix(2);
+    for (std::string_view part : {path, basis}) {
       subject.push_back('\0');
       subject.append(part);
     }

@@ -43,8 +43,13 @@ std::vector<CheckInput> inputs_for(const CheckRequest& request, const ProjectFil
     if (std::none_of(paths.begin(), paths.end(), same)) paths.push_back(config);
   }
   if (paths.empty() && !project.configs.empty()) {
-    for (const auto& p : expand_globs(project.configs, project.path.parent_path()))
-      paths.push_back(p.string());
+    // Relative to the working directory, as paths given on the command line are, so reports and
+    // baseline fingerprints are the same in every checkout.
+    std::error_code ignored;
+    const std::filesystem::path here = std::filesystem::current_path(ignored);
+    for (const auto& p : expand_globs(project.configs, project.path.parent_path())) {
+      paths.push_back(here.empty() ? p.string() : p.lexically_proximate(here).string());
+    }
   }
   if (paths.empty()) paths.push_back(".");
   return working_tree_inputs(paths, *request.environment, request.limit);
