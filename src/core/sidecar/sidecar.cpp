@@ -260,7 +260,10 @@ SecretInfo secret_info(std::string_view name, const SidecarEntry& entry) {
                     .scopes = entry.scopes,
                     .fields = entry.fields,
                     .expires = entry.expires,
-                    .description = entry.description};
+                    .description = entry.description,
+                    .updated = entry.updated,
+                    .rotate_every = entry.rotate_every,
+                    .notify_before = entry.notify_before};
 }
 
 }  // namespace hush
