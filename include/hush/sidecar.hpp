@@ -40,7 +40,10 @@ struct StoredSecret {
   std::optional<std::chrono::sys_seconds> expires{};
   std::optional<std::chrono::seconds> rotate_every{};
   std::uint64_t version = 1;
-  std::string status{};  // "active", "expiring" (within 30 days), "expired", "rotation-due"
+  // "active", "expiring" (within notify_before, else 30 days), "expired", "rotation-due" (past
+  // updated + rotate_every, or within notify_before of it)
+  std::string status{};
+  std::optional<std::chrono::seconds> notify_before{};  // how long before either to warn
 };
 
 // A new secret. Single-value types take `value`; basic (password, username),
@@ -57,6 +60,7 @@ struct SecretDraft {
   std::map<std::string, std::string> labels{};
   std::optional<std::chrono::sys_seconds> expires{};
   std::optional<std::chrono::seconds> rotate_every{};
+  std::optional<std::chrono::seconds> notify_before{};  // warn this long before expiry or rotation
 };
 
 // A change to an existing secret; unset members stay as they are. A new value (or new fields)

@@ -24,7 +24,10 @@
 
 namespace hush {
 
-// What a source knows about one secret without revealing its value.
+// What a source knows about one secret without revealing its value. Every member but `name` is
+// optional knowledge: a source leaves what it does not know at its default. `hush check` warns
+// expiring-secret when `expires` is within `notify_before` (14 days when unset), and
+// rotation-due when `updated` + `rotate_every` is past, or within `notify_before` when set.
 struct SecretInfo {
   std::string name{};
   std::string type = "generic";       // generic|password|api-key|bearer|basic|...|kv
@@ -32,6 +35,9 @@ struct SecretInfo {
   std::vector<std::string> fields{};  // non-empty for multi-field secrets (${NAME.field})
   std::optional<std::chrono::sys_seconds> expires{};
   std::string description{};
+  std::optional<std::chrono::sys_seconds> updated{};    // when the current value was written
+  std::optional<std::chrono::seconds> rotate_every{};   // its rotation period
+  std::optional<std::chrono::seconds> notify_before{};  // how long before either to warn
 };
 
 // One place secrets come from. Implementations say in their own header whether they are

@@ -39,6 +39,8 @@ Command add_secrets_update_command(CLI::App& secrets, Context& ctx) {
         add_metadata_options(app, flags.meta);
         app.add_flag("--clear-expiry", flags.clear.expiry, "Remove the expiry date");
         app.add_flag("--clear-rotation", flags.clear.rotation, "Remove the rotation period");
+        app.add_flag("--clear-notify-before", flags.clear.notify_before,
+                     "Remove the notice window (back to the default)");
       },
       run_update);
 }

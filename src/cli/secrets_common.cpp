@@ -27,6 +27,9 @@ void add_metadata_options(CLI::App& app, MetadataText& text) {
   app.add_option("--expires-in", text.expires_in, "Expire after a duration: 30d, 12h, 2w");
   app.add_option("--expires", text.expires, "Expire at a date: 2027-02-20 or an ISO time");
   app.add_option("--rotate-every", text.rotate_every, "Rotation period: 90d");
+  app.add_option("--notify-before", text.notify_before,
+                 "Warn this long before expiry or rotation is due: 30d (default 14d before "
+                 "expiry in hush check, none before rotation)");
 }
 
 }  // namespace hush::cli

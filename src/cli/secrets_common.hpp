@@ -10,7 +10,8 @@ namespace hush::cli {
 
 // --value-stdin, --generate, --charset, --value, --field (see hush::read_payload).
 void add_value_options(CLI::App& app, ValueInput& input);
-// --description, --type, --scope, --tag, --meta, --expires-in, --expires, --rotate-every.
+// --description, --type, --scope, --tag, --meta, --expires-in, --expires, --rotate-every,
+// --notify-before.
 void add_metadata_options(CLI::App& app, MetadataText& text);
 
 }  // namespace hush::cli

@@ -233,6 +233,26 @@ TEST_CASE("api: a sidecar file round-trips through add, list, reveal and remove"
   CHECK_THROWS_AS(reopened.remove("DB"), hush::Error);
 }
 
+TEST_CASE("api: a secret's notify_before sets when it counts as expiring", "[api]") {
+  const ScratchDir dir;
+  hush::SidecarFile sidecar =
+      hush::SidecarFile::create(dir.path / "app.secrets.yaml", {.keys_dir = dir.path / "keys"});
+  const auto in_days = [](int days) {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) +
+           std::chrono::days(days);
+  };
+  sidecar.add({.name = "LATER", .value = hush::SecretValue("later-1234"), .expires = in_days(40)});
+  sidecar.add({.name = "SOON",
+               .value = hush::SecretValue("soon-1234"),
+               .expires = in_days(40),
+               .notify_before = std::chrono::days(60)});
+  CHECK(sidecar.find("LATER")->status == "active");  // beyond the default 30 days
+  CHECK_FALSE(sidecar.find("LATER")->notify_before.has_value());
+  CHECK(sidecar.find("SOON")->status == "expiring");
+  CHECK(sidecar.find("SOON")->notify_before == std::chrono::days(60));
+  CHECK(sidecar.text().find("    notify_before: 60d\n") != std::string::npos);
+}
+
 TEST_CASE("api: a missing key is a key error naming the key id", "[api]") {
   const hush::SidecarKey key = hush::SidecarKey::generate();
   try {

@@ -50,12 +50,14 @@ TEST_CASE("secret_input: new secrets and changes carry what was given", "[secret
                                 .type = "password",
                                 .scopes = {"service:db"},
                                 .meta = {"owner=ops", "old="},
-                                .rotate_every = "90d"};
+                                .rotate_every = "90d",
+                                .notify_before = "2w"};
   const hush::NewSecret secret =
       hush::new_secret_from("DB", text, hush::test::value_payload("v"), test_now());
   CHECK(secret.type == hush::SecretType::password);
   CHECK(secret.scopes == std::vector<std::string>{"service:db"});
   CHECK(secret.rotate_every == std::chrono::seconds(90 * 24 * 3600));
+  CHECK(secret.notify_before == std::chrono::days(14));
   const hush::SecretChanges changes =
       hush::changes_from(text, {.expiry = true, .rotation = false}, std::nullopt, test_now());
   CHECK(changes.description == "db");
@@ -64,6 +66,16 @@ TEST_CASE("secret_input: new secrets and changes carry what was given", "[secret
   REQUIRE(changes.expires.has_value());
   CHECK_FALSE(changes.expires->has_value());  // cleared
   CHECK_FALSE(changes.payload.has_value());
+  REQUIRE(changes.notify_before.has_value());
+  CHECK(*changes.notify_before == std::chrono::days(14));
+  const hush::SecretChanges cleared = hush::changes_from(
+      text, {.expiry = false, .rotation = false, .notify_before = true}, std::nullopt, test_now());
+  REQUIRE(cleared.notify_before.has_value());
+  CHECK_FALSE(cleared.notify_before->has_value());  // clearing wins over a new window
+  CHECK(error_of([&] {
+          (void)hush::new_secret_from("DB", {.notify_before = "soon"},
+                                      hush::test::value_payload("v"), test_now());
+        }).ends_with("[invalid-duration]"));
 }
 
 TEST_CASE("secret_input: get prints a value, NAME=value lines, or one field", "[secret_input]") {

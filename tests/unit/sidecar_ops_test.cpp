@@ -119,6 +119,24 @@ TEST_CASE("sidecar: update reports No changes to save", "[sidecar]") {
         "no secret B in the sidecar; did you mean A? [unknown-secret]");
 }
 
+TEST_CASE("sidecar: notify_before is set, changed and removed like rotate_every", "[sidecar]") {
+  hush::test::SidecarFixture f;
+  hush::NewSecret secret = simple_secret("A", "v");
+  secret.notify_before = std::chrono::days(10);
+  hush::add_secret(f.sidecar, std::move(secret), test_now());
+  CHECK(f.sidecar.secrets.at("A").notify_before == std::chrono::days(10));
+  const auto update = [&](std::optional<std::chrono::seconds> notify_before) {
+    return error_of(
+        [&] { hush::update_secret(f.sidecar, "A", {.notify_before = notify_before}, test_now()); });
+  };
+  CHECK(update(std::chrono::days(10)) == "No changes to save [no-changes]");
+  CHECK(update(std::chrono::days(3)) == "no error");
+  CHECK(f.sidecar.secrets.at("A").notify_before == std::chrono::days(3));
+  CHECK(update(std::nullopt) == "no error");  // removed
+  CHECK_FALSE(f.sidecar.secrets.at("A").notify_before.has_value());
+  CHECK(f.sidecar.secrets.at("A").version == 1);  // metadata only: the same version
+}
+
 TEST_CASE("sidecar: changing scopes re-seals the value and needs the private key", "[sidecar]") {
   hush::test::SidecarFixture f;
   hush::add_secret(f.sidecar, simple_secret("A", "v", {"service:db"}), test_now());

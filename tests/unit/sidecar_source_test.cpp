@@ -20,12 +20,15 @@ std::string error_of(Action&& action) {
   return "no error";
 }
 
-// A sidecar with DB_PASSWORD (scoped, expiring) and SMTP (basic: username, password).
+// A sidecar with DB_PASSWORD (scoped, expiring, rotated every 90 days with a week's notice) and
+// SMTP (basic: username, password).
 hush::test::SidecarFixture populated() {
   hush::test::SidecarFixture f;
   hush::NewSecret db = simple_secret("DB_PASSWORD", "pg-canary", {"service:database"});
   db.description = "Primary Postgres password";
   db.expires = hush::test::days_after_now(30);
+  db.rotate_every = std::chrono::days(90);
+  db.notify_before = std::chrono::days(7);
   hush::add_secret(f.sidecar, std::move(db), test_now());
   hush::NewSecret smtp = simple_secret("SMTP", "");
   smtp.type = hush::SecretType::basic;
@@ -48,6 +51,10 @@ TEST_CASE("sidecar: the source reads names and metadata without a key", "[sideca
   CHECK(db->expires == hush::test::days_after_now(30));
   CHECK(db->description == "Primary Postgres password");
   CHECK(db->fields.empty());
+  CHECK(db->updated == test_now());
+  CHECK(db->rotate_every == std::chrono::days(90));
+  CHECK(db->notify_before == std::chrono::days(7));
+  CHECK_FALSE(source.lookup("SMTP")->rotate_every.has_value());
   CHECK(source.lookup("SMTP")->fields == std::vector<std::string>{"password", "username"});
   CHECK_FALSE(source.lookup("MISSING").has_value());
   CHECK(error_of([&] { (void)source.fetch("DB_PASSWORD", ""); }) ==

@@ -119,6 +119,23 @@ TEST_CASE("sidecar: emits the documented layout with entries sorted by name", "[
   CHECK(text.find("pw\n") == std::string::npos);
 }
 
+TEST_CASE("sidecar: notify_before is written after rotate_every only when set", "[sidecar]") {
+  hush::test::SidecarFixture f;
+  hush::NewSecret db = hush::test::simple_secret("DB_PASSWORD", "pw");
+  db.rotate_every = std::chrono::days(90);
+  db.notify_before = std::chrono::weeks(2);
+  hush::add_secret(f.sidecar, std::move(db), test_now());
+  const std::string text = hush::emit_sidecar(f.sidecar);
+  CHECK(text.find("    rotate_every: 90d\n    notify_before: 14d\n    version: 1\n") !=
+        std::string::npos);
+  const hush::Sidecar parsed = hush::parse_sidecar("s.yaml", text);
+  CHECK(parsed == f.sidecar);
+  CHECK(parsed.secrets.at("DB_PASSWORD").notify_before == std::chrono::days(14));
+  CHECK(hush::emit_sidecar(parsed) == text);
+  f.sidecar.secrets.at("DB_PASSWORD").notify_before.reset();
+  CHECK(hush::emit_sidecar(f.sidecar).find("notify_before") == std::string::npos);
+}
+
 TEST_CASE("sidecar: save and load round-trip byte for byte", "[sidecar]") {
   hush::test::TempDir dir;
   hush::test::SidecarFixture f;
@@ -161,8 +178,8 @@ TEST_CASE("sidecar: parse errors are located and name the problem", "[sidecar]")
   const Case cases[] = {
       {"unknown key in an entry", sidecar_text(keys, "    colour: blue\n"),
        "s.yaml:9:5: error: unknown key 'colour' in secret A (known: description, type, scopes, "
-       "tags, metadata, created, updated, expires, rotate_every, version, fields, value, "
-       "history) [sidecar-invalid]"},
+       "tags, metadata, created, updated, expires, rotate_every, notify_before, version, fields, "
+       "value, history) [sidecar-invalid]"},
       {"bad type", std::string(good).replace(good.find("type: password"), 14, "type: passwd"),
        "s.yaml:8:11: error: unknown type 'passwd' (known: generic, password, api-key, bearer, "
        "basic, client-credentials, certificate, kv) [sidecar-invalid]"},
@@ -175,6 +192,15 @@ TEST_CASE("sidecar: parse errors are located and name the problem", "[sidecar]")
       {"bad duration", sidecar_text(keys, "    rotate_every: 3 months\n"),
        "s.yaml:9:19: error: invalid rotate_every '3 months': expected a duration like 90d, 12h "
        "or 2w [sidecar-invalid]"},
+      {"bad notify_before", sidecar_text(keys, "    notify_before: soon\n"),
+       "s.yaml:9:20: error: invalid notify_before 'soon': expected a duration like 30d, 12h or "
+       "2w [sidecar-invalid]"},
+      {"notify_before in a format-1 file",
+       std::string(good)
+           .replace(good.find("hush: 2"), 7, "hush: 1")
+           .insert(good.find("    type: password\n") + 19, "    notify_before: 30d\n"),
+       "s.yaml:9:20: error: notify_before of secret A needs sidecar format 2 (the file says "
+       "hush: 1) [sidecar-invalid]"},
       {"plaintext value", std::string(good).replace(good.find("value: enc:v2:"), 14, "value: "),
        "s.yaml:12:12: error: value of secret A is not encrypted (expected enc:v2:…); set it "
        "with hush secrets update A [sidecar-invalid]"},
@@ -324,6 +350,29 @@ TEST_CASE("sidecar: status is expired, expiring, rotation due or active", "[side
   CHECK(hush::to_string(hush::SecretStatus::rotation_due) == "rotation-due");
 }
 
+TEST_CASE("sidecar: notify_before replaces the expiring window and warns of rotation early",
+          "[sidecar]") {
+  hush::SidecarEntry entry;
+  entry.updated = test_now();
+  const std::chrono::seconds week = std::chrono::days(7);
+  entry.expires = days_after_now(100);
+  entry.notify_before = std::chrono::days(30);
+  CHECK(hush::status_of(entry, days_after_now(69), week) == hush::SecretStatus::active);
+  CHECK(hush::status_of(entry, days_after_now(70), week) == hush::SecretStatus::expiring);
+  CHECK(hush::status_of(entry, days_after_now(100), week) == hush::SecretStatus::expired);
+  entry.notify_before = std::chrono::days(1);  // shorter than the caller's window: it still wins
+  CHECK(hush::status_of(entry, days_after_now(95), week) == hush::SecretStatus::active);
+  CHECK(hush::status_of(entry, days_after_now(99), week) == hush::SecretStatus::expiring);
+  entry.expires.reset();
+  entry.rotate_every = std::chrono::days(30);
+  entry.notify_before = std::chrono::days(5);
+  CHECK(hush::status_of(entry, days_after_now(24), week) == hush::SecretStatus::active);
+  CHECK(hush::status_of(entry, days_after_now(25), week) == hush::SecretStatus::rotation_due);
+  entry.notify_before.reset();  // without it, rotation is due only once the period has passed
+  CHECK(hush::status_of(entry, days_after_now(29), week) == hush::SecretStatus::active);
+  CHECK(hush::status_of(entry, days_after_now(30), week) == hush::SecretStatus::rotation_due);
+}
+
 TEST_CASE("sidecar: list filters by tag and by due status, never holding values", "[sidecar]") {
   hush::test::SidecarFixture f;
   hush::NewSecret a = hush::test::simple_secret("A", "a");
@@ -443,6 +492,11 @@ TEST_CASE("sidecar: the format number says whether any value is sealed as enc:v2
   hush::add_secret(f.sidecar, hush::test::simple_secret("A", "v"), test_now());
   CHECK(hush::sidecar_format(f.sidecar) == 2);
   CHECK(hush::emit_sidecar(f.sidecar).find("\nhush: 2\n") != std::string::npos);
+  // notify_before is a format-2 key: a hush that reads only format 1 would refuse it anyway.
+  hush::Sidecar noticed = legacy;
+  noticed.secrets.begin()->second.notify_before = std::chrono::days(3);
+  CHECK(hush::sidecar_format(noticed) == 2);
+  CHECK(hush::parse_sidecar("s.yaml", hush::emit_sidecar(noticed)) == noticed);
 }
 
 TEST_CASE("sidecar: a format-1 sidecar sealed before type binding still opens", "[sidecar]") {

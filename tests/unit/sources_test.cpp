@@ -134,6 +134,67 @@ TEST_CASE("sources: expiry and fields are enforced", "[sources]") {
   CHECK_FALSE(lenient.resolve(ref_to("CERT.certificate", {}, "sidecar"), findings) == std::nullopt);
 }
 
+TEST_CASE("sources: check warns of rotation due and expiry within the secret's notice",
+          "[sources]") {
+  using namespace std::chrono;
+  const sys_seconds now = sys_days{year{2026} / 11 / 23};
+  const auto check = [&](const hush::SecretInfo& info) {
+    std::vector<std::unique_ptr<hush::SecretSource>> sources;
+    sources.push_back(std::make_unique<FakeSource>(info));
+    const hush::Resolver resolver(std::move(sources), {"sidecar"}, {.now = now});
+    std::vector<hush::Finding> findings;
+    CHECK(resolver.check(ref_to(info.name), days(14), findings) == info.name);
+    std::vector<std::string> out;
+    for (const hush::Finding& f : findings) out.push_back(hush::to_string(f));
+    return out;
+  };
+  hush::SecretInfo db;
+  db.name = "DB_PASSWORD";
+  db.updated = sys_days{year{2026} / 8 / 31};
+  db.rotate_every = days(90);
+  CHECK(check(db).empty());  // due 2026-11-29, after now
+  db.notify_before = days(7);
+  CHECK(check(db) ==
+        std::vector<std::string>{"t.yaml:3:5: warning: secret DB_PASSWORD was last rotated "
+                                 "2026-08-31T00:00:00Z and is due for rotation every 90d (due "
+                                 "2026-11-29T00:00:00Z); rotate it with `hush secrets rotate "
+                                 "DB_PASSWORD` [rotation-due]"});
+  db.notify_before.reset();
+  db.updated = sys_days{year{2026} / 8 / 1};
+  CHECK(check(db) ==
+        std::vector<std::string>{"t.yaml:3:5: warning: secret DB_PASSWORD was last rotated "
+                                 "2026-08-01T00:00:00Z and is due for rotation every 90d (due "
+                                 "2026-10-30T00:00:00Z); rotate it with `hush secrets rotate "
+                                 "DB_PASSWORD` [rotation-due]"});
+  db.rotate_every.reset();  // no period: never due, however old
+  CHECK(check(db).empty());
+
+  hush::SecretInfo token;
+  token.name = "API_TOKEN";
+  token.expires = now + days(20);
+  CHECK(check(token).empty());  // beyond the 14-day default
+  token.notify_before = days(30);
+  CHECK(check(token) == std::vector<std::string>{"t.yaml:3:5: warning: secret API_TOKEN expires "
+                                                 "at 2026-12-13T00:00:00Z [expiring-secret]"});
+  token.notify_before = days(3);  // a shorter notice than the default quiets it
+  token.expires = now + days(10);
+  CHECK(check(token).empty());
+
+  // An expired secret is an error only: not also due for rotation.
+  hush::SecretInfo old;
+  old.name = "OLD";
+  old.expires = now - days(1);
+  old.updated = now - days(400);
+  old.rotate_every = days(30);
+  std::vector<std::unique_ptr<hush::SecretSource>> sources;
+  sources.push_back(std::make_unique<FakeSource>(old));
+  const hush::Resolver resolver(std::move(sources), {"sidecar"}, {.now = now});
+  std::vector<hush::Finding> findings;
+  CHECK_FALSE(resolver.check(ref_to("OLD"), days(14), findings).has_value());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "expired-secret");
+}
+
 TEST_CASE("sources: hush's credential variables are never a source", "[sources]") {
   hush::SourceSettings settings;
   settings.environment = hush::test::environment_of(

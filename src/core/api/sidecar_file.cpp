@@ -31,7 +31,8 @@ StoredSecret stored(const SecretListing& listing) {
           .expires = e.expires,
           .rotate_every = e.rotate_every,
           .version = e.version,
-          .status = std::string(to_string(listing.status))};
+          .status = std::string(to_string(listing.status)),
+          .notify_before = e.notify_before};
 }
 
 std::chrono::sys_seconds now() {
@@ -130,7 +131,8 @@ void SidecarFile::add(SecretDraft draft) {
                    .tags = std::move(draft.tags),
                    .metadata = std::move(draft.labels),
                    .expires = draft.expires,
-                   .rotate_every = draft.rotate_every};
+                   .rotate_every = draft.rotate_every,
+                   .notify_before = draft.notify_before};
   change(m_impl->path, m_impl->model,
          [&](Sidecar& model) { add_secret(model, std::move(secret), now()); });
 }

@@ -77,6 +77,7 @@ struct CheckOptions {
   std::vector<NamedSecret> known_values;           // decrypted values (only with the private key)
   std::shared_ptr<const Environment> environment;  // consulted only when set (--env-source)
   std::chrono::sys_seconds now{};
+  // expiring-secret's window for a secret without its own notify_before.
   std::chrono::seconds expiring_window{14 * 24 * 3600};
   // Contents larger than this are scanned in windows, as a stream is, without the YAML rules.
   std::size_t max_file_size = std::size_t{64} << 20;

@@ -31,6 +31,7 @@ std::string rule_description(const std::string& rule) {
       {"scope-violation", "A secret is used outside its scopes"},
       {"expired-secret", "A referenced secret has expired"},
       {"expiring-secret", "A referenced secret expires soon"},
+      {"rotation-due", "A referenced secret is due for rotation"},
       {"multi-field-secret", "A multi-field secret is referenced without a field"},
       {"unknown-field", "A reference names a field the secret does not have"},
       {"inline-secret", "A plaintext secrets: block in a config"},

@@ -219,11 +219,26 @@ std::optional<std::string> Resolver::check(const TemplateReference& ref,
                                            std::vector<Finding>& findings) const {
   const std::optional<Hit> hit = admitted(ref, findings);
   if (!hit) return std::nullopt;
-  const auto& expires = hit->info.expires;
-  if (expires && *expires > m_options.now && *expires <= m_options.now + expiring_window) {
+  const SecretInfo& info = hit->info;
+  const std::chrono::sys_seconds now = m_options.now;
+  // An expired secret was reported by admitted() (an error, or a warning under allow_expired);
+  // saying it is also expiring or due for rotation would only repeat that.
+  if (info.expires && *info.expires <= now) return hit->key;
+  if (info.expires && *info.expires <= now + info.notify_before.value_or(expiring_window)) {
     findings.push_back({Severity::warning, "expiring-secret", ref.where,
-                        "secret " + hit->key + " expires at " + format_time(*expires),
+                        "secret " + hit->key + " expires at " + format_time(*info.expires),
                         ref.snippet});
+  }
+  if (info.updated && info.rotate_every) {
+    const std::chrono::sys_seconds due = *info.updated + *info.rotate_every;
+    if (due <= now + info.notify_before.value_or(std::chrono::seconds(0))) {
+      findings.push_back({Severity::warning, "rotation-due", ref.where,
+                          "secret " + hit->key + " was last rotated " + format_time(*info.updated) +
+                              " and is due for rotation every " +
+                              format_duration(*info.rotate_every) + " (due " + format_time(due) +
+                              "); rotate it with `hush secrets rotate " + hit->key + "`",
+                          ref.snippet});
+    }
   }
   return hit->key;
 }

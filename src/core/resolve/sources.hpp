@@ -76,8 +76,10 @@ class Resolver {
   [[nodiscard]] std::optional<Resolution> resolve(const TemplateReference& ref,
                                                   std::vector<Finding>& findings);
   // As resolve(), but only checks that the reference would resolve (existence, scopes, expiry,
-  // fields) without fetching a value, so no key is needed; also warns (rule expiring-secret)
-  // when the secret expires within `expiring_window`. Returns the secret's name, or nullopt.
+  // fields) without fetching a value, so no key is needed. Also warns, for a secret not yet
+  // expired: expiring-secret when it expires within its SecretInfo::notify_before, else within
+  // `expiring_window`; rotation-due when updated + rotate_every <= now (+ notify_before when
+  // set). Returns the secret's name, or nullopt.
   [[nodiscard]] std::optional<std::string> check(const TemplateReference& ref,
                                                  std::chrono::seconds expiring_window,
                                                  std::vector<Finding>& findings) const;

@@ -230,8 +230,11 @@ std::string_view to_string(SecretStatus status) {
 SecretStatus status_of(const SidecarEntry& entry, std::chrono::sys_seconds now,
                        std::chrono::seconds window) {
   if (entry.expires && *entry.expires <= now) return SecretStatus::expired;
-  if (entry.expires && *entry.expires <= now + window) return SecretStatus::expiring;
-  if (entry.rotate_every && entry.updated + *entry.rotate_every <= now) {
+  if (entry.expires && *entry.expires <= now + entry.notify_before.value_or(window)) {
+    return SecretStatus::expiring;
+  }
+  const std::chrono::seconds notice = entry.notify_before.value_or(std::chrono::seconds(0));
+  if (entry.rotate_every && entry.updated + *entry.rotate_every <= now + notice) {
     return SecretStatus::rotation_due;
   }
   return SecretStatus::active;
@@ -257,7 +260,10 @@ SecretInfo secret_info(std::string_view name, const SidecarEntry& entry) {
                     .scopes = entry.scopes,
                     .fields = entry.fields,
                     .expires = entry.expires,
-                    .description = entry.description};
+                    .description = entry.description,
+                    .updated = entry.updated,
+                    .rotate_every = entry.rotate_every,
+                    .notify_before = entry.notify_before};
 }
 
 }  // namespace hush

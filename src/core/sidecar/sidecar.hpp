@@ -64,6 +64,9 @@ struct SidecarEntry {
   std::chrono::sys_seconds updated{};  // when the current version was written
   std::optional<std::chrono::sys_seconds> expires{};
   std::optional<std::chrono::seconds> rotate_every{};
+  // How long before `expires` (and before updated + rotate_every) to warn; unset: the caller's
+  // window for expiry (14 days in `hush check`), none for rotation.
+  std::optional<std::chrono::seconds> notify_before{};
   std::uint64_t version = 1;
   std::vector<std::string> fields{};  // field names of multi-field types, sorted
   std::string value{};  // enc:v2:… or enc:v1:… (the encoded field map for multi-field types)
@@ -71,9 +74,11 @@ struct SidecarEntry {
   friend bool operator==(const SidecarEntry&, const SidecarEntry&) = default;
 };
 
-// Format 2 may hold enc:v2 values (seal format hush2, crypto.hpp); format 1 holds only enc:v1
-// values, so a hush that reads only format 1 refuses a file it could not open rather than
-// reporting its new values as tampered.
+// Format 2 may hold enc:v2 values (seal format hush2, crypto.hpp) and notify_before; format 1
+// holds only enc:v1 values and neither, so a hush that reads only format 1 refuses a file it could
+// not open rather than reporting its new values as tampered. notify_before needs no format 3: a
+// format-2 hush that predates it refuses the key by name (the parser refuses unknown keys), and a
+// file without it is written exactly as before.
 inline constexpr int k_sidecar_format = 2;
 inline constexpr std::string_view k_sidecar_header =
     "# Managed by hush; values are encrypted, metadata is not. Edit with `hush secrets`.";
@@ -93,7 +98,8 @@ struct Sidecar {
 [[nodiscard]] std::filesystem::path default_sidecar_path(const std::filesystem::path& config,
                                                          std::string_view environment);
 // The format a file holding `sidecar` needs: 2 when any value (current or history) is sealed as
-// enc:v2, else 1 (so a sidecar nobody has written a new value to stays readable by older hush).
+// enc:v2 or any entry has notify_before, else 1 (so a sidecar nobody has written a new value to
+// stays readable by older hush).
 [[nodiscard]] int sidecar_format(const Sidecar& sidecar);
 // Parses sidecar `text` (named `path` in messages). Throws Error(syntax, "yaml-syntax") for
 // broken YAML, Error(invalid_input, "kdf-params") at the limit's path:line:column for Argon2id
@@ -101,7 +107,7 @@ struct Sidecar {
 // Error(invalid_input, "sidecar-invalid") at path:line:column for anything else that is not a
 // format-1 or format-2 sidecar: unknown or duplicate keys, wrong node kinds, a bad type, version,
 // date, duration, name, field set, base64, a key_id that does not match public_key, or an enc:v2
-// value in a format-1 file.
+// value or a notify_before in a format-1 file.
 [[nodiscard]] Sidecar parse_sidecar(const std::string& path, std::string_view text);
 // The file text: k_sidecar_header, `hush: sidecar_format(sidecar)`, then the model with entries
 // sorted by name. Deterministic:
@@ -155,6 +161,7 @@ struct NewSecret {
   std::map<std::string, std::string> metadata{};
   std::optional<std::chrono::sys_seconds> expires{};
   std::optional<std::chrono::seconds> rotate_every{};
+  std::optional<std::chrono::seconds> notify_before{};
 };
 
 // `hush secrets add`: version 1 sealed to the public key (no private key needed), created =
@@ -170,9 +177,10 @@ struct SecretChanges {
   std::optional<std::string> description{};
   std::optional<std::vector<std::string>> scopes{};
   std::optional<std::vector<std::string>> tags{};
-  std::map<std::string, std::optional<std::string>> metadata{};       // set, or erase with nullopt
-  std::optional<std::optional<std::chrono::sys_seconds>> expires{};   // inner nullopt: remove
-  std::optional<std::optional<std::chrono::seconds>> rotate_every{};  // inner nullopt: remove
+  std::map<std::string, std::optional<std::string>> metadata{};        // set, or erase with nullopt
+  std::optional<std::optional<std::chrono::sys_seconds>> expires{};    // inner nullopt: remove
+  std::optional<std::optional<std::chrono::seconds>> rotate_every{};   // inner nullopt: remove
+  std::optional<std::optional<std::chrono::seconds>> notify_before{};  // inner nullopt: remove
 };
 
 // `hush secrets update`. A new payload makes a new version (the old sealed value moves to
@@ -253,8 +261,9 @@ struct SecretVersion {
 enum class SecretStatus { active, expiring, expired, rotation_due };
 // "active", "expiring", "expired", "rotation-due".
 [[nodiscard]] std::string_view to_string(SecretStatus status);
-// expired (expires <= now) before expiring (expires <= now + `window`) before rotation_due
-// (updated + rotate_every <= now) before active.
+// expired (expires <= now) before expiring (expires <= now + the entry's notify_before, or
+// `window` when it has none) before rotation_due (updated + rotate_every <= now, or <= now +
+// notify_before when the entry has one) before active.
 [[nodiscard]] SecretStatus status_of(const SidecarEntry& entry, std::chrono::sys_seconds now,
                                      std::chrono::seconds window);
 
@@ -276,7 +285,8 @@ struct SecretListing {
 [[nodiscard]] std::vector<SecretListing> list_secrets(const Sidecar& sidecar,
                                                       const ListFilter& filter);
 // The JSON of `secrets list`/`due`: one object per listing (name, description, type, scopes,
-// tags, metadata, fields, created, updated, expires, rotate_every, status, version).
+// tags, metadata, fields, created, updated, expires, rotate_every, notify_before, status,
+// version).
 [[nodiscard]] std::string listings_json(const std::vector<SecretListing>& listings);
 // The JSON of `secrets versions`: [{version, created, current}, …].
 [[nodiscard]] std::string versions_json(const std::vector<SecretVersion>& versions);

@@ -51,6 +51,9 @@ void emit_entry(YAML::Emitter& out, const std::string& name, const SidecarEntry&
   if (entry.rotate_every) {
     out << YAML::Key << "rotate_every" << YAML::Value << format_duration(*entry.rotate_every);
   }
+  if (entry.notify_before) {
+    out << YAML::Key << "notify_before" << YAML::Value << format_duration(*entry.notify_before);
+  }
   out << YAML::Key << "version" << YAML::Value << entry.version;
   emit_strings(out, "fields", entry.fields);
   out << YAML::Key << "value" << YAML::Value << entry.value;

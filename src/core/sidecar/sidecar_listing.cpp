@@ -11,6 +11,10 @@ Json optional_time(const std::optional<std::chrono::sys_seconds>& when) {
   return when ? Json(format_time(*when)) : Json();
 }
 
+Json optional_duration(const std::optional<std::chrono::seconds>& duration) {
+  return duration ? Json(format_duration(*duration)) : Json();
+}
+
 }  // namespace
 
 std::string listings_json(const std::vector<SecretListing>& listings) {
@@ -19,20 +23,20 @@ std::string listings_json(const std::vector<SecretListing>& listings) {
     const SidecarEntry& e = listing.entry;
     Json metadata = Json::object();
     for (const auto& [key, value] : e.metadata) metadata[key] = value;
-    out.push_back(
-        {{"name", listing.name},
-         {"description", e.description},
-         {"type", std::string(to_string(e.type))},
-         {"scopes", e.scopes},
-         {"tags", e.tags},
-         {"metadata", std::move(metadata)},
-         {"fields", e.fields},
-         {"created", format_time(e.created)},
-         {"updated", format_time(e.updated)},
-         {"expires", optional_time(e.expires)},
-         {"rotate_every", e.rotate_every ? Json(format_duration(*e.rotate_every)) : Json()},
-         {"status", std::string(to_string(listing.status))},
-         {"version", e.version}});
+    out.push_back({{"name", listing.name},
+                   {"description", e.description},
+                   {"type", std::string(to_string(e.type))},
+                   {"scopes", e.scopes},
+                   {"tags", e.tags},
+                   {"metadata", std::move(metadata)},
+                   {"fields", e.fields},
+                   {"created", format_time(e.created)},
+                   {"updated", format_time(e.updated)},
+                   {"expires", optional_time(e.expires)},
+                   {"rotate_every", optional_duration(e.rotate_every)},
+                   {"notify_before", optional_duration(e.notify_before)},
+                   {"status", std::string(to_string(listing.status))},
+                   {"version", e.version}});
   }
   return json_text(out);
 }

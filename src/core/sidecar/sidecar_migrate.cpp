@@ -45,6 +45,7 @@ void reseal(std::string_view name, const SidecarEntry& entry, std::uint64_t vers
 
 int sidecar_format(const Sidecar& sidecar) {
   for (const auto& [name, entry] : sidecar.secrets) {
+    if (entry.notify_before) return k_sidecar_format;
     if (seal_format_of(entry.value) == SealFormat::hush2) return k_sidecar_format;
     for (const SealedVersion& old : entry.history) {
       if (seal_format_of(old.value) == SealFormat::hush2) return k_sidecar_format;

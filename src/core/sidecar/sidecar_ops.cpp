@@ -142,6 +142,7 @@ void apply_metadata(SidecarEntry& entry, SecretChanges& changes) {
   }
   if (changes.expires) entry.expires = *changes.expires;
   if (changes.rotate_every) entry.rotate_every = *changes.rotate_every;
+  if (changes.notify_before) entry.notify_before = *changes.notify_before;
 }
 
 // A type change without a new value must keep the value's shape.
@@ -189,7 +190,8 @@ void add_secret(Sidecar& sidecar, NewSecret secret, std::chrono::sys_seconds now
                          .scopes = std::move(secret.scopes),
                          .tags = std::move(secret.tags),
                          .expires = secret.expires,
-                         .rotate_every = secret.rotate_every};
+                         .rotate_every = secret.rotate_every,
+                         .notify_before = secret.notify_before};
   for (auto& [key, value] : secret.metadata) metadata.metadata[key] = std::move(value);
   apply_metadata(entry, metadata);
   entry.created = now;

@@ -70,6 +70,7 @@ NewSecret new_secret_from(std::string name, const MetadataText& text, SecretPayl
   secret.metadata = metadata_from(text.meta);
   secret.expires = expiry_from(text, now);
   if (!text.rotate_every.empty()) secret.rotate_every = parse_duration(text.rotate_every);
+  if (!text.notify_before.empty()) secret.notify_before = parse_duration(text.notify_before);
   return secret;
 }
 
@@ -93,6 +94,11 @@ SecretChanges changes_from(const MetadataText& text, ClearFlags clear,
     changes.rotate_every = std::optional<std::chrono::seconds>();
   } else if (!text.rotate_every.empty()) {
     changes.rotate_every = parse_duration(text.rotate_every);
+  }
+  if (clear.notify_before) {
+    changes.notify_before = std::optional<std::chrono::seconds>();
+  } else if (!text.notify_before.empty()) {
+    changes.notify_before = parse_duration(text.notify_before);
   }
   return changes;
 }

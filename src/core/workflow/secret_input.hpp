@@ -23,6 +23,7 @@ struct MetadataText {
   std::string expires_in{};         // 30d
   std::string expires{};            // 2027-02-20
   std::string rotate_every{};       // 90d
+  std::string notify_before{};      // 30d
 };
 
 // The type named by `word` (generic when empty); Error(usage) for an unknown one.
@@ -41,10 +42,11 @@ struct MetadataText {
 [[nodiscard]] NewSecret new_secret_from(std::string name, const MetadataText& text,
                                         SecretPayload payload, std::chrono::sys_seconds now);
 // What `hush secrets update` changes: every member of `text` given, `payload` when set; clearing
-// expiry or rotation wins over a new one.
+// expiry, rotation or the notice wins over a new one.
 struct ClearFlags {
   bool expiry = false;
   bool rotation = false;
+  bool notify_before = false;
 };
 [[nodiscard]] SecretChanges changes_from(const MetadataText& text, ClearFlags clear,
                                          std::optional<SecretPayload> payload,
