@@ -78,6 +78,9 @@ git add app.secrets.yaml
 expect_exit 1 "$HUSH" check --staged
 expect_stderr '[sidecar-key-changed]'
 expect_stderr 'changed since HEAD'
+# A deliberate rekey is accepted, after review, by a baseline entry (and only that change).
+expect_exit 0 "$HUSH" check --staged --write-baseline "$WORK/rekey.json"
+expect_exit 0 "$HUSH" check --staged --baseline "$WORK/rekey.json"
 # The working tree on its own has nothing to compare with: a valid sidecar.
 expect_exit 0 "$HUSH" check app.secrets.yaml
 cp good.keep app.secrets.yaml && git add app.secrets.yaml

@@ -30,4 +30,19 @@ class TempDir {
   std::filesystem::path m_path;
 };
 
+// Runs `action` with `dir` as the working directory (git looks for the repository there), and
+// restores the previous one however `action` ends.
+template <typename Action>
+void in_directory(const std::filesystem::path& dir, Action&& action) {
+  const std::filesystem::path before = std::filesystem::current_path();
+  std::filesystem::current_path(dir);
+  try {
+    action();
+  } catch (...) {
+    std::filesystem::current_path(before);
+    throw;
+  }
+  std::filesystem::current_path(before);
+}
+
 }  // namespace hush::test

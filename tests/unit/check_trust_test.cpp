@@ -9,19 +9,7 @@
 
 namespace {
 
-// Runs `action` with `dir` as the working directory (git looks for the repository there).
-template <typename Action>
-void in_directory(const std::filesystem::path& dir, Action&& action) {
-  const std::filesystem::path before = std::filesystem::current_path();
-  std::filesystem::current_path(dir);
-  try {
-    action();
-  } catch (...) {
-    std::filesystem::current_path(before);
-    throw;
-  }
-  std::filesystem::current_path(before);
-}
+using hush::test::in_directory;
 
 std::shared_ptr<const hush::Environment> environment_with_ci(const std::string& ci) {
   const char* path = std::getenv("PATH");

@@ -10,19 +10,7 @@
 
 namespace {
 
-// Runs `action` with `dir` as the working directory (git looks for the repository there).
-template <typename Action>
-void in_directory(const std::filesystem::path& dir, Action&& action) {
-  const std::filesystem::path before = std::filesystem::current_path();
-  std::filesystem::current_path(dir);
-  try {
-    action();
-  } catch (...) {
-    std::filesystem::current_path(before);
-    throw;
-  }
-  std::filesystem::current_path(before);
-}
+using hush::test::in_directory;
 
 hush::Environment git_environment() {
   const char* path = std::getenv("PATH");

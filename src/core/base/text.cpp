@@ -243,20 +243,21 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 std::vector<std::string> closest_names(std::string_view name,
                                        const std::vector<std::string>& candidates,
                                        std::size_t limit) {
-  const auto lower = [](std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  };
-  const std::string key = lower(name);
+  const std::string key = ascii_lower(name);
   const std::size_t threshold = std::max<std::size_t>(1, name.size() / 3);
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const std::string& candidate : candidates) {
     if (candidate == name) continue;
-    const std::size_t distance = edit_distance(key, lower(candidate));
+    const std::size_t distance = edit_distance(key, ascii_lower(candidate));
     if (distance <= threshold) scored.emplace_back(distance, candidate);
   }
   std::stable_sort(scored.begin(), scored.end(),

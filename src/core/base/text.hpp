@@ -64,6 +64,8 @@ void require_valid_encoding(const std::string& path, std::string_view text);
 // Number of code points in valid UTF-8 `text` (continuation bytes are not counted).
 [[nodiscard]] std::size_t count_code_points(std::string_view text);
 
+// `text` with A-Z as a-z (no locale).
+[[nodiscard]] std::string ascii_lower(std::string_view text);
 // Levenshtein distance, O(a*b).
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 // Up to `limit` of `candidates` closest to `name` (case-insensitive distance at most a third of

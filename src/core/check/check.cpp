@@ -317,7 +317,7 @@ FileResult sidecar_result(const CheckInput& input, const CheckOptions& options,
     result.findings.push_back(std::move(f));
   } else {
     try {
-      const Sidecar now = parse_sidecar(input.path, input.content);
+      const Sidecar now = parse_sidecar(*source);
       const std::optional<std::string> base =
           options.at_base ? options.at_base(input.path) : std::nullopt;
       if (base && detail::has_sidecar_header(*base)) {
@@ -328,8 +328,8 @@ FileResult sidecar_result(const CheckInput& input, const CheckOptions& options,
           // Broken at the base: nothing trustworthy to compare with.
         }
         if (before) {
-          for (Finding& f :
-               detail::compare_with_base(*source, now, *before, options.base_revision, masker)) {
+          for (Finding& f : detail::compare_with_base(*source, now, *before, options.base_revision,
+                                                      masker, index)) {
             result.findings.push_back(std::move(f));
           }
         }

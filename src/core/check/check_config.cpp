@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/base/text.hpp"
 #include "core/check/check_impl.hpp"
 #include "core/check/detect_filters.hpp"
 #include "core/model/config_model.hpp"
@@ -87,9 +88,7 @@ bool is_plaintext_secret(const ScalarSite& site, const CheckOptions& options) {
   // is no secret, nor an address (a host, an e-mail, a path, a URL without a password, which
   // url-with-password would find) — except under a webhook key, where the URL is the secret.
   if (filtered_out(ValueFilter::placeholder, site.value, 0, site.value.size())) return false;
-  std::string key = site.path.back().key;
-  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return key.find("webhook") != std::string::npos ||
+  return ascii_lower(site.path.back().key).find("webhook") != std::string::npos ||
          !filtered_out(ValueFilter::address, site.value, 0, site.value.size());
 }
 

@@ -305,34 +305,6 @@ std::vector<CheckInput> staged_inputs(const Environment& environment, InputLimit
   return out;
 }
 
-std::optional<std::string> file_at_revision(const std::string& revision, const std::string& path,
-                                            PathBase base, const Environment& environment) {
-  if (revision.empty() || revision.front() == '-') {
-    throw Error(ErrorKind::usage, "git-failed", "not a git revision: '" + revision + "'");
-  }
-  const CaptureResult top =
-      run_capture({"git", "rev-parse", "--show-toplevel"}, environment, k_git_timeout);
-  if (top.exit_status != 0) return std::nullopt;
-  const std::string root(top.out.reveal().substr(0, top.out.reveal().find('\n')));
-  std::string relative = path;
-  if (base == PathBase::working_directory) {
-    std::error_code ignored;
-    const std::filesystem::path inside =
-        std::filesystem::weakly_canonical(path, ignored)
-            .lexically_relative(std::filesystem::weakly_canonical(root, ignored));
-    relative = inside.generic_string();
-    if (relative.empty() || relative.starts_with("..")) return std::nullopt;
-  }
-  // `rev-parse --verify` fails quietly when the revision (an unborn HEAD) or the path at it does
-  // not exist: then there is nothing to compare with.
-  const CaptureResult blob =
-      run_capture({"git", "-C", root, "rev-parse", "--verify", "-q", revision + ":" + relative},
-                  environment, k_git_timeout);
-  if (blob.exit_status != 0) return std::nullopt;
-  const std::string id(blob.out.reveal().substr(0, blob.out.reveal().find('\n')));
-  return git({"-C", root, "cat-file", "blob", id}, environment, "git-failed");
-}
-
 std::filesystem::path repository_root(const std::filesystem::path& dir, std::string_view option,
                                       const Environment& environment) {
   const std::string where = dir.empty() ? "." : dir.string();

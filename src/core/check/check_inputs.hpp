@@ -42,17 +42,6 @@ namespace hush {
 [[nodiscard]] std::vector<CheckInput> staged_inputs(const Environment& environment,
                                                     InputLimit limit);
 
-// What a path given to file_at_revision is relative to.
-enum class PathBase { working_directory, repository_root };
-
-// The content of `path` at git `revision` (`git rev-parse --verify REV:path`, `git cat-file`), or
-// nullopt when there is no such file there: outside a repository, an unborn branch, a path the
-// revision does not have, or one outside the work tree. Throws Error(usage, "git-failed") when
-// git cannot print a blob it has.
-[[nodiscard]] std::optional<std::string> file_at_revision(const std::string& revision,
-                                                          const std::string& path, PathBase base,
-                                                          const Environment& environment);
-
 // The top-level directory of the git work tree holding `dir` (git rev-parse --show-toplevel).
 // Throws Error(usage, "not-a-repository") outside one, saying that `option` needs a repository.
 [[nodiscard]] std::filesystem::path repository_root(const std::filesystem::path& dir,

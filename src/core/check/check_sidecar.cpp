@@ -63,10 +63,9 @@ std::vector<std::pair<std::size_t, std::size_t>> sealed_ranges(std::string_view 
 
 std::vector<Finding> compare_with_base(const YamlSource& source, const Sidecar& now,
                                        const Sidecar& base, const std::string& revision,
-                                       const LineMasker& masker) {
+                                       const LineMasker& masker, const LineIndex& index) {
   std::vector<Finding> out;
   const YamlNode& root = source.documents[0].root;
-  const LineIndex index(source.text);
   const auto add = [&](std::string rule, LineColumn at, std::string message) {
     out.push_back({Severity::error,
                    std::move(rule),

@@ -27,10 +27,12 @@ namespace hush::detail {
 // What changed for the worse from `base` (the sidecar at git revision `revision`) to `now`
 // (parsed from `source`): sidecar-key-changed (another public key: every value sealed to
 // someone else's key), sidecar-version-down (a secret's version went down: an older value put
-// back) and sidecar-history-truncated (versions the base kept are gone). Snippets by `masker`.
+// back) and sidecar-history-truncated (versions the base kept are gone). Snippets by `masker` on
+// `index` (built on source.text).
 [[nodiscard]] std::vector<Finding> compare_with_base(const YamlSource& source, const Sidecar& now,
                                                      const Sidecar& base,
                                                      const std::string& revision,
-                                                     const LineMasker& masker);
+                                                     const LineMasker& masker,
+                                                     const LineIndex& index);
 
 }  // namespace hush::detail

@@ -9,16 +9,11 @@
 #include <set>
 #include <string>
 
+#include "core/base/text.hpp"
+
 namespace hush {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool contains(std::string_view text, std::string_view part) {
   return text.find(part) != std::string_view::npos;
@@ -52,7 +47,7 @@ bool has_stand_in_part(const std::string& v) {
 }
 
 bool is_placeholder(std::string_view value) {
-  const std::string v = lower(value);
+  const std::string v = ascii_lower(value);
   if (v.empty() || is_stand_in_word(v) || has_stand_in_part(v)) return true;
   if (v.starts_with("your") || v.starts_with("1234") || v.ends_with("here")) return true;
   if (v.front() == '<' || v.front() == '[' || v.front() == '{') return true;

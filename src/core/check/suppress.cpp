@@ -4,15 +4,11 @@
 #include <cctype>
 #include <string>
 
+#include "core/base/text.hpp"
+
 namespace hush {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 
@@ -64,7 +60,7 @@ bool names_rule(std::string_view list, std::string_view rule) {
 }  // namespace
 
 CommentSyntax comment_syntax_of(std::string_view path) {
-  const std::string name = lower(path.substr(path.find_last_of('/') + 1));
+  const std::string name = ascii_lower(path.substr(path.find_last_of('/') + 1));
   const std::size_t dot = name.find_last_of('.');
   const std::string ext = dot == std::string::npos ? "" : name.substr(dot + 1);
   static constexpr std::string_view k_none[] = {"json", "ipynb", "jsonl", "ndjson"};

@@ -24,6 +24,8 @@
 
 namespace hush {
 
+struct YamlSource;  // core/yaml/yaml_source.hpp
+
 enum class SecretType {
   generic,
   password,
@@ -109,6 +111,8 @@ struct Sidecar {
 // date, duration, name, field set, base64, a key_id that does not match public_key, or an enc:v2
 // value or a notify_before in a format-1 file.
 [[nodiscard]] Sidecar parse_sidecar(const std::string& path, std::string_view text);
+// The same for text already parsed as YAML (named source.path in messages).
+[[nodiscard]] Sidecar parse_sidecar(const YamlSource& source);
 // The file text: k_sidecar_header, `hush: sidecar_format(sidecar)`, then the model with entries
 // sorted by name. Deterministic:
 // emit_sidecar(parse_sidecar(p, emit_sidecar(s))) == emit_sidecar(s).

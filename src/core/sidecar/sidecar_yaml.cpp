@@ -338,7 +338,11 @@ Sidecar SidecarParser::parse() {
 }  // namespace
 
 Sidecar parse_sidecar(const std::string& path, std::string_view text) {
-  const YamlSource source = parse_yaml_source(path, std::string(text));
+  return parse_sidecar(parse_yaml_source(path, std::string(text)));
+}
+
+Sidecar parse_sidecar(const YamlSource& source) {
+  const std::string& path = source.path;
   if (source.documents.size() != 1) {
     throw Error(
         ErrorKind::invalid_input, "sidecar-invalid",

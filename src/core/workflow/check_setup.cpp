@@ -117,6 +117,44 @@ void assign_sidecars(CheckOptions& options, std::vector<CheckInput>& inputs,
   }
 }
 
+// `path` (relative to the working directory, or to `root` for staged paths) as a path inside
+// the repository at `root`, or nullopt outside it.
+std::optional<std::string> repository_path(const std::filesystem::path& root,
+                                           const std::string& path, bool staged) {
+  if (staged) return path;
+  std::error_code ignored;
+  const std::string inside =
+      std::filesystem::weakly_canonical(path, ignored).lexically_relative(root).generic_string();
+  if (inside.empty() || inside.starts_with("..")) return std::nullopt;
+  return inside;
+}
+
+// A sidecar is compared with its earlier self: at --base when given, else, with --staged, at HEAD
+// (what will be committed against what is). An unborn HEAD has nothing to compare with; a --base
+// that names no commit is an error.
+void set_base(CheckOptions& options, const CheckRequest& request) {
+  const Environment& environment = *request.environment;
+  const std::string option = request.base_revision ? "--base" : "--staged";
+  std::error_code ignored;
+  const std::filesystem::path root =
+      std::filesystem::weakly_canonical(repository_root(".", option, environment), ignored);
+  const std::string revision = request.base_revision.value_or("HEAD");
+  std::string commit;
+  try {
+    commit = commit_of(root, revision, environment);
+  } catch (const Error& e) {
+    if (request.base_revision || e.id() != "unknown-revision") throw;
+    return;
+  }
+  options.base_revision = revision;
+  options.at_base = [env = request.environment, root, commit, staged = request.staged,
+                     limit = request.limit](const std::string& path) -> std::optional<std::string> {
+    const std::optional<std::string> inside = repository_path(root, path, staged);
+    if (!inside) return std::nullopt;
+    return file_at_commit(root, commit, *inside, *env, limit);
+  };
+}
+
 }  // namespace
 
 std::vector<CheckInput> check_inputs(const CheckRequest& request) {
@@ -142,18 +180,7 @@ CheckOutcome run_check(const CheckRequest& request) {
   // A sidecar is compared with its earlier self: at --base when given, else, with --staged, at
   // HEAD (what will be committed against what is). Another key, a lower version or a shorter
   // history there is an error.
-  if (request.base_revision || request.staged) {
-    const std::string revision = request.base_revision.value_or("HEAD");
-    if (request.base_revision) {
-      (void)commit_of(repository_root(".", "--base", *request.environment), revision,
-                      *request.environment);
-    }
-    const PathBase base = request.staged ? PathBase::repository_root : PathBase::working_directory;
-    options.base_revision = revision;
-    options.at_base = [environment = request.environment, revision, base](const std::string& path) {
-      return file_at_revision(revision, path, base, *environment);
-    };
-  }
+  if (request.base_revision || request.staged) set_base(options, request);
   assign_sidecars(options, inputs, request, project);
   add_rule_packs(options);
   CheckOutcome outcome{.report = check_files(inputs, options)};
